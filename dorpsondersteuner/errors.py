@@ -1,0 +1,65 @@
+"""Typed errors of the core.
+
+Every error a user or a client can cause is one of these. The messages are precise
+English for logs and the API; only ``ui/`` turns an error into a Dutch sentence.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DorpsondersteunerError(Exception):
+    """Base class of every error the core raises on purpose."""
+
+
+class ValidationError(DorpsondersteunerError):
+    """Input that breaks a rule; nothing was changed.
+
+    ``field`` names the offending input when there is one, so a form can point at it.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(DorpsondersteunerError):
+    """The record does not exist, or the user may not know that it exists."""
+
+
+class ForbiddenError(DorpsondersteunerError):
+    """The user may see the record but not do this with it."""
+
+
+class ConflictError(DorpsondersteunerError):
+    """The record changed since the caller last saw it (a stale workflow step)."""
+
+
+class RegisterError(DorpsondersteunerError):
+    """A register file could not be opened as asked."""
+
+
+class WrongKeyError(RegisterError):
+    """The key does not open this register file (or the file is not a register)."""
+
+
+class RegisterNotFoundError(RegisterError):
+    """No register file at the given path."""
+
+
+class RegisterTooNewError(RegisterError):
+    """The register was written by a newer program version: update the program."""
+
+
+class SyncErrorKind(StrEnum):
+    NETWORK = "network"
+    AUTH = "auth"
+    PROTOCOL_VERSION = "protocol_version"
+    SERVER = "server"
+
+
+class SyncError(DorpsondersteunerError):
+    def __init__(self, message: str, *, kind: SyncErrorKind) -> None:
+        super().__init__(message)
+        self.kind = kind

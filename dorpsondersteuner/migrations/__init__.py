@@ -1,0 +1,1 @@
+"""Alembic trees: ``register`` (the laptop's file) and, with the server, ``server`` (D12)."""
