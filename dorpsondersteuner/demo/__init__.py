@@ -1,0 +1,1 @@
+"""The demo register: a fictional municipality modelled on Gemert-Bakel (D1)."""
