@@ -16,12 +16,14 @@ class DorpsondersteunerError(Exception):
 class ValidationError(DorpsondersteunerError):
     """Input that breaks a rule; nothing was changed.
 
-    ``field`` names the offending input when there is one, so a form can point at it.
+    ``field`` names the offending input when there is one, so a form can point at it;
+    ``code`` names the rule, so the UI can explain it in plain Dutch.
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(self, message: str, *, field: str | None = None, code: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+        self.code = code
 
 
 class NotFoundError(DorpsondersteunerError):
@@ -33,7 +35,12 @@ class ForbiddenError(DorpsondersteunerError):
 
 
 class ConflictError(DorpsondersteunerError):
-    """The record changed since the caller last saw it (a stale workflow step)."""
+    """The record's state does not allow this now (a closed request cannot be
+    escalated; a step made on a stale state). ``code`` names the rule for the UI."""
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class RegisterError(DorpsondersteunerError):

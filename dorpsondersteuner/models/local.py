@@ -1,19 +1,22 @@
-"""Laptop-only tables (D12): never on the server, never synced.
+"""Laptop-only tables (D12): never on the server, never synced as such.
 
-The outbox, field versions, sync state and drafts join this module with the later
-issues that need them.
+Device state (identity, reference counter, clock), the outbox of operations waiting to
+be pushed, the version the laptop last saw of every synced field, and the rows behind
+the full-text search index. Sync state and drafts join with the issues that need them.
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import CheckConstraint, Integer, String, Uuid
+from sqlalchemy import JSON, Boolean, CheckConstraint, Index, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import LocalBase, UTCDateTime, utcnow
-from enum import StrEnum
+from .types import text_enum
 
 
 class RegisterKind(StrEnum):
@@ -27,7 +30,8 @@ class DeviceState(LocalBase):
     ``device_id`` is made once on the laptop and sent with every login (D4);
     ``short_code`` is given by the server at device registration (``D1`` for the demo
     register) and, with ``next_reference_number``, makes references unique without a
-    server round trip (D6).
+    server round trip (D6). ``hlc_wall_ms``/``hlc_counter`` are the last hybrid logical
+    clock value this laptop issued or saw (D3).
     """
 
     __tablename__ = "device_state"
@@ -38,4 +42,74 @@ class DeviceState(LocalBase):
     short_code: Mapped[str] = mapped_column(String(8))
     register_kind: Mapped[str] = mapped_column(String(8))
     next_reference_number: Mapped[int] = mapped_column(Integer, default=1)
+    hlc_wall_ms: Mapped[int] = mapped_column(Integer, default=0)
+    hlc_counter: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class OpKind(StrEnum):
+    """Operation kinds in the outbox and on the wire (D2)."""
+
+    CREATE = "create"  # a whole new record
+    SET = "set"  # one field of one record
+    STEP = "step"  # a workflow step, with the level and status it expects
+    TOMBSTONE = "tombstone"  # a user deleted the record
+
+
+class OutboxOp(LocalBase):
+    """One local change waiting to be pushed, written in the same transaction as the
+    change itself (sync rule 2). ``position`` keeps the order the changes were made in."""
+
+    __tablename__ = "outbox"
+
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    kind: Mapped[OpKind] = mapped_column(text_enum(OpKind))
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    hlc: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    protocol_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FieldVersion(LocalBase):
+    """The server version this laptop last saw of one field of one record (D2, D3).
+
+    Written by sync when it applies pulled changes; read to give every op its base
+    version. A field never synced has no row (base version none).
+    """
+
+    __tablename__ = "field_versions"
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class SearchRow(LocalBase):
+    """One row of the full-text index per source record (D13): a request's question, a
+    resident's name and address, or a contact's summary.
+
+    The words live only in the contentless FTS5 table ``search_fts`` (same rowid); this
+    table keeps what search needs to apply visibility: the request (or resident) the
+    words belong to and the "professionals only" flag.
+    """
+
+    __tablename__ = "search_rows"
+    __table_args__ = (
+        Index("ix_search_rows_source", "source_kind", "source_id", unique=True),
+        Index("ix_search_rows_request", "request_id"),
+        Index("ix_search_rows_resident", "resident_id"),
+    )
+
+    rowid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_kind: Mapped[str] = mapped_column(String(16))  # request | resident | contact
+    source_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    resident_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    professionals_only: Mapped[bool] = mapped_column(Boolean, default=False)

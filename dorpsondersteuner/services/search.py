@@ -1,0 +1,187 @@
+"""Full-text search (D13): one FTS5 row per source record, kept in step with the data.
+
+Source records are a request's question (with its reference), a resident's name and
+address, and a contact's summary. The words live in the contentless FTS5 table
+``search_fts``; ``search_rows`` (same rowid) says which request or resident they belong
+to and whether they come from a "professionals only" contact, so every search applies
+the access policy and never finds a request through words its user may not see.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from sqlalchemy import Select, delete, insert, intersect, select, text, union
+from sqlalchemy.orm import Session
+
+from ..models import Contact, HelpRequest, Resident, SearchRow
+from .access import Principal, request_scope, visible_requests
+
+# Matches are taken newest source row first (never ordered by a main-table column:
+# that costs 90 ms to 1 s at 100k, SETUP-NOTES) and capped per word.
+MATCH_LIMIT = 5000
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def resident_text(resident: Resident) -> str:
+    parts = (
+        resident.first_name,
+        resident.name_prefix,
+        resident.last_name,
+        resident.street,
+        resident.house_number,
+        resident.postcode,
+        resident.place,
+    )
+    return " ".join(part for part in parts if part)
+
+
+def _index(
+    session: Session,
+    kind: str,
+    source_id: uuid.UUID,
+    body: str,
+    *,
+    request_id: uuid.UUID | None = None,
+    resident_id: uuid.UUID | None = None,
+    professionals_only: bool = False,
+) -> None:
+    unindex(session, kind, source_id)
+    rowid = session.execute(
+        insert(SearchRow)
+        .values(
+            source_kind=kind,
+            source_id=source_id,
+            request_id=request_id,
+            resident_id=resident_id,
+            professionals_only=professionals_only,
+        )
+        .returning(SearchRow.rowid)
+    ).scalar_one()
+    session.execute(
+        text("INSERT INTO search_fts (rowid, body) VALUES (:rowid, :body)"),
+        {"rowid": rowid, "body": body},
+    )
+
+
+def unindex(session: Session, kind: str, source_id: uuid.UUID) -> None:
+    rowid = session.scalar(
+        select(SearchRow.rowid).where(
+            SearchRow.source_kind == kind, SearchRow.source_id == source_id
+        )
+    )
+    if rowid is not None:
+        session.execute(text("DELETE FROM search_fts WHERE rowid = :rowid"), {"rowid": rowid})
+        session.execute(delete(SearchRow).where(SearchRow.rowid == rowid))
+
+
+def index_request(session: Session, request: HelpRequest) -> None:
+    if request.deleted_at is not None:
+        unindex(session, "request", request.id)
+        return
+    _index(
+        session,
+        "request",
+        request.id,
+        f"{request.reference} {request.question}",
+        request_id=request.id,
+        resident_id=request.resident_id,
+    )
+
+
+def index_resident(session: Session, resident: Resident) -> None:
+    if resident.deleted_at is not None or resident.merged_into_id is not None:
+        unindex(session, "resident", resident.id)
+        return
+    _index(session, "resident", resident.id, resident_text(resident), resident_id=resident.id)
+
+
+def index_contact(session: Session, contact: Contact) -> None:
+    if contact.deleted_at is not None:
+        unindex(session, "contact", contact.id)
+        return
+    _index(
+        session,
+        "contact",
+        contact.id,
+        contact.summary,
+        request_id=contact.request_id,
+        professionals_only=contact.professionals_only,
+    )
+
+
+def rebuild_search_index(session: Session) -> None:
+    """Index every record anew (after a bulk load such as the demo generator's)."""
+    session.execute(text("DELETE FROM search_fts"))
+    session.execute(delete(SearchRow))
+    for statement in _REBUILD:
+        session.execute(text(statement))
+
+
+_REBUILD = (
+    "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
+    "professionals_only) SELECT 'resident', id, NULL, id, 0 FROM residents "
+    "WHERE deleted_at IS NULL AND merged_into_id IS NULL",
+    "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
+    "professionals_only) SELECT 'request', id, id, resident_id, 0 FROM help_requests "
+    "WHERE deleted_at IS NULL",
+    "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
+    "professionals_only) SELECT 'contact', id, request_id, NULL, professionals_only "
+    "FROM contacts WHERE deleted_at IS NULL",
+    "INSERT INTO search_fts (rowid, body) SELECT s.rowid, concat_ws(' ', "
+    "nullif(r.first_name, ''), nullif(r.name_prefix, ''), nullif(r.last_name, ''), "
+    "nullif(r.street, ''), nullif(r.house_number, ''), nullif(r.postcode, ''), "
+    "nullif(r.place, '')) "
+    "FROM search_rows s JOIN residents r ON r.id = s.source_id WHERE s.source_kind = 'resident'",
+    "INSERT INTO search_fts (rowid, body) SELECT s.rowid, q.reference || ' ' || q.question "
+    "FROM search_rows s JOIN help_requests q ON q.id = s.source_id "
+    "WHERE s.source_kind = 'request'",
+    "INSERT INTO search_fts (rowid, body) SELECT s.rowid, c.summary "
+    "FROM search_rows s JOIN contacts c ON c.id = s.source_id WHERE s.source_kind = 'contact'",
+)
+
+
+def words(query: str) -> list[str]:
+    """The words of a typed query, lower-cased; FTS5 syntax characters are dropped."""
+    return [word.lower() for word in _WORD.findall(query)]
+
+
+def _match_expression(word: str) -> str:
+    return f'"{word}"*'  # prefix match: "jans" finds "Jansen"
+
+
+def matching_request_ids(principal: Principal, query: str) -> Select[uuid.UUID] | None:
+    """A selectable of the ids of visible requests that match every word of ``query``
+    (each word in a question, a resident's name or address, or a contact summary the
+    principal may see). None when the query has no words."""
+    scope = request_scope(principal)
+    terms = words(query)
+    if scope is None or not terms:
+        return None
+    per_word = []
+    for word in terms:
+        hits = (
+            select(text("rowid"))
+            .select_from(text("search_fts"))
+            .where(text("search_fts MATCH :m").bindparams(m=_match_expression(word)))
+            .order_by(text("rowid DESC"))
+            .limit(MATCH_LIMIT)
+            .subquery()
+        )
+        rows = select(SearchRow).join(hits, hits.c.rowid == SearchRow.rowid).subquery()
+        own_text = select(rows.c.request_id).where(rows.c.request_id.is_not(None))
+        if not scope.sees_professionals_only:
+            own_text = own_text.where(rows.c.professionals_only.is_(False))
+        via_resident = (
+            select(HelpRequest.id)
+            .join(rows, rows.c.resident_id == HelpRequest.resident_id)
+            .where(rows.c.source_kind == "resident")
+        )
+        per_word.append(union(own_text, via_resident))
+    matched = per_word[0] if len(per_word) == 1 else intersect(*per_word)
+    matched_ids = matched.subquery()
+    return select(HelpRequest.id).where(
+        HelpRequest.id.in_(select(matched_ids.c[0])), visible_requests(principal)
+    )

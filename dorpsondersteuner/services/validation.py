@@ -1,0 +1,60 @@
+"""Checks of typed input, shared by every service: one place for each limit."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..errors import ValidationError
+
+MAX_TEXT = 2000  # free text stays short and factual (AVG art. 5(1)(c))
+MAX_NAME = 80
+
+_POSTCODE = re.compile(r"^(\d{4})\s*([A-Za-z]{2})$")
+_PHONE = re.compile(r"^\+?[\d\s\-()]{6,20}$")
+
+
+def text(value: str, field: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
+    cleaned = value.strip()
+    if required and not cleaned:
+        raise ValidationError(f"{field} is required", field=field, code="required")
+    if len(cleaned) > limit:
+        raise ValidationError(
+            f"{field} is longer than {limit} characters", field=field, code="too_long"
+        )
+    return cleaned
+
+
+def postcode(value: str, field: str = "postcode") -> str:
+    cleaned = value.strip()
+    if not cleaned:
+        return ""
+    match = _POSTCODE.match(cleaned)
+    if not match:
+        raise ValidationError(
+            "postcode must be four digits and two letters, like 5761 AB",
+            field=field,
+            code="postcode",
+        )
+    return f"{match.group(1)} {match.group(2).upper()}"
+
+
+def phone(value: str, field: str = "phone") -> str:
+    cleaned = value.strip()
+    if cleaned and not _PHONE.match(cleaned):
+        raise ValidationError("phone number has unexpected characters", field=field, code="phone")
+    return cleaned
+
+
+def not_in_future(value: date, today: date, field: str) -> date:
+    if value > today:
+        raise ValidationError(f"{field} lies in the future", field=field, code="future_date")
+    return value
+
+
+def minutes(value: int, field: str = "minutes") -> int:
+    if not 1 <= value <= 24 * 60:
+        raise ValidationError(
+            "minutes must be between 1 and 1440", field=field, code="minutes_range"
+        )
+    return value
