@@ -54,7 +54,8 @@ def collected_changes(session: Session) -> Changes:
     return Changes(frozenset(collector.entities), frozenset(collector.record_ids))
 
 
-def _note_change(session: Session, entity: str, record_id: uuid.UUID) -> None:
+def note_change(session: Session, entity: str, record_id: uuid.UUID) -> None:
+    """Remember that a record changed (for the views), also when no op travels for it."""
     collector: _Collector = session.info.setdefault("changes", _Collector())
     collector.entities.add(entity)
     collector.record_ids.add(record_id)
@@ -109,7 +110,7 @@ class ChangeRecorder:
     def add_without_op(self, record: Base) -> None:
         """A new record that travels inside another op (a step's history event)."""
         self.session.add(record)
-        _note_change(self.session, record.__tablename__, record.id)  # type: ignore[attr-defined]
+        note_change(self.session, record.__tablename__, record.id)  # type: ignore[attr-defined]
 
     def set(self, record: Base, field_name: str, value: Any) -> bool:
         """Change one field; records a ``set`` op only when the value really changes."""
@@ -164,4 +165,4 @@ class ChangeRecorder:
                 protocol_version=PROTOCOL_VERSION,
             )
         )
-        _note_change(self.session, entity, record_id)
+        note_change(self.session, entity, record_id)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ..clock import local_date, now_utc
 from ..errors import ConflictError, ForbiddenError, NotFoundError, ValidationError
@@ -29,7 +29,7 @@ from .access import (
     visible_helpers,
     visible_requests,
 )
-from .changes import ChangeRecorder
+from .changes import ChangeRecorder, note_change
 from .views import FollowUpView, HelperView
 from .workflow import add_history_event, visible_request
 
@@ -45,7 +45,11 @@ def _open_request_for_edit(
 
 
 def _touch(request: HelpRequest) -> None:
+    """A change to a request's records is a change of the request, for its list row."""
     request.updated_at = now_utc()
+    session = object_session(request)
+    assert session is not None
+    note_change(session, "help_requests", request.id)
 
 
 # --- Contacts ------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from datetime import timedelta
 from typing import Any
@@ -268,7 +269,7 @@ def test_the_whole_chain_village_district_team_municipality_and_back(town, peopl
     ]
     # Each event continues where the previous one left off.
     moves = [e for e in home.history if e.to_level is not None]
-    for previous, event in zip(moves, moves[1:], strict=False):
+    for previous, event in itertools.pairwise(moves):
         assert event.from_level == previous.to_level
         assert event.from_status == previous.to_status
 
