@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from difflib import SequenceMatcher
 
-from sqlalchemy import select, text
+from sqlalchemy import literal_column, select, text
 from sqlalchemy.orm import Session
 
 from ..clock import now_utc
@@ -67,7 +67,7 @@ def find_residents(session: Session, principal: Principal, query: str) -> list[R
     # A typo rarely sits in the first two letters; longer words narrow the candidates.
     prefixes = " OR ".join(f'"{term[: max(2, min(3, len(term)))]}"*' for term in terms)
     hits = (
-        select(text("rowid"))
+        select(literal_column("rowid"))
         .select_from(text("search_fts"))
         .where(text("search_fts MATCH :m").bindparams(m=prefixes))
         .subquery()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from sqlalchemy import Select, delete, insert, intersect, select, text, union
+from sqlalchemy import Select, delete, insert, literal_column, select, text, union
 from sqlalchemy.orm import Session
 
 from ..models import Contact, HelpRequest, Resident, SearchRow
@@ -153,17 +153,17 @@ def _match_expression(word: str) -> str:
 
 
 def matching_request_ids(principal: Principal, query: str) -> Select[uuid.UUID] | None:
-    """A selectable of the ids of visible requests that match every word of ``query``
-    (each word in a question, a resident's name or address, or a contact summary the
-    principal may see). None when the query has no words."""
+    """A query for the ids of visible requests that match every word of ``query``: each
+    word in a question or reference, a resident's name or address, or a contact summary
+    the principal may see. None when the query has no words."""
     scope = request_scope(principal)
     terms = words(query)
     if scope is None or not terms:
         return None
-    per_word = []
+    matched = select(HelpRequest.id).where(visible_requests(principal))
     for word in terms:
         hits = (
-            select(text("rowid"))
+            select(literal_column("rowid"))
             .select_from(text("search_fts"))
             .where(text("search_fts MATCH :m").bindparams(m=_match_expression(word)))
             .order_by(text("rowid DESC"))
@@ -179,9 +179,5 @@ def matching_request_ids(principal: Principal, query: str) -> Select[uuid.UUID] 
             .join(rows, rows.c.resident_id == HelpRequest.resident_id)
             .where(rows.c.source_kind == "resident")
         )
-        per_word.append(union(own_text, via_resident))
-    matched = per_word[0] if len(per_word) == 1 else intersect(*per_word)
-    matched_ids = matched.subquery()
-    return select(HelpRequest.id).where(
-        HelpRequest.id.in_(select(matched_ids.c[0])), visible_requests(principal)
-    )
+        matched = matched.where(HelpRequest.id.in_(union(own_text, via_resident)))
+    return matched
