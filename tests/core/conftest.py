@@ -24,9 +24,7 @@ def add_device(register: Register, short_code: str = "T1") -> uuid.UUID:
     device_id = uuid.uuid4()
     with register.transaction() as session:
         session.add(
-            DeviceState(
-                device_id=device_id, short_code=short_code, register_kind=RegisterKind.DEMO
-            )
+            DeviceState(device_id=device_id, short_code=short_code, register_kind=RegisterKind.DEMO)
         )
     return device_id
 
