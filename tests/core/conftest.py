@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -29,12 +31,27 @@ def add_device(register: Register, short_code: str = "T1") -> uuid.UUID:
     return device_id
 
 
-@pytest.fixture
-def town(tmp_path: Path, register_key: bytes) -> Iterator[Register]:
-    """A register holding the demo directory (areas, teams, users) and a device."""
-    register = open_register(tmp_path / "town.db", register_key, create=True)
+TOWN_KEY = secrets.token_bytes(32)
+
+
+@pytest.fixture(scope="session")
+def town_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A register file with the demo directory, made once and copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "town.db"
+    register = open_register(path, TOWN_KEY, create=True)
     with register.transaction() as session:
         install_directory(session)
+    with register.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    register.close()
+    return path
+
+
+@pytest.fixture
+def town(tmp_path: Path, town_template: Path) -> Iterator[Register]:
+    """A register holding the demo directory (areas, teams, users) and a device."""
+    shutil.copyfile(town_template, tmp_path / "town.db")
+    register = open_register(tmp_path / "town.db", TOWN_KEY)
     add_device(register)
     yield register
     register.close()
