@@ -1,0 +1,36 @@
+"""The foundation benchmark still runs and prints every figure (a tiny run: it checks
+that the benchmark works, not how fast anything is)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_foundation_benchmark_prints_every_figure() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.foundation", "--sizes", "150", "--runs", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    number = r"[0-9][0-9,.]*"
+    assert re.search(
+        rf"^\| 150 \| {number} m?s \| {number} MB \| {number} ms \| {number} ms \|$",
+        out,
+        re.MULTILINE,
+    ), out
+    for label in (
+        "bare PySide6 window, first paint",
+        "program, first paint",
+        "program, first rows",
+    ):
+        assert re.search(rf"^\| {label} \| {number} ms \| {number} \|$", out, re.MULTILINE), out
