@@ -53,6 +53,10 @@ class Register:
             yield session
 
     def close(self) -> None:
+        # Refresh the planner's statistics where the data grew (SQLite's advice for
+        # closing a connection); analysis_limit keeps it to milliseconds.
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()
 
 
@@ -116,6 +120,7 @@ def _make_engine(path: Path, key: bytes) -> Engine:
         # Removed text is overwritten, not left in free pages (D9).
         dbapi_connection.execute("PRAGMA secure_delete = ON")
         dbapi_connection.execute("PRAGMA busy_timeout = 5000")
+        dbapi_connection.execute("PRAGMA analysis_limit = 1000")
 
     return engine
 

@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import secrets  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from dorpsondersteuner.register import Register, open_register  # noqa: E402
+from dorpsondersteuner.register import Register, open_register
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -66,7 +67,8 @@ class HelpRequest(RecordMixin, Base):
 
     __tablename__ = "help_requests"
     __table_args__ = (
-        Index("ix_help_requests_area_updated", "area_id", "updated_at"),
+        # The list's default order within an area, ids as the tie-breaker (no sort step).
+        Index("ix_help_requests_area_updated", "area_id", "updated_at", "id"),
         Index("ix_help_requests_area_level_status", "area_id", "level", "status"),
         Index("ix_help_requests_level_status", "level", "status"),
     )
@@ -115,7 +117,15 @@ class FollowUp(RecordMixin, Base):
     """Something to do by a date (afspraak / actiepunt)."""
 
     __tablename__ = "follow_ups"
-    __table_args__ = (Index("ix_follow_ups_open_due", "done_on", "due_on"),)
+    __table_args__ = (
+        # "Follow-ups due" looks only at open ones; per request, the request_id index.
+        Index(
+            "ix_follow_ups_due_open",
+            "due_on",
+            sqlite_where=text("done_on IS NULL AND deleted_at IS NULL"),
+            postgresql_where=text("done_on IS NULL AND deleted_at IS NULL"),
+        ),
+    )
 
     request_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("help_requests.id"), index=True)
     description: Mapped[str] = mapped_column(Text)

@@ -236,7 +236,7 @@ def upgrade() -> None:
             "ix_help_requests_area_level_status", ["area_id", "level", "status"], unique=False
         )
         batch_op.create_index(
-            "ix_help_requests_area_updated", ["area_id", "updated_at"], unique=False
+            "ix_help_requests_area_updated", ["area_id", "updated_at", "id"], unique=False
         )
         batch_op.create_index("ix_help_requests_level_status", ["level", "status"], unique=False)
         batch_op.create_index(batch_op.f("ix_help_requests_owner_id"), ["owner_id"], unique=False)
@@ -343,7 +343,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_follow_ups")),
     )
     with op.batch_alter_table("follow_ups", schema=None) as batch_op:
-        batch_op.create_index("ix_follow_ups_open_due", ["done_on", "due_on"], unique=False)
+        batch_op.create_index(
+            "ix_follow_ups_due_open",
+            ["due_on"],
+            unique=False,
+            sqlite_where=sa.text("done_on IS NULL AND deleted_at IS NULL"),
+            postgresql_where=sa.text("done_on IS NULL AND deleted_at IS NULL"),
+        )
         batch_op.create_index(batch_op.f("ix_follow_ups_request_id"), ["request_id"], unique=False)
 
     op.create_table(
@@ -456,7 +462,7 @@ def downgrade() -> None:
     op.drop_table("history_events")
     with op.batch_alter_table("follow_ups", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_follow_ups_request_id"))
-        batch_op.drop_index("ix_follow_ups_open_due")
+        batch_op.drop_index("ix_follow_ups_due_open")
 
     op.drop_table("follow_ups")
     with op.batch_alter_table("contacts", schema=None) as batch_op:

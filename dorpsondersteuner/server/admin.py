@@ -1,0 +1,283 @@
+"""Administration of the directory, accounts and devices (the `admin` CLI's engine).
+
+Each function takes a session inside a transaction and raises the core's typed errors
+(``ValidationError``, ``NotFoundError``, ``ConflictError``) for anything the operator
+can fix, so no one ever needs to edit the database by hand.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ..demo import directory as demo
+from ..errors import ConflictError, NotFoundError, ValidationError
+from ..models import Area, DistrictTeam, User
+from ..models.base import utcnow
+from ..models.enums import AreaKind, Role
+from .auth import end_user_tokens, forgive_attempts, normalise_username
+from .models import Credential, Device, DeviceToken
+from .passwords import Hasher, check_password_rules
+
+log = logging.getLogger("dorpsondersteuner.server.admin")
+
+# Every demo user's password on a server loaded with `admin load-demo`. Published on
+# purpose (docs/server.md): the demo directory is fictional and never holds real data.
+DEMO_PASSWORD = "demo-dorpsondersteuner"
+
+USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+AREA_CODE_PATTERN = re.compile(r"[A-Z]{2,8}")
+
+
+def _name(value: str, what: str, field: str, *, max_length: int) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise ValidationError(f"the {what} may not be empty", field=field)
+    if len(value) > max_length:
+        raise ValidationError(f"the {what} is longer than {max_length} characters", field=field)
+    return value
+
+
+def create_area(session: Session, code: str, name: str, kind: AreaKind) -> Area:
+    code = code.strip().upper()
+    if not AREA_CODE_PATTERN.fullmatch(code):
+        raise ValidationError("an area code is 2 to 8 letters, e.g. BAK", field="code")
+    if session.scalar(select(Area).where(Area.code == code)) is not None:
+        raise ConflictError(f"there already is an area with code {code}")
+    area = Area(code=code, name=_name(name, "area name", "name", max_length=80), kind=kind)
+    session.add(area)
+    session.flush()
+    log.info("area %s created", code)
+    return area
+
+
+def find_area(session: Session, code: str) -> Area:
+    area = session.scalar(
+        select(Area).where(Area.code == code.strip().upper(), Area.deleted_at.is_(None))
+    )
+    if area is None:
+        raise NotFoundError(f"no area with code {code}")
+    return area
+
+
+def find_team(session: Session, name: str) -> DistrictTeam:
+    team = session.scalar(
+        select(DistrictTeam).where(
+            DistrictTeam.name == " ".join(name.split()), DistrictTeam.deleted_at.is_(None)
+        )
+    )
+    if team is None:
+        raise NotFoundError(f"no district team named {name!r}")
+    return team
+
+
+def find_user(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == normalise_username(username)))
+    if user is None:
+        raise NotFoundError(f"no user {username!r}")
+    return user
+
+
+def create_team(session: Session, name: str, area_codes: Sequence[str]) -> DistrictTeam:
+    name = _name(name, "team name", "name", max_length=80)
+    if session.scalar(select(DistrictTeam).where(DistrictTeam.name == name)) is not None:
+        raise ConflictError(f"there already is a district team named {name!r}")
+    team = DistrictTeam(name=name, areas=[find_area(session, code) for code in area_codes])
+    session.add(team)
+    session.flush()
+    log.info("district team %r created", name)
+    return team
+
+
+def set_team_areas(session: Session, name: str, area_codes: Sequence[str]) -> DistrictTeam:
+    team = find_team(session, name)
+    team.areas = [find_area(session, code) for code in area_codes]
+    log.info("district team %r now serves %s", team.name, ", ".join(a.code for a in team.areas))
+    return team
+
+
+def _check_role_fields(role: Role, area_codes: Sequence[str], team_name: str | None) -> None:
+    if role is Role.VILLAGE_SUPPORTER and not area_codes:
+        raise ValidationError("a village supporter needs at least one area", field="areas")
+    if role is not Role.VILLAGE_SUPPORTER and area_codes:
+        raise ValidationError("only a village supporter has own areas", field="areas")
+    if role is Role.DISTRICT_TEAM and not team_name:
+        raise ValidationError("a district-team member needs a team", field="team")
+    if role is not Role.DISTRICT_TEAM and team_name:
+        raise ValidationError("only a district-team member belongs to a team", field="team")
+
+
+def create_user(
+    session: Session,
+    hasher: Hasher,
+    *,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    area_codes: Sequence[str] = (),
+    team_name: str | None = None,
+    check_rules: bool = True,
+) -> User:
+    username = normalise_username(username)
+    if not USERNAME_PATTERN.fullmatch(username):
+        raise ValidationError(
+            "a username is 2 to 64 characters: letters, digits, '.', '_' or '-'",
+            field="username",
+        )
+    display_name = _name(display_name, "display name", "display_name", max_length=120)
+    area_codes = list(area_codes)
+    _check_role_fields(role, area_codes, team_name)
+    if session.scalar(select(User).where(User.username == username)) is not None:
+        raise ConflictError(f"there already is a user {username!r}")
+    if check_rules:
+        check_password_rules(password, username=username, display_name=display_name)
+    user = User(
+        username=username,
+        display_name=display_name,
+        role=role,
+        team=find_team(session, team_name) if team_name else None,
+        areas=[find_area(session, code) for code in area_codes],
+    )
+    session.add(user)
+    session.flush()
+    session.add(Credential(user_id=user.id, password_hash=hasher.hash(password)))
+    log.info("user %s created (%s)", username, role.value)
+    return user
+
+
+def update_user(
+    session: Session,
+    username: str,
+    *,
+    display_name: str | None = None,
+    role: Role | None = None,
+    area_codes: Sequence[str] | None = None,
+    team_name: str | None = None,
+) -> User:
+    """Change a user's name, role, areas or team; the result must fit the role."""
+    user = find_user(session, username)
+    new_role = role or user.role
+    codes = list(area_codes) if area_codes is not None else [a.code for a in user.areas]
+    team = team_name if team_name is not None else (user.team.name if user.team else None)
+    if role is not None and role is not user.role:
+        # A new role drops what belonged to the old one unless given again.
+        codes = list(area_codes or [])
+        team = team_name
+    _check_role_fields(new_role, codes, team)
+    if display_name is not None:
+        user.display_name = _name(display_name, "display name", "display_name", max_length=120)
+    user.role = new_role
+    user.areas = [find_area(session, code) for code in codes]
+    user.team = find_team(session, team) if team else None
+    log.info("user %s updated", user.username)
+    return user
+
+
+def set_password(session: Session, hasher: Hasher, username: str, password: str) -> int:
+    """Reset a password: ends the user's tokens and lifts a lockout; returns tokens ended."""
+    user = find_user(session, username)
+    check_password_rules(password, username=user.username, display_name=user.display_name)
+    credential = session.get(Credential, user.id)
+    if credential is None:
+        session.add(Credential(user_id=user.id, password_hash=hasher.hash(password)))
+    else:
+        credential.password_hash = hasher.hash(password)
+        credential.changed_at = utcnow()
+    forgive_attempts(session, user.username)
+    ended = end_user_tokens(session, user.id)
+    log.info("password of user %s reset; %d device token(s) ended", user.username, ended)
+    return ended
+
+
+def set_active(session: Session, username: str, active: bool) -> User:
+    user = find_user(session, username)
+    user.active = active
+    if not active:
+        end_user_tokens(session, user.id)
+    log.info("user %s %s", user.username, "reactivated" if active else "deactivated")
+    return user
+
+
+def unlock(session: Session, username: str) -> None:
+    """Lift a login lockout (after the owner proved who they are another way)."""
+    forgive_attempts(session, normalise_username(username))
+    log.info("login lockout of %s lifted", normalise_username(username))
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: uuid.UUID
+    short_code: str
+    username: str
+    created_at: datetime
+    last_seen_at: datetime | None
+    revoked_at: datetime | None
+
+
+def list_devices(session: Session, username: str | None = None) -> list[DeviceInfo]:
+    query = select(Device, User.username).join(User, User.id == Device.user_id)
+    if username is not None:
+        query = query.where(User.username == find_user(session, username).username)
+    return [
+        DeviceInfo(
+            id=device.id,
+            short_code=device.short_code,
+            username=name,
+            created_at=device.created_at,
+            last_seen_at=device.last_seen_at,
+            revoked_at=device.revoked_at,
+        )
+        for device, name in session.execute(query.order_by(Device.code_number))
+    ]
+
+
+def find_device(session: Session, key: str) -> Device:
+    """A device by short code (K3) or by its id."""
+    conditions = [Device.short_code == key.strip().upper()]
+    with contextlib.suppress(ValueError):  # not an id: a short code only
+        conditions.append(Device.id == uuid.UUID(key.strip()))
+    device = session.scalar(select(Device).where(or_(*conditions)))
+    if device is None:
+        raise NotFoundError(f"no device {key!r}")
+    return device
+
+
+def revoke_device(session: Session, key: str) -> Device:
+    """Revoke a device for good: its token ends and it gets nothing at login again."""
+    device = find_device(session, key)
+    now = utcnow()
+    if device.revoked_at is None:
+        device.revoked_at = now
+    for token in session.scalars(
+        select(DeviceToken).where(
+            DeviceToken.device_id == device.id, DeviceToken.revoked_at.is_(None)
+        )
+    ):
+        token.revoked_at = now
+    log.info("device %s (%s) revoked", device.short_code, device.id)
+    return device
+
+
+def load_demo(session: Session, hasher: Hasher, password: str = DEMO_PASSWORD) -> int:
+    """Install the demo municipality's directory, every user with the demo password."""
+    if session.scalar(select(User.id).limit(1)) is not None or session.scalar(
+        select(Area.id).limit(1)
+    ):
+        raise ConflictError("the directory is not empty: the demo loads only into a new server")
+    demo.install_directory(session)
+    session.flush()
+    password_hash = hasher.hash(password)
+    for user in demo.USERS:
+        # One hash for all: the demo password is public, a salt per user protects nothing.
+        session.add(Credential(user_id=user.id, password_hash=password_hash))
+    log.info("demo directory loaded: %d users", len(demo.USERS))
+    return len(demo.USERS)

@@ -1,0 +1,159 @@
+"""The server database: engines for SQLite and PostgreSQL, and the `server` schema tree.
+
+``serve`` migrates an empty database by itself, but refuses one whose schema is behind
+(several processes may share it: migrating is a deliberate step, ``migrate``) or ahead
+(a newer program wrote it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
+
+# The newest revision of the `server` tree. A database at this revision is served
+# without loading Alembic; tests/server/test_migrations.py keeps it true.
+SERVER_SCHEMA_HEAD = "0002"
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations" / "server"
+VERSION_TABLE = "alembic_version"
+
+
+class SchemaError(Exception):
+    """The database cannot be served as it is; the message says what to do."""
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for the server database; a SQLite file's folder is made if needed."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # BEGIN is sent below, not by the driver
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA busy_timeout = 30000")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Any) -> None:
+            # Take the write lock up front: a read-then-write transaction (throttle
+            # counters, tokens) then waits its turn instead of failing with "locked"
+            # when another process wrote in between.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for logs and messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+class SchemaState(StrEnum):
+    EMPTY = "empty"
+    CURRENT = "current"
+    BEHIND = "behind"
+    AHEAD = "ahead"
+    FOREIGN = "foreign"  # tables, but not ours
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    state: SchemaState
+    revision: str | None
+    head: str
+
+    def problem(self, url: str) -> str | None:
+        """What is wrong and what to run, or None when ``serve`` may go on."""
+        where = describe(url)
+        if self.state is SchemaState.BEHIND:
+            return (
+                f"the database schema is at revision {self.revision}, this program needs "
+                f"{self.head}: back up the database, then run "
+                f"`dorpsondersteuner-server migrate --database-url {where}` "
+                "(stop every server process first)"
+            )
+        if self.state is SchemaState.AHEAD:
+            return (
+                f"the database schema is at revision {self.revision}, which this program "
+                f"does not know (its newest is {self.head}): a newer program wrote it; "
+                "update the program"
+            )
+        if self.state is SchemaState.FOREIGN:
+            return (
+                "the database has tables but no dorpsondersteuner schema version: it is not "
+                "a dorpsondersteuner server database; give an empty database instead"
+            )
+        return None
+
+
+def script_directory(location: Path = MIGRATIONS_DIR) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory  # only when there is work to do
+
+    return ScriptDirectory(str(location))
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        row = connection.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").first()
+        return None if row is None else str(row[0])
+
+
+def schema_status(engine: Engine, script: ScriptDirectory | None = None) -> SchemaStatus:
+    revision = current_revision(engine)
+    if script is None and revision == SERVER_SCHEMA_HEAD:
+        return SchemaStatus(state=SchemaState.CURRENT, revision=revision, head=revision)
+    script = script or script_directory()
+    head = script.get_current_head()
+    assert head is not None, "the server tree has no migrations"
+    if revision is None:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names()) - {VERSION_TABLE}
+        state = SchemaState.FOREIGN if tables else SchemaState.EMPTY
+    elif revision == head:
+        state = SchemaState.CURRENT
+    elif revision in {rev.revision for rev in script.walk_revisions()}:
+        state = SchemaState.BEHIND
+    else:
+        state = SchemaState.AHEAD
+    return SchemaStatus(state=state, revision=revision, head=head)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply the `server` tree up to ``revision`` in one transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def prepare_for_serving(engine: Engine, url: str) -> SchemaStatus:
+    """Migrate an empty database; raise ``SchemaError`` for one that is behind or ahead."""
+    status = schema_status(engine)
+    if status.state is SchemaState.EMPTY:
+        upgrade(engine)
+        return schema_status(engine)
+    problem = status.problem(url)
+    if problem is not None:
+        raise SchemaError(problem)
+    return status
