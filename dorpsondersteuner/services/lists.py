@@ -187,13 +187,21 @@ def request_rows(
     overdue = select(func.count()).where(open_follow_ups, FollowUp.due_on < today).scalar_subquery()
     rows = session.execute(
         select(
-            HelpRequest,
+            HelpRequest.id,
+            HelpRequest.reference,
             Resident.first_name,
             Resident.name_prefix,
             Resident.last_name,
             Area.code,
             Area.name,
+            HelpRequest.question,
+            HelpRequest.life_domains,
+            HelpRequest.urgency,
+            HelpRequest.level,
+            HelpRequest.status,
             owner.display_name,
+            HelpRequest.created_at,
+            HelpRequest.updated_at,
             next_due,
             overdue,
         )
@@ -203,21 +211,23 @@ def request_rows(
         .where(HelpRequest.id.in_(ids), visible_requests(principal))
     ).all()
     by_id = {}
-    for request, first, prefix, last, area_code, area_name, owner_name, due, late in rows:
-        by_id[request.id] = RequestRow(
-            id=request.id,
-            reference=request.reference,
+    for row in rows:
+        (request_id, reference, first, prefix, last, area_code, area_name, *rest) = row
+        question, domains, urgency, level, status, owner_name, created, updated, due, late = rest
+        by_id[request_id] = RequestRow(
+            id=request_id,
+            reference=reference,
             resident_name=" ".join(part for part in (first, prefix, last) if part),
             area_code=area_code,
             area_name=area_name,
-            question=request.question,
-            life_domains=request.life_domains,
-            urgency=request.urgency,
-            level=request.level,
-            status=request.status,
+            question=question,
+            life_domains=domains,
+            urgency=urgency,
+            level=level,
+            status=status,
             owner_name=owner_name,
-            created_at=request.created_at,
-            updated_at=request.updated_at,
+            created_at=created,
+            updated_at=updated,
             next_due=due,
             overdue_follow_ups=late or 0,
         )
