@@ -32,7 +32,7 @@ DEMO_REGISTER_KEY = bytes.fromhex(
 
 # The newest revision of the `register` Alembic tree. A register at this revision
 # opens without loading Alembic at all; tests/core/test_migrations.py keeps it true.
-REGISTER_SCHEMA_HEAD = "0002"
+REGISTER_SCHEMA_HEAD = "0003"
 
 BACKUPS_KEPT = 3
 MIGRATIONS_DIR = Path(__file__).parent / "migrations" / "register"

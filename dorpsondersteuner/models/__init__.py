@@ -3,7 +3,7 @@
 from .base import Base, LocalBase, RecordMixin, UTCDateTime, new_id, utcnow
 from .cases import ArrangedHelp, Contact, FollowUp, Helper, HelpRequest, HistoryEvent, Resident
 from .directory import Area, DistrictTeam, User, team_areas, user_areas
-from .local import DeviceState, FieldVersion, OpKind, OutboxOp, RegisterKind, SearchRow
+from .local import DeviceState, Draft, FieldVersion, OpKind, OutboxOp, RegisterKind, SearchRow
 
 REGISTER_METADATA = (Base.metadata, LocalBase.metadata)
 
@@ -15,6 +15,7 @@ __all__ = [
     "Contact",
     "DeviceState",
     "DistrictTeam",
+    "Draft",
     "FieldVersion",
     "FollowUp",
     "HelpRequest",

@@ -30,6 +30,7 @@ from .enums import (
     Outcome,
     Status,
     Urgency,
+    WmoDecision,
 )
 from .types import FlagSet, text_enum
 
@@ -94,6 +95,13 @@ class HelpRequest(RecordMixin, Base):
     outcome: Mapped[Outcome | None] = mapped_column(text_enum(Outcome))
     outcome_note: Mapped[str] = mapped_column(Text, default="")
     anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The formal Wmo 2015 track at the municipality (DOMAIN step 5): the melding starts
+    # six weeks of investigation; an aanvraag is decided within two weeks.
+    wmo_melding_on: Mapped[date | None] = mapped_column(Date)
+    wmo_personal_plan_on: Mapped[date | None] = mapped_column(Date)
+    wmo_aanvraag_on: Mapped[date | None] = mapped_column(Date)
+    wmo_decision_on: Mapped[date | None] = mapped_column(Date)
+    wmo_decision: Mapped[WmoDecision | None] = mapped_column(text_enum(WmoDecision))
 
 
 class Contact(RecordMixin, Base):

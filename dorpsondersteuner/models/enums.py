@@ -98,6 +98,14 @@ class HelperSkill(IntFlag):
     OTHER = 512
 
 
+class WmoDecision(StrEnum):
+    """The municipality's decision on a Wmo application (aanvraag)."""
+
+    GRANTED = "granted"
+    PARTLY_GRANTED = "partly_granted"
+    REFUSED = "refused"
+
+
 class EventKind(StrEnum):
     """Kinds of entries in a request's append-only history."""
 
@@ -122,4 +130,8 @@ class EventKind(StrEnum):
     CONSENT_WITHDRAWN = "consent_withdrawn"
     REASSIGNED = "reassigned"
     RESIDENT_MERGED = "resident_merged"
+    WMO_MELDING = "wmo_melding"
+    WMO_PERSONAL_PLAN = "wmo_personal_plan"
+    WMO_AANVRAAG = "wmo_aanvraag"
+    WMO_DECISION = "wmo_decision"
     DELETED = "deleted"

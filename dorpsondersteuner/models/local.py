@@ -113,3 +113,17 @@ class SearchRow(LocalBase):
     request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     resident_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     professionals_only: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Draft(LocalBase):
+    """The content of an open form, saved as the user types, so nothing typed is lost
+    to a crash or a flat battery. ``form`` names the form and ``key`` the record it
+    edits (empty for a new one); the draft goes when the form is saved or discarded."""
+
+    __tablename__ = "drafts"
+
+    form: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

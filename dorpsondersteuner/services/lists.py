@@ -41,6 +41,7 @@ from .views import (
     RequestDetail,
     RequestRow,
 )
+from .wmo import wmo_status
 
 
 class SortKey(StrEnum):
@@ -356,4 +357,5 @@ def request_detail(session: Session, principal: Principal, request_id: uuid.UUID
             )
             for e in history
         ),
+        wmo=wmo_status(request),
     )

@@ -16,6 +16,7 @@ from ..models.enums import (
     Role,
     Status,
     Urgency,
+    WmoDecision,
 )
 
 
@@ -138,6 +139,29 @@ class HistoryView:
 
 
 @dataclass(frozen=True)
+class Deadline:
+    """One statutory deadline as the user sees it."""
+
+    kind: str  # "investigation" | "decision"
+    due_on: date
+    days_left: int  # negative when overdue
+    met: bool  # the step it waits for has happened
+    at_risk: bool
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class WmoStatus:
+    melding_on: date | None
+    personal_plan_on: date | None
+    personal_plan_until: date | None
+    aanvraag_on: date | None
+    decision_on: date | None
+    decision: WmoDecision | None
+    deadlines: tuple[Deadline, ...]
+
+
+@dataclass(frozen=True)
 class RequestDetail:
     id: uuid.UUID
     reference: str
@@ -167,6 +191,7 @@ class RequestDetail:
     follow_ups: tuple[FollowUpView, ...]
     arranged_help: tuple[ArrangedHelpView, ...]
     history: tuple[HistoryView, ...]
+    wmo: WmoStatus | None = None  # the formal Wmo track, once a melding is registered
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ Run from the command line (``alembic -c dorpsondersteuner/migrations/register/al
 it works on a plain SQLite file, which is all autogenerate needs.
 """
 
+import sqlcipher3
 from alembic import context
 from sqlalchemy import create_engine
 
@@ -47,6 +48,11 @@ connection = config.attributes.get("connection")
 if connection is not None:
     run_with(connection)
 else:
-    engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite:///register-dev.db")
+    # SQLCipher's SQLite without a key: a plain file, but the same SQLite version (FTS5
+    # options) as the program's registers.
+    engine = create_engine(
+        config.get_main_option("sqlalchemy.url") or "sqlite:///register-dev.db",
+        module=sqlcipher3.dbapi2,
+    )
     with engine.begin() as dev_connection:
         run_with(dev_connection)
