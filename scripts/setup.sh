@@ -50,7 +50,12 @@ stamp="$VENV/.installed"
 wanted_stamp="$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted_stamp" ]; then
     say "Installing Python packages (pinned in constraints.txt)"
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-        -c "$ROOT/constraints.txt" -e "$ROOT[dev]" 2> >(grep -v "^WARNING: Location" >&2)
+    log="$VENV/install.log"
+    if ! "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+        -c "$ROOT/constraints.txt" -e "$ROOT[dev]" >"$log" 2>&1; then
+        cat "$log" >&2
+        say "Installing the Python packages failed (log above)."
+        exit 1
+    fi
     echo "$wanted_stamp" > "$stamp"
 fi
