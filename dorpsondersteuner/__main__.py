@@ -1,4 +1,7 @@
-"""The desktop program: ``dorpsondersteuner [--demo] [--data-dir PATH] [--user NAME]``.
+"""The desktop program.
+
+    dorpsondersteuner [--demo] [--user NAME] [--data-dir PATH] [--lang nl|en]
+                      [--screenshot FILE [--view list|detail|intake]]
 
 Imports stay light until the window is on screen: Qt first, the register later.
 """
@@ -8,8 +11,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from .paths import DATA_DIR_ENV, data_dir
+
+VIEWS = ("list", "detail", "intake")  # ui.app.SCREENSHOT_VIEWS; that module loads Qt
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -23,17 +29,38 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="open the demo register with fictional data (made on first start)",
     )
     parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=None,
+        help="the demo user to start as, skipping the 'who are you' choice (e.g. ingrid)",
+    )
+    parser.add_argument(
         "--data-dir",
         metavar="PATH",
         help=f"folder for the registers (default: ${DATA_DIR_ENV}, else the platform's)",
     )
     parser.add_argument(
-        "--user",
-        metavar="NAME",
-        default=None,
-        help="the demo user to start as (default: a village supporter)",
+        "--lang",
+        choices=("nl", "en"),
+        default="nl",
+        help="language of the program (default: nl, Dutch)",
     )
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        type=Path,
+        help="render a view of the demo register at 1280x800 to a PNG file and exit",
+    )
+    parser.add_argument(
+        "--view",
+        choices=VIEWS,
+        default="list",
+        help="the view --screenshot renders (default: list)",
+    )
+    args = parser.parse_args(argv)
+    if args.view != "list" and args.screenshot is None:
+        parser.error("--view only goes with --screenshot")
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,8 +68,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Only now load Qt (and never SQLAlchemy here): the window must paint first.
     from .ui.app import Options, run
 
-    user = args.user or "ingrid"  # demo.directory.DEFAULT_DEMO_USER; that module is heavy
-    return run(Options(data_dir=data_dir(args.data_dir), demo=args.demo, user=user))
+    return run(
+        Options(
+            data_dir=data_dir(args.data_dir),
+            demo=args.demo,
+            user=args.user,
+            language=args.lang,
+            screenshot=args.screenshot,
+            view=args.view,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ APP_NAME = "Dorpsondersteuner"
 DATA_DIR_ENV = "DORPSONDERSTEUNER_DATA_DIR"
 DEMO_REGISTER_NAME = "demo-register.db"
 REGISTER_NAME = "register.db"
+UI_STATE_NAME = "ui-state.json"
+TRANSLATIONS_ENV = "DORPSONDERSTEUNER_TRANSLATIONS"
 
 
 def data_dir(override: Path | str | None = None) -> Path:
@@ -35,3 +37,17 @@ def demo_register_path(folder: Path) -> Path:
 def register_path(folder: Path) -> Path:
     """The real register, created by the first online login (D1)."""
     return folder / REGISTER_NAME
+
+
+def ui_state_path(folder: Path) -> Path:
+    """Window sizes and the last view, per user (not secret: no case data)."""
+    return folder / UI_STATE_NAME
+
+
+def translations_dir() -> Path:
+    """The compiled Qt translations (``resources/translations``); the
+    ``DORPSONDERSTEUNER_TRANSLATIONS`` environment variable overrides it."""
+    from_env = os.environ.get(TRANSLATIONS_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(__file__).resolve().parent.parent / "resources" / "translations"

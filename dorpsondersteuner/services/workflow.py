@@ -183,6 +183,22 @@ def validated_resident_fields(data: ResidentInput) -> dict[str, Any]:
     }
 
 
+def may_register_requests(principal: Principal) -> bool:
+    """Whether the principal does intakes: village supporters only (DOMAIN step 1)."""
+    return principal.role is Role.VILLAGE_SUPPORTER
+
+
+def edit_refusal(session: Session, principal: Principal, request_id: uuid.UUID) -> Refusal | None:
+    """Why ``edit_request`` would refuse this principal now, or None: the UI reads it
+    to offer or explain the edit, the same answer the edit itself enforces."""
+    request = visible_request(session, principal, request_id)
+    if not may(principal, Action.EDIT, request):
+        return Refusal.NOT_YOURS
+    if request.status is Status.CLOSED:
+        return Refusal.CLOSED
+    return None
+
+
 def register_request(
     session: Session,
     principal: Principal,
@@ -194,7 +210,7 @@ def register_request(
     """Intake (DOMAIN step 1): a village supporter records the question of a resident
     they looked up first (``resident_id``) or a new resident. The request starts at
     village level, open, owned by the supporter. Returns the new request's id."""
-    if principal.role is not Role.VILLAGE_SUPPORTER:
+    if not may_register_requests(principal):
         raise ForbiddenError("only village supporters register new requests")
     if (resident_id is None) == (new_resident is None):
         raise ValidationError("give either an existing resident or a new one", field="resident")

@@ -1,109 +1,44 @@
-"""Dutch for the first window's strings, until the Qt translation files exist.
+"""Qt's translation system (D14): English source strings, Dutch the default language.
 
-Source strings are English (D14) and go through ``QCoreApplication.translate``; this
-translator answers them in Dutch from a table. A later issue replaces it with the
-``.ts``/``.qm`` files and Qt's own ``qtbase_nl`` translator: the source strings and
-contexts stay as they are, so nothing else changes.
+The program's Dutch lives in ``resources/translations/dorpsondersteuner_nl.ts``, compiled
+to ``.qm`` by ``scripts/translations`` (pyside6-lupdate + pyside6-lrelease). Qt's own
+``qtbase_nl`` translator is installed too, for the buttons and dialogs Qt draws itself.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-# (context, English source) -> Dutch; a (singular, plural) pair for "%n" strings.
-DUTCH: dict[tuple[str, str], str | tuple[str, str]] = {
-    ("RequestTableModel", "Reference"): "Kenmerk",
-    ("RequestTableModel", "Resident"): "Inwoner",
-    ("RequestTableModel", "Area"): "Gebied",
-    ("RequestTableModel", "Level"): "Niveau",
-    ("RequestTableModel", "Status"): "Status",
-    ("RequestTableModel", "Last change"): "Laatste wijziging",
-    ("RequestTableModel", "today, %1"): "vandaag, %1",
-    ("RequestTableModel", "yesterday, %1"): "gisteren, %1",
-    ("RequestTableModel", "%n days ago"): ("%n dag geleden", "%n dagen geleden"),
-    ("Words", "Village"): "Dorp",
-    ("Words", "District team"): "Wijkteam",
-    ("Words", "Municipality"): "Gemeente",
-    ("Words", "Open"): "Open",
-    ("Words", "Waiting"): "Wacht",
-    ("Words", "Closed"): "Afgesloten",
-    ("Words", "Village supporter"): "Dorpsondersteuner",
-    ("Words", "District team member"): "Wijkteamlid",
-    ("Words", "Municipal officer"): "Medewerker gemeente",
-    ("Words", "Administrator"): "Beheerder",
-    ("FirstWindow", "Dorpsondersteuner"): "Dorpsondersteuner",
-    ("FirstWindow", "Opening the register…"): "Het register wordt geopend…",
-    (
-        "FirstWindow",
-        "Creating the demo register with fictional residents. This takes a moment, "
-        "only the first time.",
-    ): (
-        "Het demo-register met fictieve inwoners wordt aangemaakt. Dat duurt even, "
-        "alleen de eerste keer."
-    ),
-    ("FirstWindow", "There are no help requests yet."): "Er zijn nog geen hulpvragen.",
-    (
-        "FirstWindow",
-        "There is no register on this computer yet.\n\n"
-        "To try the program, start it with --demo: it then opens the demo register "
-        "with fictional residents.",
-    ): (
-        "Er is nog geen register op deze computer.\n\n"
-        "Wil je het programma uitproberen? Start het dan met --demo: het opent dan "
-        "het demo-register met fictieve inwoners."
-    ),
-    (
-        "FirstWindow",
-        "The register could not be opened. Close the program and start it again; "
-        "if that does not help, ask your administrator.",
-    ): (
-        "Het register kon niet worden geopend. Sluit het programma en start het "
-        "opnieuw; helpt dat niet, vraag het dan aan je beheerder."
-    ),
-    ("FirstWindow", "Demo register: fictional data, never synchronised"): (
-        "Demo-register: fictieve gegevens, synchroniseert nooit"
-    ),
-    ("FirstWindow", "Signed in as %1 (%2)"): "Aangemeld als %1 (%2)",
-    ("FirstWindow", "The %1 most recently changed of %2 help requests"): (
-        "De %1 laatst gewijzigde van %2 hulpvragen"
-    ),
-    ("FirstWindow", "Help requests"): "Hulpvragen",
-    ("FirstWindow", "%Ln help requests"): ("%Ln hulpvraag", "%Ln hulpvragen"),
-    ("FirstWindow", "The demo register has no user “%1”. Choose one with --user: %2."): (
-        "Het demo-register heeft geen gebruiker ‘%1’. Kies er een met --user: %2."
-    ),
-    (
-        "FirstWindow",
-        "This list shows the content of help requests, which administrators do not "
-        "see. Start the demo with another user, for example --user ingrid.",
-    ): (
-        "Deze lijst toont de inhoud van hulpvragen, en die zien beheerders niet. "
-        "Start de demo met een andere gebruiker, bijvoorbeeld --user ingrid."
-    ),
-}
+from ..paths import translations_dir
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+CATALOGUE = "dorpsondersteuner"
 
 
-class DutchTranslator(QTranslator):
-    """Answers ``translate`` from ``DUTCH``; None lets Qt fall back to the source."""
+def install_translators(
+    app: QCoreApplication, language: str = DEFAULT_LANGUAGE
+) -> list[QTranslator]:
+    """Install the program's and Qt's translators for ``language``; keep the returned
+    objects alive as long as the app. English needs none: it is the source language."""
+    if language == "nl":
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    if language == "en":
+        return []
+    installed = []
+    ours = QTranslator(app)
+    if ours.load(f"{CATALOGUE}_{language}", str(translations_dir())):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
 
-    def translate(
-        self,
-        context: str,
-        source_text: str,
-        disambiguation: str | None = None,
-        n: int = -1,
-    ) -> str | None:
-        found = DUTCH.get((context, source_text))
-        if isinstance(found, tuple):
-            return found[0] if n == 1 else found[1]
-        return found
 
-    def isEmpty(self) -> bool:
-        return False
-
-
-def install_dutch(app: QCoreApplication) -> DutchTranslator:
-    """Install the Dutch translator; keep the returned object alive with the app."""
-    translator = DutchTranslator(app)
-    app.installTranslator(translator)
-    return translator
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)

@@ -1,13 +1,16 @@
-"""The UI words for the domain's vocabularies (UI.md), translated at call time."""
+"""The UI words for the domain's vocabularies (UI.md), translated at call time.
+
+Source strings stay literal inside ``translate()`` calls so ``pyside6-lupdate`` finds
+them (scripts/translations). Imported only after the first paint: the enums pull in
+the models package.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from ..models.enums import Level, Role, Status
-
-# Source strings stay literal inside translate() calls, so lupdate can find them later.
+from ..models.enums import ContactKind, EventKind, Level, LifeDomain, Role, Status, Urgency
 
 
 def level_word(level: Level) -> str:
@@ -26,6 +29,14 @@ def status_word(status: Status) -> str:
     return QCoreApplication.translate("Words", "Closed")
 
 
+def urgency_word(urgency: Urgency) -> str:
+    if urgency is Urgency.HIGH:
+        return QCoreApplication.translate("Words", "High")
+    if urgency is Urgency.ACUTE:
+        return QCoreApplication.translate("Words", "Acute")
+    return QCoreApplication.translate("Words", "Normal")
+
+
 def role_word(role: Role) -> str:
     if role is Role.VILLAGE_SUPPORTER:
         return QCoreApplication.translate("Words", "Village supporter")
@@ -36,9 +47,111 @@ def role_word(role: Role) -> str:
     return QCoreApplication.translate("Words", "Administrator")
 
 
+def life_domain_word(domain: LifeDomain) -> str:
+    words = {
+        LifeDomain.HOUSING: QCoreApplication.translate("Words", "Housing"),
+        LifeDomain.WELLBEING: QCoreApplication.translate("Words", "Wellbeing"),
+        LifeDomain.CARE: QCoreApplication.translate("Words", "Care"),
+        LifeDomain.WORK_AND_INCOME: QCoreApplication.translate("Words", "Work and income"),
+        LifeDomain.TRANSPORT: QCoreApplication.translate("Words", "Transport"),
+        LifeDomain.SOCIAL_CONTACT: QCoreApplication.translate("Words", "Social contact"),
+        LifeDomain.INFORMAL_CARE: QCoreApplication.translate("Words", "Informal care"),
+        LifeDomain.FINANCES: QCoreApplication.translate("Words", "Finances"),
+        LifeDomain.OTHER: QCoreApplication.translate("Words", "Other"),
+    }
+    return words[domain]
+
+
+def life_domains_text(domains: LifeDomain) -> str:
+    return ", ".join(life_domain_word(domain) for domain in LifeDomain if domain in domains)
+
+
+def contact_kind_word(kind: ContactKind) -> str:
+    words = {
+        ContactKind.HOME_VISIT: QCoreApplication.translate("Words", "Home visit"),
+        ContactKind.PHONE: QCoreApplication.translate("Words", "Phone call"),
+        ContactKind.KITCHEN_TABLE: QCoreApplication.translate("Words", "Kitchen-table talk"),
+        ContactKind.MEETING: QCoreApplication.translate("Words", "Meeting"),
+        ContactKind.MESSAGE: QCoreApplication.translate("Words", "Message"),
+        ContactKind.OTHER: QCoreApplication.translate("Words", "Other contact"),
+    }
+    return words[kind]
+
+
+def event_word(kind: EventKind) -> str:
+    words = {
+        EventKind.CREATED: QCoreApplication.translate("Words", "Registered"),
+        EventKind.EDITED: QCoreApplication.translate("Words", "Changed"),
+        EventKind.CONTACT_ADDED: QCoreApplication.translate("Words", "Contact added"),
+        EventKind.CONTACT_EDITED: QCoreApplication.translate("Words", "Contact changed"),
+        EventKind.CONTACT_DELETED: QCoreApplication.translate("Words", "Contact deleted"),
+        EventKind.FOLLOW_UP_ADDED: QCoreApplication.translate("Words", "Follow-up added"),
+        EventKind.FOLLOW_UP_DONE: QCoreApplication.translate("Words", "Follow-up done"),
+        EventKind.FOLLOW_UP_EDITED: QCoreApplication.translate("Words", "Follow-up changed"),
+        EventKind.FOLLOW_UP_DELETED: QCoreApplication.translate("Words", "Follow-up deleted"),
+        EventKind.HELP_ARRANGED: QCoreApplication.translate("Words", "Own-circle help arranged"),
+        EventKind.HELP_ENDED: QCoreApplication.translate("Words", "Own-circle help ended"),
+        EventKind.STATUS_CHANGED: QCoreApplication.translate("Words", "Status changed"),
+        EventKind.ESCALATED: QCoreApplication.translate("Words", "Escalated"),
+        EventKind.PICKED_UP: QCoreApplication.translate("Words", "Picked up"),
+        EventKind.HANDED_BACK: QCoreApplication.translate("Words", "Handed back"),
+        EventKind.CLOSED: QCoreApplication.translate("Words", "Closed"),
+        EventKind.REOPENED: QCoreApplication.translate("Words", "Reopened"),
+        EventKind.CONSENT_GIVEN: QCoreApplication.translate("Words", "Consent given"),
+        EventKind.CONSENT_WITHDRAWN: QCoreApplication.translate("Words", "Consent withdrawn"),
+        EventKind.REASSIGNED: QCoreApplication.translate("Words", "Handed to someone else"),
+        EventKind.RESIDENT_MERGED: QCoreApplication.translate("Words", "Resident records merged"),
+        EventKind.DELETED: QCoreApplication.translate("Words", "Deleted"),
+    }
+    return words[kind]
+
+
 # A level always has its colour and its word together, never colour alone (UI.md).
 LEVEL_COLOURS = {
     Level.VILLAGE: QColor("#2e7d32"),  # green
     Level.DISTRICT_TEAM: QColor("#f9a825"),  # amber
     Level.MUNICIPALITY: QColor("#1565c0"),  # blue
 }
+
+_icons: dict[object, QIcon] = {}
+
+
+def level_icon(level: Level) -> QIcon:
+    """A filled dot in the level's colour, shown beside the level's word."""
+    if level not in _icons:
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(LEVEL_COLOURS[level])
+        painter.drawEllipse(4, 4, 24, 24)
+        painter.end()
+        _icons[level] = QIcon(pixmap)
+    return _icons[level]
+
+
+def urgency_icon(urgency: Urgency) -> QIcon | None:
+    """An icon beside the word for High and Acute (not colour alone); None for Normal."""
+    if urgency is Urgency.NORMAL:
+        return None
+    if urgency not in _icons:
+        from PySide6.QtWidgets import QApplication, QStyle
+
+        which = (
+            QStyle.StandardPixmap.SP_MessageBoxCritical
+            if urgency is Urgency.ACUTE
+            else QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
+        _icons[urgency] = QApplication.style().standardIcon(which)
+    return _icons[urgency]
+
+
+def warning_icon() -> QIcon:
+    if "warning" not in _icons:
+        from PySide6.QtWidgets import QApplication, QStyle
+
+        _icons["warning"] = QApplication.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+        )
+    return _icons["warning"]

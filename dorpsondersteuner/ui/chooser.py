@@ -1,0 +1,77 @@
+"""The demo register's "who are you" choice (D1): pick a demo user to look through."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.enums import Role
+from .ops import DemoUserChoice
+from .qtfix import emit
+from .words import role_word
+
+
+class UserChooser(QWidget):
+    chosen = Signal(str)  # the username
+
+    def __init__(
+        self, users: Sequence[DemoUserChoice], default: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("userChooser")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(96, 48, 96, 48)
+        title = QLabel(self.tr("Who are you?"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        intro = QLabel(
+            self.tr(
+                "This is the demo register, with made-up residents. Choose whose eyes you "
+                "want to look through: a village supporter sees their own village, a "
+                "district team member what reached the team, the municipality what reached "
+                "the municipality."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.users = QListWidget()
+        self.users.setObjectName("demoUsers")
+        order = list(Role)
+        for user in sorted(users, key=lambda u: (order.index(u.role), u.display_name)):  # type: ignore[arg-type]
+            role = role_word(user.role)  # type: ignore[arg-type]
+            text = f"{user.display_name} — {role}"
+            if user.areas:
+                text += f", {user.areas}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, user.username)
+            self.users.addItem(item)
+            if user.username == default:
+                self.users.setCurrentItem(item)
+        self.users.itemActivated.connect(lambda _item: self._go())
+        layout.addWidget(self.users, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.go = QPushButton(self.tr("Continue"))
+        self.go.setObjectName("continueButton")
+        self.go.setDefault(True)
+        self.go.clicked.connect(self._go)
+        row.addWidget(self.go)
+        layout.addLayout(row)
+
+    def _go(self) -> None:
+        item = self.users.currentItem()
+        if item is not None:
+            emit(self.chosen, item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,533 @@
+"""The intake of a new help request (resident lookup first) and the edit of one.
+
+The form only collects what was typed and hands it to the services through the task
+manager; the services validate. A refused save shows the reason in Dutch beside the
+field it is about and keeps everything that was typed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.enums import LifeDomain, Urgency
+from ..services.views import RequestDetail, ResidentMatch
+from . import dates, ops
+from .messages import describe
+from .qtfix import emit
+from .tasks import TaskManager
+from .words import life_domain_word, urgency_icon, urgency_word
+
+LOOKUP_DELAY_MS = 150  # wait for a pause in typing before looking up
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    return label
+
+
+class ErrorLabel(QLabel):
+    """A plain sentence under a field, shown only when the core refused a value."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(f"error_{name}")
+        self.setWordWrap(True)
+        # Red reads as "problem" on light and dark palettes; the ⚠ carries it without colour.
+        self.setStyleSheet("color: #c62828;")
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.setText(f"⚠ {text}")
+        self.show()
+
+
+class RequestForm(QScrollArea):
+    """Intake (``start_intake``) or edit (``start_edit``) of one help request."""
+
+    saved = Signal(object)  # the request's id
+    closed = Signal()  # saved or cancelled: the pane can show the detail again
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        signed_in: ops.SignedIn,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("requestForm")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Wrap, never scroll sideways: every line fits the pane's width.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._tasks = tasks
+        self._principal = signed_in.principal
+        self._areas = signed_in.areas
+        self.mode = "intake"
+        self.request_id: uuid.UUID | None = None
+        self.resident_id: uuid.UUID | None = None
+        self.new_resident = False
+        self.dirty = False
+        self.saving = False
+        self.errors: dict[str, ErrorLabel] = {}
+        self._lookup_timer = QTimer(self)
+        self._lookup_timer.setSingleShot(True)
+        self._lookup_timer.setInterval(LOOKUP_DELAY_MS)
+        self._lookup_timer.timeout.connect(self._lookup)
+
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
+        self.layout_.setContentsMargins(20, 16, 20, 16)
+        self.title = _heading("")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.layout_.addWidget(self.title)
+        self.banner = ErrorLabel("form")
+        self.layout_.addWidget(self.banner)
+
+        self.resident_box = self._resident_section()
+        self.layout_.addWidget(self.resident_box)
+        self.request_box = self._request_section()
+        self.layout_.addWidget(self.request_box)
+        self.consent_box = self._consent_section()
+        self.layout_.addWidget(self.consent_box)
+
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelButton")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        self.layout_.addSpacing(8)
+        self.layout_.addLayout(buttons)
+        self.layout_.addStretch(1)
+        body.setMaximumWidth(860)  # lines stay short enough to read
+        self.setWidget(body)
+
+    def set_shortcut_tips(self, save: str, cancel: str) -> None:
+        self.save_button.setToolTip(save)
+        self.cancel_button.setToolTip(cancel)
+
+    # --- Sections ----------------------------------------------------------------------
+
+    def _error(self, name: str) -> ErrorLabel:
+        label = ErrorLabel(name)
+        self.errors[name] = label
+        return label
+
+    def _resident_section(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(_heading(self.tr("1. Resident")))
+        self.lookup_hint = QLabel(
+            self.tr(
+                "First look up whether the resident is already known, so nobody is "
+                "registered twice. Type a name or an address."
+            )
+        )
+        self.lookup_hint.setWordWrap(True)
+        layout.addWidget(self.lookup_hint)
+        self.lookup = QLineEdit()
+        self.lookup.setObjectName("lookup")
+        self.lookup.setPlaceholderText(self.tr("Name or address, for example Jansen Kerkstraat"))
+        self.lookup.setClearButtonEnabled(True)
+        self.lookup.textEdited.connect(lambda _text: self._lookup_timer.start())
+        layout.addWidget(self.lookup)
+        self.lookup_results = QListWidget()
+        self.lookup_results.setObjectName("lookupResults")
+        self.lookup_results.setMaximumHeight(150)
+        self.lookup_results.itemActivated.connect(self._choose_item)
+        self.lookup_results.itemClicked.connect(self._choose_item)
+        self.lookup_results.hide()
+        layout.addWidget(self.lookup_results)
+        self.lookup_status = QLabel()
+        self.lookup_status.setWordWrap(True)
+        layout.addWidget(self.lookup_status)
+        self.new_resident_button = QPushButton(self.tr("Not found: record a new resident"))
+        self.new_resident_button.setObjectName("newResidentButton")
+        self.new_resident_button.clicked.connect(self._start_new_resident)
+        row = QHBoxLayout()
+        row.addWidget(self.new_resident_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self.chosen = QWidget()
+        chosen_row = QHBoxLayout(self.chosen)
+        chosen_row.setContentsMargins(0, 0, 0, 0)
+        self.chosen_label = QLabel()
+        self.chosen_label.setObjectName("chosenResident")
+        self.chosen_label.setWordWrap(True)
+        self.change_resident_button = QPushButton(self.tr("Choose another resident"))
+        self.change_resident_button.clicked.connect(self._reset_resident)
+        chosen_row.addWidget(self.chosen_label, 1)
+        chosen_row.addWidget(self.change_resident_button)
+        self.chosen.hide()
+        layout.addWidget(self.chosen)
+        layout.addWidget(self._error("resident"))
+
+        self.resident_fields = QWidget()
+        grid = QGridLayout(self.resident_fields)
+        grid.setContentsMargins(0, 4, 0, 0)
+        self.inputs: dict[str, QLineEdit] = {}
+        fields = (
+            ("first_name", self.tr("First name"), 0, 0),
+            ("name_prefix", self.tr("Prefix"), 0, 1),
+            ("last_name", self.tr("Last name"), 1, 0),
+            ("street", self.tr("Street"), 2, 0),
+            ("house_number", self.tr("House number"), 2, 1),
+            ("postcode", self.tr("Postcode"), 3, 0),
+            ("place", self.tr("Place"), 3, 1),
+            ("phone", self.tr("Phone"), 4, 0),
+        )
+        for name, label, row_, column in fields:
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            edit.textEdited.connect(self._mark_dirty)
+            caption = QLabel(label)
+            caption.setBuddy(edit)
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(caption)
+            cell.addWidget(edit)
+            cell.addWidget(self._error(name))
+            grid.addLayout(cell, row_, column)
+            self.inputs[name] = edit
+        self.area = QComboBox()
+        self.area.setObjectName("area")
+        for area in self._areas:
+            self.area.addItem(area.name, area.id)
+        area_cell = QVBoxLayout()
+        area_cell.setSpacing(2)
+        area_caption = QLabel(self.tr("Village or district"))
+        area_caption.setBuddy(self.area)
+        area_cell.addWidget(area_caption)
+        area_cell.addWidget(self.area)
+        area_cell.addWidget(self._error("area_id"))
+        grid.addLayout(area_cell, 4, 1)
+        for column in range(2):
+            grid.setColumnStretch(column, 1)
+        self.resident_fields.hide()
+        layout.addWidget(self.resident_fields)
+        return box
+
+    def _request_section(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 12, 0, 0)
+        self.request_heading = _heading(self.tr("2. Help request"))
+        layout.addWidget(self.request_heading)
+        caption = QLabel(self.tr("The question, in the resident's own words"))
+        layout.addWidget(caption)
+        self.question = QPlainTextEdit()
+        self.question.setObjectName("question")
+        self.question.setTabChangesFocus(True)
+        self.question.setMinimumHeight(90)
+        self.question.setMaximumHeight(160)
+        self.question.textChanged.connect(self._mark_dirty)
+        caption.setBuddy(self.question)
+        layout.addWidget(self.question)
+        layout.addWidget(self._error("question"))
+
+        layout.addWidget(QLabel(self.tr("Life domains (tick one or more)")))
+        grid = QGridLayout()
+        self.domains: dict[LifeDomain, QCheckBox] = {}
+        for position, domain in enumerate(LifeDomain):
+            check = QCheckBox(life_domain_word(domain))
+            check.setObjectName(f"domain_{str(domain.name).lower()}")
+            check.toggled.connect(self._mark_dirty)
+            grid.addWidget(check, position // 3, position % 3)
+            self.domains[domain] = check
+        layout.addLayout(grid)
+        layout.addWidget(self._error("life_domains"))
+
+        layout.addWidget(QLabel(self.tr("Urgency")))
+        urgency_row = QHBoxLayout()
+        self.urgency_group = QButtonGroup(self)
+        self.urgencies: dict[Urgency, QRadioButton] = {}
+        for urgency in Urgency:
+            radio = QRadioButton(urgency_word(urgency))
+            radio.setObjectName(f"urgency_{urgency.value}")
+            icon = urgency_icon(urgency)
+            if icon is not None:
+                radio.setIcon(icon)
+            radio.toggled.connect(self._mark_dirty)
+            self.urgency_group.addButton(radio)
+            urgency_row.addWidget(radio)
+            self.urgencies[urgency] = radio
+        urgency_row.addStretch(1)
+        layout.addLayout(urgency_row)
+        return box
+
+    def _consent_section(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.addWidget(_heading(self.tr("3. Consent")))
+        explain = QLabel(
+            self.tr(
+                "Ask the resident whether you may record these details. Without consent "
+                "nothing is recorded."
+            )
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        row = QHBoxLayout()
+        self.consent = QCheckBox(self.tr("Consent to record given on"))
+        self.consent.setObjectName("consent")
+        self.consent.toggled.connect(self._mark_dirty)
+        self.consent_date = QDateEdit()
+        self.consent_date.setObjectName("consent_date")
+        self.consent_date.setDisplayFormat("dd-MM-yyyy")
+        self.consent_date.setCalendarPopup(True)
+        self.consent.toggled.connect(self.consent_date.setEnabled)
+        row.addWidget(self.consent)
+        row.addWidget(self.consent_date)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self._error("consent_record_on"))
+        return box
+
+    # --- Starting ----------------------------------------------------------------------
+
+    def start_intake(self) -> None:
+        self.mode = "intake"
+        self.request_id = None
+        self.title.setText(self.tr("New help request"))
+        self.resident_box.show()
+        self.consent_box.show()
+        self.request_heading.setText(self.tr("2. Help request"))
+        self._reset_resident()
+        self.lookup.clear()
+        for edit in self.inputs.values():
+            edit.clear()
+        self.question.clear()
+        for check in self.domains.values():
+            check.setChecked(False)
+        self.urgencies[Urgency.NORMAL].setChecked(True)
+        self.consent.setChecked(False)
+        self.consent_date.setEnabled(False)
+        self.consent_date.setDate(_qdate(dates.today()))
+        self.consent_date.setMaximumDate(_qdate(dates.today()))
+        self._clear_errors()
+        self.dirty = False
+        self.lookup.setFocus()
+
+    def start_edit(self, detail: RequestDetail) -> None:
+        self.mode = "edit"
+        self.request_id = detail.id
+        self.title.setText(
+            self.tr("Edit help request %1 of %2")
+            .replace("%1", detail.reference)
+            .replace("%2", detail.resident.full_name)
+        )
+        self.resident_box.hide()
+        self.consent_box.hide()
+        self.request_heading.setText(self.tr("Help request"))
+        self.question.setPlainText(detail.question)
+        for domain, check in self.domains.items():
+            check.setChecked(domain in detail.life_domains)
+        self.urgencies[detail.urgency].setChecked(True)
+        self._clear_errors()
+        self.dirty = False
+        self.question.setFocus()
+
+    # --- Resident lookup ---------------------------------------------------------------
+
+    def _lookup(self) -> None:
+        text, principal = self.lookup.text(), self._principal
+        if not text.strip():
+            self.lookup_results.hide()
+            self.lookup_status.clear()
+            return
+        self._tasks.query(
+            lambda session: ops.lookup(session, principal, text),
+            self._show_matches,
+            self._show_error,
+            key="resident-lookup",
+        )
+
+    def _show_matches(self, matches: list[ResidentMatch]) -> None:
+        self.lookup_results.clear()
+        for match in matches:
+            text = f"{match.full_name} — {match.address or match.area_name}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, match.id)
+            item.setToolTip(self.tr("Click to choose this resident"))
+            self.lookup_results.addItem(item)
+        self.lookup_results.setVisible(bool(matches))
+        if matches:
+            self.lookup_status.setText(self.tr("Click the resident to choose them."))
+        else:
+            self.lookup_status.setText(
+                self.tr("No resident found with these words. Record a new resident below.")
+            )
+
+    def _choose_item(self, item: QListWidgetItem) -> None:
+        self.resident_id = item.data(Qt.ItemDataRole.UserRole)
+        self.new_resident = False
+        self.chosen_label.setText(self.tr("Resident: %1").replace("%1", item.text()))
+        self._show_resident_state()
+        self._mark_dirty()
+        self.question.setFocus()
+
+    def _start_new_resident(self) -> None:
+        self.resident_id = None
+        self.new_resident = True
+        words = self.lookup.text().split()
+        if words and not self.inputs["last_name"].text():
+            # A typed name is the likely start of the new record.
+            if len(words) > 1:
+                self.inputs["first_name"].setText(words[0])
+                self.inputs["last_name"].setText(" ".join(words[1:]))
+            else:
+                self.inputs["last_name"].setText(words[0])
+        self.chosen_label.setText(self.tr("New resident: fill in the details below."))
+        self._show_resident_state()
+        self._mark_dirty()
+        self.inputs["first_name"].setFocus()
+
+    def _reset_resident(self) -> None:
+        self.resident_id = None
+        self.new_resident = False
+        self._show_resident_state()
+
+    def _show_resident_state(self) -> None:
+        choosing = self.resident_id is None and not self.new_resident
+        for widget in (self.lookup_hint, self.lookup, self.lookup_status, self.new_resident_button):
+            widget.setVisible(choosing)
+        self.lookup_results.setVisible(choosing and self.lookup_results.count() > 0)
+        self.chosen.setVisible(not choosing)
+        self.resident_fields.setVisible(self.new_resident)
+
+    # --- Saving ------------------------------------------------------------------------
+
+    def _mark_dirty(self, *_args: object) -> None:
+        self.dirty = True
+
+    def _chosen_domains(self) -> LifeDomain:
+        chosen = LifeDomain(0)
+        for domain, check in self.domains.items():
+            if check.isChecked():
+                chosen |= domain
+        return chosen
+
+    def _chosen_urgency(self) -> Urgency:
+        for urgency, radio in self.urgencies.items():
+            if radio.isChecked():
+                return urgency
+        return Urgency.NORMAL
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        self._clear_errors()
+        principal = self._principal
+        question, domains, urgency = (
+            self.question.toPlainText(),
+            self._chosen_domains(),
+            self._chosen_urgency(),
+        )
+        if self.mode == "edit":
+            request_id = self.request_id
+            assert request_id is not None
+
+            def work(session: object) -> uuid.UUID:
+                ops.edit(session, principal, request_id, question, domains, urgency)  # type: ignore[arg-type]
+                return request_id
+
+        else:
+            consent: date | None = None
+            if self.consent.isChecked():
+                consent = self.consent_date.date().toPython()  # type: ignore[assignment]
+            intake = ops.IntakeInput(question, domains, consent, urgency)
+            resident_id = self.resident_id
+            new_resident = None
+            if self.new_resident:
+                values = {name: edit.text() for name, edit in self.inputs.items()}
+                new_resident = ops.ResidentInput(area_id=self.area.currentData(), **values)
+
+            def work(session: object) -> uuid.UUID:
+                return ops.register(session, principal, intake, resident_id, new_resident)  # type: ignore[arg-type]
+
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self._tasks.write(work, self._on_saved, self._on_refused)
+
+    def _on_saved(self, request_id: uuid.UUID) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.dirty = False
+        emit(self.saved, request_id)
+        emit(self.closed)
+
+    def _on_refused(self, error: BaseException) -> None:
+        # Everything typed stays in the form; only the reason is added.
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self._show_error(error)
+
+    def _show_error(self, error: BaseException) -> None:
+        message = describe(error)
+        label = self.errors.get(message.field or "")
+        holder = label.parentWidget() if label is not None else None
+        if label is not None and holder is not None and holder.isVisibleTo(self):
+            label.show_text(message.text)
+            widget = self.inputs.get(message.field or "") or {
+                "question": self.question,
+                "consent_record_on": self.consent,
+                "resident": self.lookup,
+            }.get(message.field or "")
+            if widget is not None and widget.isVisibleTo(self):
+                widget.setFocus()
+                self.ensureWidgetVisible(widget)
+            else:
+                self.ensureWidgetVisible(label)
+        else:
+            self.banner.show_text(message.text)
+            self.ensureVisible(0, 0)
+
+    def _clear_errors(self) -> None:
+        self.banner.hide()
+        for label in self.errors.values():
+            label.hide()
+
+    def cancel(self) -> None:
+        self.dirty = False
+        self._lookup_timer.stop()
+        emit(self.closed)

@@ -1,0 +1,176 @@
+"""The main window's shell: menus, a message page, the status bar.
+
+It is shown and painted before anything heavy is imported (SETUP-NOTES "Import
+costs"): this module touches QtWidgets only. The working area (navigation, request
+list, detail) is built into it later, by ``ui/work.py``, once the register is open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .qtfix import emit
+
+
+def with_shortcut(text: str, shortcut: QKeySequence | None) -> str:
+    """A tooltip that names the key: "Nieuwe hulpvraag (Ctrl+N)" (UI.md: shortcuts shown)."""
+    if shortcut is None or shortcut.isEmpty():
+        return text
+    key = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{text} ({key})"
+
+
+class MainWindow(QMainWindow):
+    painted = Signal()  # each paint of the window (the benchmark waits for the first)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Dorpsondersteuner"))
+        self.resize(1280, 800)
+
+        self.pages = QStackedWidget()
+        self.message_page = QWidget()
+        self.message_page.setObjectName("messagePage")
+        layout = QVBoxLayout(self.message_page)
+        layout.setContentsMargins(64, 64, 64, 64)
+        layout.addStretch(1)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.message.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.message.setFont(font)
+        layout.addWidget(self.message)
+        self.message_buttons = QHBoxLayout()
+        self.message_buttons.addStretch(1)
+        self.message_buttons.addStretch(1)
+        layout.addSpacing(24)
+        layout.addLayout(self.message_buttons)
+        layout.addStretch(2)
+        self.pages.addWidget(self.message_page)
+        self.setCentralWidget(self.pages)
+
+        self._make_actions()
+
+        self.user_label = QLabel()
+        self.user_label.setObjectName("user")
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("sync")
+        self.sync_label.setContentsMargins(24, 0, 0, 0)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addWidget(self.sync_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _action(
+        self, text: str, tip: str, shortcut: QKeySequence | None = None, enabled: bool = False
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(with_shortcut(tip, shortcut))
+        action.setStatusTip(tip)
+        action.setEnabled(enabled)
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence
+        self.new_action = self._action(
+            self.tr("&New help request"),
+            self.tr("Record a new help request"),
+            keys(keys.StandardKey.New),
+        )
+        self.edit_action = self._action(
+            self.tr("&Edit help request"), self.tr("Change the question, life domains or urgency")
+        )
+        self.save_action = self._action(
+            self.tr("&Save"), self.tr("Save what you filled in"), keys(keys.StandardKey.Save)
+        )
+        self.cancel_action = self._action(
+            self.tr("&Cancel"), self.tr("Stop without saving"), keys(Qt.Key.Key_Escape)
+        )
+        self.find_action = self._action(
+            self.tr("&Search"),
+            self.tr("Search by name, address, reference or words from the question"),
+            keys(keys.StandardKey.Find),
+        )
+        self.previous_action = self._action(
+            self.tr("&Previous help request"),
+            self.tr("Go to the help request above in the list"),
+            keys(Qt.Modifier.ALT | Qt.Key.Key_Up),
+        )
+        self.next_action = self._action(
+            self.tr("Ne&xt help request"),
+            self.tr("Go to the help request below in the list"),
+            keys(Qt.Modifier.ALT | Qt.Key.Key_Down),
+        )
+        self.help_action = self._action(
+            self.tr("&Short help"),
+            self.tr("How the program works, in short"),
+            keys(keys.StandardKey.HelpContents),
+            enabled=True,
+        )
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.tr("Close the program"), keys(keys.StandardKey.Quit), True
+        )
+        self.quit_action.triggered.connect(self.close)
+
+        menus = self.menuBar()
+        program = menus.addMenu(self.tr("&Program"))
+        program.addAction(self.quit_action)
+        request = menus.addMenu(self.tr("&Help request"))
+        for action in (self.new_action, self.edit_action, self.save_action, self.cancel_action):
+            request.addAction(action)
+        request.addSeparator()
+        for action in (self.find_action, self.previous_action, self.next_action):
+            request.addAction(action)
+        help_menu = menus.addMenu(self.tr("H&elp"))
+        help_menu.addAction(self.help_action)
+        for menu in (program, request, help_menu):
+            menu.setToolTipsVisible(True)
+
+    def show_message(
+        self, text: str, buttons: list[tuple[str, Callable[[], None]]] | None = None
+    ) -> None:
+        """A page with one message and, only when they do something, buttons."""
+        self.message.setText(text)
+        while self.message_buttons.count() > 2:
+            item = self.message_buttons.takeAt(1)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for position, (label, handler) in enumerate(buttons or []):
+            button = QPushButton(label)
+            button.clicked.connect(handler)
+            button.setDefault(position == 0)
+            self.message_buttons.insertWidget(1 + position, button)
+        self.pages.setCurrentWidget(self.message_page)
+
+    def show_page(self, page: QWidget) -> None:
+        if self.pages.indexOf(page) < 0:
+            self.pages.addWidget(page)
+        self.pages.setCurrentWidget(page)
+
+    def set_status(self, user: str, sync: str) -> None:
+        self.user_label.setText(user)
+        self.sync_label.setText(sync)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        emit(self.painted)

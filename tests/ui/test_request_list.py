@@ -1,0 +1,170 @@
+"""The request list: what it shows, search as you type, sorting, and the access policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from dorpsondersteuner.demo.directory import demo_id
+from dorpsondersteuner.models.enums import Status
+from dorpsondersteuner.paths import demo_register_path
+from dorpsondersteuner.register import DEMO_REGISTER_KEY, open_register
+from dorpsondersteuner.services.access import load_principal
+from dorpsondersteuner.services.lists import RequestFilter, SortKey, request_ids
+from dorpsondersteuner.ui.request_model import LEVEL, RESIDENT, STATUS, UPDATED, RequestListModel
+from dorpsondersteuner.ui.tasks import TaskManager
+
+from .conftest import StartProgram, wait_idle
+
+DUTCH_LEVELS = {"Dorp", "Wijkteam", "Gemeente"}
+DUTCH_STATUSES = {"Open", "Wacht", "Afgesloten"}
+
+
+def expected_ids(folder: Path, username: str, where: RequestFilter, **sort: object) -> list:
+    register = open_register(demo_register_path(folder), DEMO_REGISTER_KEY)
+    try:
+        with register.sessions() as session:
+            principal = load_principal(session, demo_id("user", username))
+            return request_ids(session, principal, where, **sort)  # type: ignore[arg-type]
+    finally:
+        register.close()
+
+
+def ids_of(model: RequestListModel) -> list:
+    return [model.id_at(row) for row in range(model.rowCount())]
+
+
+def text(model: RequestListModel, row: int, column: int) -> str:
+    return str(model.data(model.index(row, column)))
+
+
+def test_the_list_shows_my_open_requests_in_dutch(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    desktop = start_program("ingrid")
+    work = desktop.work
+    model = work.model
+    mine = RequestFilter(mine=True, statuses=frozenset({Status.OPEN, Status.WAITING}))
+    assert ids_of(model) == expected_ids(demo_dir, "ingrid", mine)
+    assert model.rowCount() > 0
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:3] == ["Inwoner", "Niveau", "Status"]
+    assert "Afspraak" in headers and "Gewijzigd" in headers
+    assert {text(model, row, LEVEL) for row in range(min(50, model.rowCount()))} <= DUTCH_LEVELS
+    assert {text(model, row, STATUS) for row in range(min(50, model.rowCount()))} <= DUTCH_STATUSES
+    assert "Ingrid Kuijpers" in desktop.window.user_label.text()
+    assert "Dorpsondersteuner" in desktop.window.user_label.text()
+    assert "Demo-register" in desktop.window.sync_label.text()
+    assert "hulpvra" in desktop.window.count_label.text()
+    # The first request is open in the detail pane.
+    assert work.right.currentWidget() is work.detail
+    assert work.detail.title.text() == model.row_data(0).resident_name
+
+
+def test_search_narrows_the_list_as_you_type(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    desktop = start_program("ingrid")
+    work = desktop.work
+    work.select_view("all")
+    wait_idle(qtbot, desktop)
+    everything = work.model.rowCount()
+    name = work.model.row_data(0).resident_name
+    last_name = name.split()[-1]
+    qtbot.keyClicks(work.search, last_name)
+    wait_idle(qtbot, desktop)
+    found = work.model.rowCount()
+    assert 0 < found < everything
+    where = work.current_filter()
+    assert ids_of(work.model) == expected_ids(demo_dir, "ingrid", where)
+    assert any(work.model.row_data(row).resident_name == name for row in range(found))
+
+    qtbot.keyClicks(work.search, " qqqzzz")
+    wait_idle(qtbot, desktop)
+    assert work.model.rowCount() == 0
+    assert work.list_stack.currentWidget() is work.empty
+    assert "Niets gevonden" in work.empty.text()
+
+    work.search.clear()
+    wait_idle(qtbot, desktop)
+    assert work.model.rowCount() == everything
+
+
+def test_clicking_a_column_sorts_in_sql(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    desktop = start_program("ingrid")
+    work = desktop.work
+    header = work.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header_pos(header, RESIDENT))
+    wait_idle(qtbot, desktop)
+    assert work.model.sort_key is SortKey.RESIDENT
+    where = work.current_filter()
+    expected = expected_ids(
+        demo_dir, "ingrid", where, sort=SortKey.RESIDENT, descending=work.model.descending
+    )
+    assert ids_of(work.model) == expected
+    names = [work.model.row_data(row) for row in range(min(20, work.model.rowCount()))]
+    assert all(name is not None for name in names)
+
+    work.model.sort(UPDATED, Qt.SortOrder.AscendingOrder)
+    wait_idle(qtbot, desktop)
+    assert ids_of(work.model) == expected_ids(
+        demo_dir, "ingrid", where, sort=SortKey.UPDATED, descending=False
+    )
+
+
+def header_pos(header, column: int):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    return QPoint(x, header.height() // 2)
+
+
+def test_each_user_sees_only_what_the_policy_allows(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    supporter = start_program("ingrid")
+    supporter.work.select_view("all")
+    wait_idle(qtbot, supporter)
+    team = start_program("joyce")
+    team.work.select_view("all")
+    wait_idle(qtbot, team)
+    active = frozenset({Status.OPEN, Status.WAITING})
+    for desktop, user in ((supporter, "ingrid"), (team, "joyce")):
+        assert ids_of(desktop.work.model) == expected_ids(
+            demo_dir, user, RequestFilter(statuses=active)
+        )
+    ingrid, joyce = set(ids_of(supporter.work.model)), set(ids_of(team.work.model))
+    assert ingrid != joyce
+    # A district team never sees what stayed in the village; the supporter sees no Milheeze.
+    assert all(
+        team.work.model.row_data(row) is None or team.work.model.row_data(row).level.value != "x"
+        for row in range(team.work.model.rowCount())
+    )
+    assert not team.signed_in.may_register
+    assert not team.window.new_action.isEnabled()
+    assert supporter.window.new_action.isEnabled()
+
+
+def test_the_lazy_model_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: object, demo_dir: Path, start_program: StartProgram
+) -> None:
+    desktop = start_program("ingrid")
+    tasks: TaskManager = desktop.tasks
+    model = RequestListModel(tasks, desktop.signed_in.principal)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]  # empty
+    model.reload()
+    qtbot.waitUntil(lambda: model.ready and not tasks.busy, timeout=20_000)
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    # Rows of later pages arrive from the worker after the view asks for them.
+    last = model.rowCount() - 1
+    model.data(model.index(last, RESIDENT))
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)
+    assert model.data(model.index(last, RESIDENT))
+    model.set_filter(RequestFilter(mine=True))
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]

@@ -1,0 +1,49 @@
+"""``--screenshot``: each view renders to a PNG that shows something (not blank)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def distinct_colours(image: QImage, step: int = 4) -> int:
+    colours = set()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            colours.add(image.pixel(x, y))
+    return len(colours)
+
+
+@pytest.mark.parametrize("view", ["list", "detail", "intake"])
+def test_each_view_renders_to_a_png(view: str, demo_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / f"{view}.png"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "dorpsondersteuner",
+            "--data-dir",
+            str(demo_dir),
+            "--screenshot",
+            str(target),
+            "--view",
+            view,
+        ],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert distinct_colours(image) > 30  # text, icons and level colours: not a blank page

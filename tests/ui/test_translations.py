@@ -1,0 +1,84 @@
+"""The Dutch translation (D14) is complete, compiled, and what the program shows."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from dorpsondersteuner.paths import translations_dir
+
+TS = translations_dir() / "dorpsondersteuner_nl.ts"
+QM = translations_dir() / "dorpsondersteuner_nl.qm"
+UI = Path(__file__).resolve().parents[2] / "dorpsondersteuner" / "ui"
+
+
+def messages() -> list[tuple[str, ET.Element]]:
+    root = ET.parse(TS).getroot()
+    return [
+        (context.findtext("name") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def test_every_source_string_has_a_dutch_translation() -> None:
+    missing = []
+    for context, message in messages():
+        source = message.findtext("source")
+        translation = message.find("translation")
+        assert translation is not None
+        forms = [form.text for form in translation.iter("numerusform")] or [translation.text]
+        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(
+            form and form.strip() for form in forms
+        ):
+            missing.append(f"{context}: {source!r}")
+    assert missing == [], "run scripts/translations and translate these:\n" + "\n".join(missing)
+
+
+def test_the_ts_file_lists_every_string_of_the_source() -> None:
+    """lupdate over the code finds nothing that the .ts file lacks."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    if not lupdate.exists():
+        pytest.skip("pyside6-lupdate is not installed beside this Python")
+    copy = Path(TS.parent / "check.ts")
+    try:
+        copy.write_bytes(TS.read_bytes())
+        done = subprocess.run(
+            [str(lupdate), "-no-obsolete", *map(str, sorted(UI.glob("*.py"))), "-ts", str(copy)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        assert "0 new" in done.stdout, done.stdout
+    finally:
+        copy.unlink(missing_ok=True)
+
+
+def test_the_compiled_file_matches_the_translations() -> None:
+    assert QM.exists(), "run scripts/translations"
+    assert QM.stat().st_mtime >= TS.stat().st_mtime, "the .qm is older: run scripts/translations"
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    for context, message in messages():
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if message.get("numerus") == "yes":
+            singular = translator.translate(context, source, None, 1)
+            assert singular == translation.findall("numerusform")[0].text, source
+        else:
+            assert translator.translate(context, source) == translation.text, source
+
+
+def test_the_program_speaks_dutch_with_qt_s_own_words() -> None:
+    # The autouse fixture installed the translators as the program does.
+    assert QCoreApplication.translate("Words", "Village") == "Dorp"
+    assert QCoreApplication.translate("Dates", "%n days ago", None, 3) == "3 dagen geleden"
+    assert QCoreApplication.translate("Dates", "%n days ago", None, 1) == "1 dag geleden"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
