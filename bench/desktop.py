@@ -72,8 +72,7 @@ def measure_in_process(path: Path, runs: int) -> dict[str, object]:
 
     def wait(start, signal):  # type: ignore[no-untyped-def]
         """Run ``start()`` and wait in an event loop (not spinning) for ``signal``.
-        Each signal is connected once: PySide6 6.12's ``disconnect()`` returns a bool
-        whose reference it does not own, and the interpreter aborts at exit."""
+        Each signal is connected once, for the whole run."""
         if id(signal) not in connected:
             signal.connect(done)
             connected.add(id(signal))

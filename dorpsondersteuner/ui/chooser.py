@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from ..models.enums import Role
 from .ops import DemoUserChoice
-from .qtfix import emit
 from .words import role_word
 
 
@@ -74,4 +73,4 @@ class UserChooser(QWidget):
     def _go(self) -> None:
         item = self.users.currentItem()
         if item is not None:
-            emit(self.chosen, item.data(Qt.ItemDataRole.UserRole))
+            self.chosen.emit(item.data(Qt.ItemDataRole.UserRole))

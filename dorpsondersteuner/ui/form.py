@@ -35,7 +35,6 @@ from ..models.enums import LifeDomain, Urgency
 from ..services.views import RequestDetail, ResidentMatch
 from . import dates, ops
 from .messages import describe
-from .qtfix import emit
 from .tasks import TaskManager
 from .words import life_domain_word, urgency_icon, urgency_word
 
@@ -493,8 +492,8 @@ class RequestForm(QScrollArea):
         self.saving = False
         self.save_button.setEnabled(True)
         self.dirty = False
-        emit(self.saved, request_id)
-        emit(self.closed)
+        self.saved.emit(request_id)
+        self.closed.emit()
 
     def _on_refused(self, error: BaseException) -> None:
         # Everything typed stays in the form; only the reason is added.
@@ -530,4 +529,4 @@ class RequestForm(QScrollArea):
     def cancel(self) -> None:
         self.dirty = False
         self._lookup_timer.stop()
-        emit(self.closed)
+        self.closed.emit()

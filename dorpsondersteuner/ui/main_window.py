@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .qtfix import emit
-
 
 def with_shortcut(text: str, shortcut: QKeySequence | None) -> str:
     """A tooltip that names the key: "Nieuwe hulpvraag (Ctrl+N)" (UI.md: shortcuts shown)."""
@@ -173,4 +171,4 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        emit(self.painted)
+        self.painted.emit()

@@ -33,7 +33,6 @@ from ..services.changes import Changes
 from ..services.lists import RequestFilter, SortKey
 from ..services.views import RequestRow
 from . import dates, ops
-from .qtfix import emit
 from .tasks import TaskManager
 from .words import level_icon, level_word, status_word, urgency_icon, urgency_word, warning_icon
 
@@ -121,7 +120,7 @@ class RequestListModel(QAbstractTableModel):
         self._tasks.query(
             lambda session: ops.list_ids(session, principal, where, key, descending),
             self._on_ids,
-            lambda error: emit(self.load_failed, error),
+            lambda error: self.load_failed.emit(error),
             key="request-list",
         )
 
@@ -134,7 +133,7 @@ class RequestListModel(QAbstractTableModel):
         self._loading.clear()
         self.endResetModel()
         self.ready = True
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _fetch_page(self, page: int) -> None:
         if page in self._loading:
@@ -158,10 +157,8 @@ class RequestListModel(QAbstractTableModel):
             if row.id in self._pos:
                 positions.append(self._pos[row.id])
         if positions:
-            emit(
-                self.dataChanged,
-                self.index(min(positions), 0),
-                self.index(max(positions), COLUMN_COUNT - 1),
+            self.dataChanged.emit(
+                self.index(min(positions), 0), self.index(max(positions), COLUMN_COUNT - 1)
             )
 
     # --- After a write -----------------------------------------------------------------
@@ -187,7 +184,7 @@ class RequestListModel(QAbstractTableModel):
         self._tasks.query(
             work,
             lambda result: self._apply(result[0], result[1], names_changed),
-            lambda error: emit(self.load_failed, error),
+            lambda error: self.load_failed.emit(error),
             key="request-list",
         )
 
@@ -207,10 +204,10 @@ class RequestListModel(QAbstractTableModel):
         else:
             self._diff_to(ids)
         if self._ids:
-            emit(
-                self.dataChanged, self.index(0, 0), self.index(len(self._ids) - 1, COLUMN_COUNT - 1)
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, COLUMN_COUNT - 1)
             )
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _diff_to(self, new: list[uuid.UUID]) -> None:
         """Turn the current ids into ``new`` by removals, insertions at the end and one
@@ -229,7 +226,7 @@ class RequestListModel(QAbstractTableModel):
             self._ids.extend(added)
             self.endInsertRows()
         if self._ids != new:
-            emit(self.layoutAboutToBeChanged)
+            self.layoutAboutToBeChanged.emit()
             position = {request_id: row for row, request_id in enumerate(new)}
             before = self.persistentIndexList()
             after = [
@@ -240,7 +237,7 @@ class RequestListModel(QAbstractTableModel):
             ]
             self._ids = list(new)
             self.changePersistentIndexList(before, after)
-            emit(self.layoutChanged)
+            self.layoutChanged.emit()
         self._pos = {request_id: row for row, request_id in enumerate(self._ids)}
 
     # --- Lookups for the view ----------------------------------------------------------

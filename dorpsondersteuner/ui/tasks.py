@@ -32,8 +32,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from .qtfix import emit
-
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
@@ -157,17 +155,17 @@ class TaskManager(QObject):
                     if task.on_failed is not None:
                         task.on_failed(task.error)
                     else:
-                        emit(self.failed, task.error)
+                        self.failed.emit(task.error)
                 else:
                     if task.on_done is not None:
                         task.on_done(task.result)
                     if task.kind == "write":
-                        emit(self.changed, task.changes)
+                        self.changed.emit(task.changes)
             except Exception as error:  # a bug in a callback: report, keep running
                 log.exception("task callback failed")
-                emit(self.failed, error)
+                self.failed.emit(error)
         if not self._pending:
-            emit(self.idle)
+            self.idle.emit()
 
     # --- worker thread ---------------------------------------------------------------
 
@@ -182,7 +180,7 @@ class TaskManager(QObject):
                 except BaseException as error:  # delivered to the GUI thread, never lost
                     task.error = error
             task.done.set()
-            emit(self._deliver, task)
+            self._deliver.emit(task)
         if self._register is not None:
             self._register.close()
             self._register = None
