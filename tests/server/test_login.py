@@ -14,6 +14,7 @@ from dorpsondersteuner.demo.directory import demo_id
 from dorpsondersteuner.errors import ValidationError
 from dorpsondersteuner.models.enums import Role
 from dorpsondersteuner.server import admin, auth
+from dorpsondersteuner.server.db import SERVER_SCHEMA_HEAD
 from dorpsondersteuner.server.passwords import Hasher
 from dorpsondersteuner.server.settings import PasswordHashing, Settings, ThrottlePolicy
 
@@ -24,7 +25,7 @@ def test_health_and_version_need_no_token(client: httpx.Client):
     assert client.get("/health").json() == {"status": "ok"}
     version = client.get("/version").json()
     assert version["program"] == "dorpsondersteuner-server"
-    assert version["schema_revision"] == "0002"
+    assert version["schema_revision"] == SERVER_SCHEMA_HEAD
 
 
 def test_a_demo_user_logs_in_and_sees_role_team_and_areas(client: httpx.Client):
