@@ -32,7 +32,7 @@ DEMO_REGISTER_KEY = bytes.fromhex(
 
 # The newest revision of the `register` Alembic tree. A register at this revision
 # opens without loading Alembic at all; tests/core/test_migrations.py keeps it true.
-REGISTER_SCHEMA_HEAD = "0003"
+REGISTER_SCHEMA_HEAD = "0004"
 
 BACKUPS_KEPT = 3
 MIGRATIONS_DIR = Path(__file__).parent / "migrations" / "register"
@@ -121,6 +121,9 @@ def _make_engine(path: Path, key: bytes) -> Engine:
         dbapi_connection.execute("PRAGMA secure_delete = ON")
         dbapi_connection.execute("PRAGMA busy_timeout = 5000")
         dbapi_connection.execute("PRAGMA analysis_limit = 1000")
+        # A 64 MiB page cache (the default is 2 MiB): lists and search over 100,000
+        # requests then read decrypted pages from memory instead of decrypting again.
+        dbapi_connection.execute("PRAGMA cache_size = -65536")
 
     return engine
 

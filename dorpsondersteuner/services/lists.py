@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..clock import today as local_today
@@ -75,11 +75,14 @@ def _rank(column: Any, order: tuple[str, ...]) -> Any:
 
 
 def _overdue(today: date) -> ColumnElement[bool]:
-    return exists().where(
-        FollowUp.request_id == HelpRequest.id,
-        FollowUp.done_on.is_(None),
-        FollowUp.deleted_at.is_(None),
-        FollowUp.due_on < today,
+    # Driven from the (few) open follow-ups past due, through their partial index,
+    # rather than probing follow-ups once for every visible request.
+    return HelpRequest.id.in_(
+        select(FollowUp.request_id).where(
+            FollowUp.done_on.is_(None),
+            FollowUp.deleted_at.is_(None),
+            FollowUp.due_on < today,
+        )
     )
 
 

@@ -181,8 +181,8 @@ def merge_residents(
             now,
             details={"from_resident": str(duplicate.id), "into_resident": str(keep.id)},
         )
-        search.index_request(session, request)
     recorder.set(duplicate, "merged_into_id", keep.id)
     duplicate.updated_at = keep.updated_at = now
+    session.flush()
     search.index_resident(session, duplicate)  # removes it from the index
-    search.index_resident(session, keep)
+    search.index_resident(session, keep)  # and its requests, the moved ones too

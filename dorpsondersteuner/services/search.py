@@ -1,10 +1,13 @@
 """Full-text search (D13): one FTS5 row per source record, kept in step with the data.
 
-Source records are a request's question (with its reference), a resident's name and
-address, and a contact's summary. The words live in the contentless FTS5 table
-``search_fts``; ``search_rows`` (same rowid) says which request or resident they belong
-to and whether they come from a "professionals only" contact, so every search applies
-the access policy and never finds a request through words its user may not see.
+Source records are a request (its reference and question, with the name and address
+of its resident, so "jansen boodschappen" finds Mrs Jansen's shopping request), a
+resident's name and address (for the lookup before an intake), and a contact's
+summary. A search matches all its words within one source record. The words live in
+the contentless FTS5 table ``search_fts``; ``search_rows`` (same rowid) says which
+request or resident they belong to and whether they come from a "professionals only"
+contact, so every search applies the access policy and never finds a request through
+words its user may not see.
 """
 
 from __future__ import annotations
@@ -12,14 +15,15 @@ from __future__ import annotations
 import re
 import uuid
 
-from sqlalchemy import Select, delete, insert, literal_column, select, text, union
+from sqlalchemy import Select, delete, insert, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from ..models import Contact, HelpRequest, Resident, SearchRow
 from .access import Principal, request_scope, visible_requests
 
 # Matches are taken newest source row first (never ordered by a main-table column:
-# that costs 90 ms to 1 s at 100k, SETUP-NOTES) and capped per word.
+# that costs 90 ms to 1 s at 100k, SETUP-NOTES) and capped: a one-letter search stays
+# fast, and a second letter narrows it.
 MATCH_LIMIT = 5000
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -81,21 +85,27 @@ def index_request(session: Session, request: HelpRequest) -> None:
     if request.deleted_at is not None:
         unindex(session, "request", request.id)
         return
+    resident = session.get_one(Resident, request.resident_id)
     _index(
         session,
         "request",
         request.id,
-        f"{request.reference} {request.question}",
+        f"{request.reference} {request.question} {resident_text(resident)}",
         request_id=request.id,
         resident_id=request.resident_id,
     )
 
 
 def index_resident(session: Session, resident: Resident) -> None:
+    """The resident's own row, and their requests' rows, which carry their name."""
     if resident.deleted_at is not None or resident.merged_into_id is not None:
         unindex(session, "resident", resident.id)
-        return
-    _index(session, "resident", resident.id, resident_text(resident), resident_id=resident.id)
+    else:
+        _index(session, "resident", resident.id, resident_text(resident), resident_id=resident.id)
+    for request in session.scalars(
+        select(HelpRequest).where(HelpRequest.resident_id == resident.id)
+    ):
+        index_request(session, request)
 
 
 def index_contact(session: Session, contact: Contact) -> None:
@@ -135,9 +145,12 @@ _REBUILD = (
     "nullif(r.street, ''), nullif(r.house_number, ''), nullif(r.postcode, ''), "
     "nullif(r.place, '')) "
     "FROM search_rows s JOIN residents r ON r.id = s.source_id WHERE s.source_kind = 'resident'",
-    "INSERT INTO search_fts (rowid, body) SELECT s.rowid, q.reference || ' ' || q.question "
+    "INSERT INTO search_fts (rowid, body) SELECT s.rowid, concat_ws(' ', q.reference, "
+    "q.question, nullif(r.first_name, ''), nullif(r.name_prefix, ''), "
+    "nullif(r.last_name, ''), nullif(r.street, ''), nullif(r.house_number, ''), "
+    "nullif(r.postcode, ''), nullif(r.place, '')) "
     "FROM search_rows s JOIN help_requests q ON q.id = s.source_id "
-    "WHERE s.source_kind = 'request'",
+    "JOIN residents r ON r.id = q.resident_id WHERE s.source_kind = 'request'",
     "INSERT INTO search_fts (rowid, body) SELECT s.rowid, c.summary "
     "FROM search_rows s JOIN contacts c ON c.id = s.source_id WHERE s.source_kind = 'contact'",
 )
@@ -153,31 +166,27 @@ def _match_expression(word: str) -> str:
 
 
 def matching_request_ids(principal: Principal, query: str) -> Select[uuid.UUID] | None:
-    """A query for the ids of visible requests that match every word of ``query``: each
-    word in a question or reference, a resident's name or address, or a contact summary
+    """A query for the ids of visible requests with a source record that holds every
+    word of ``query`` (as a prefix): the request itself with its resident, or a contact
     the principal may see. None when the query has no words."""
     scope = request_scope(principal)
     terms = words(query)
     if scope is None or not terms:
         return None
-    matched = select(HelpRequest.id).where(visible_requests(principal))
-    for word in terms:
-        hits = (
-            select(literal_column("rowid"))
-            .select_from(text("search_fts"))
-            .where(text("search_fts MATCH :m").bindparams(m=_match_expression(word)))
-            .order_by(text("rowid DESC"))
-            .limit(MATCH_LIMIT)
-            .subquery()
-        )
-        rows = select(SearchRow).join(hits, hits.c.rowid == SearchRow.rowid).subquery()
-        own_text = select(rows.c.request_id).where(rows.c.request_id.is_not(None))
-        if not scope.sees_professionals_only:
-            own_text = own_text.where(rows.c.professionals_only.is_(False))
-        via_resident = (
-            select(HelpRequest.id)
-            .join(rows, rows.c.resident_id == HelpRequest.resident_id)
-            .where(rows.c.source_kind == "resident")
-        )
-        matched = matched.where(HelpRequest.id.in_(union(own_text, via_resident)))
-    return matched
+    expression = " ".join(_match_expression(term) for term in terms)  # implicit AND
+    hits = (
+        select(literal_column("rowid"))
+        .select_from(text("search_fts"))
+        .where(text("search_fts MATCH :m").bindparams(m=expression))
+        .order_by(text("rowid DESC"))
+        .limit(MATCH_LIMIT)
+        .subquery()
+    )
+    sources = (
+        select(SearchRow.request_id)
+        .join(hits, hits.c.rowid == SearchRow.rowid)
+        .where(SearchRow.request_id.is_not(None))
+    )
+    if not scope.sees_professionals_only:
+        sources = sources.where(SearchRow.professionals_only.is_(False))
+    return select(HelpRequest.id).where(HelpRequest.id.in_(sources), visible_requests(principal))
