@@ -89,6 +89,9 @@ _ACUTE_DIRECT = 0.45  # acute requests that go straight to the municipality
 _HANDBACK_SHARE = 0.18  # district-team requests handed back to the village
 _LINGER_SHARE = 0.03  # requests whose steps are five times slower (open for months)
 _WMO_SHARE = 0.7  # municipality requests on a Wmo topic that become a melding
+# About 0.7 follow-ups a request; each is three rows (itself, added, done).
+_FOLLOW_UP_AT_INTAKE = 0.35
+_FOLLOW_UP_AFTER_CONTACT = 0.2
 
 # Stored values, as plain strings: enum attribute access costs more than it seems.
 _V, _D, _M = "village", "district_team", "municipality"
@@ -230,7 +233,8 @@ def _load(connection: Connection, rng: random.Random, today: date, requests: int
             index.drop(connection)
         writer = _Writer(connection)
         _Generator(rng, today, requests, writer).run()
-        rebuild_search_index(Session(bind=connection))
+        with Session(bind=connection) as session:  # joins this transaction, never ends it
+            rebuild_search_index(session)
         for index in indexes:
             index.create(connection)
         connection.commit()
@@ -669,7 +673,7 @@ class _Case:
         self._append(_E["CREATED"], self.supporter, levels, "", "{}", tick=False)
         self.level, self.status = _V, _OPEN
         self._contact(self.g.pick(texts.INTAKE_NOTES), _INTAKE_KINDS, self.supporter, False)
-        if self.random() < 0.55:
+        if self.random() < _FOLLOW_UP_AT_INTAKE:
             self._follow_up(self._text(self.topic.follow_ups), self.supporter, 3, 14)
 
     def work(self) -> None:
@@ -692,7 +696,7 @@ class _Case:
             if self.open_follow_ups and random() < 0.85:
                 self._finish_follow_ups()
             self._work_contact()
-            if random() < 0.35:
+            if random() < _FOLLOW_UP_AFTER_CONTACT:
                 self._follow_up(self._follow_up_text(), cast(str, self.owner), 5, 21)
             if not self.fast and random() < (0.12 if village else 0.15):
                 self.wait()
