@@ -34,3 +34,21 @@ def test_the_foundation_benchmark_prints_every_figure() -> None:
         "program, first rows",
     ):
         assert re.search(rf"^\| {label} \| {number} ms \| {number} \|$", out, re.MULTILINE), out
+
+
+def test_the_query_benchmark_prints_every_figure() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.queries", "--sizes", "200", "--runs", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    for role in ("village supporter", "district team", "municipality"):
+        assert re.search(rf"^\| {role} \| list: all I may see \(\d+ rows\) \|", out, re.M), out
+        assert re.search(rf'^\| {role} \| search "jansen" \| [0-9.]+ \| [0-9.]+ \|$', out, re.M)
+    assert re.search(r"^worst list p95: [0-9.]+ ms$", out, re.M), out
+    assert re.search(r"^worst search p95: [0-9.]+ ms$", out, re.M), out
