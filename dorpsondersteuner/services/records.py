@@ -17,31 +17,19 @@ from sqlalchemy.orm import Session, object_session
 from ..clock import local_date, now_utc
 from ..errors import ConflictError, ForbiddenError, NotFoundError, ValidationError
 from ..models import Area, ArrangedHelp, Contact, FollowUp, Helper, HelpRequest, User
-from ..models.enums import ContactKind, EventKind, HelperSkill, Role, Status
+from ..models.enums import ContactKind, EventKind, HelperSkill, Role
 from . import search, validation
 from .access import (
-    Action,
     Principal,
     can_view_contact,
     can_view_helper,
     helper_area_ids,
-    require,
     visible_helpers,
     visible_requests,
 )
 from .changes import ChangeRecorder, note_change
 from .views import FollowUpView, HelperView
-from .workflow import add_history_event, visible_request
-
-
-def _open_request_for_edit(
-    session: Session, principal: Principal, request_id: uuid.UUID
-) -> HelpRequest:
-    request = visible_request(session, principal, request_id)
-    require(principal, Action.EDIT, request)
-    if request.status is Status.CLOSED:
-        raise ConflictError("a closed request is reopened before it is changed", code="closed")
-    return request
+from .workflow import add_history_event, require_editable
 
 
 def _touch(request: HelpRequest) -> None:
@@ -82,7 +70,7 @@ def _contact_fields(principal: Principal, data: ContactInput) -> dict[str, objec
 def add_contact(
     session: Session, principal: Principal, request_id: uuid.UUID, data: ContactInput
 ) -> uuid.UUID:
-    request = _open_request_for_edit(session, principal, request_id)
+    request = require_editable(session, principal, request_id)
     fields = _contact_fields(principal, data)
     recorder = ChangeRecorder(session, principal)
     contact = Contact(id=uuid.uuid4(), request_id=request.id, author_id=principal.user_id, **fields)
@@ -111,7 +99,7 @@ def edit_contact(
     session: Session, principal: Principal, contact_id: uuid.UUID, data: ContactInput
 ) -> bool:
     contact, request = _visible_contact(session, principal, contact_id)
-    _open_request_for_edit(session, principal, request.id)
+    require_editable(session, principal, request.id)
     fields = _contact_fields(principal, data)
     recorder = ChangeRecorder(session, principal)
     changed = [name for name, value in fields.items() if recorder.set(contact, name, value)]
@@ -131,7 +119,7 @@ def edit_contact(
 
 def delete_contact(session: Session, principal: Principal, contact_id: uuid.UUID) -> None:
     contact, request = _visible_contact(session, principal, contact_id)
-    _open_request_for_edit(session, principal, request.id)
+    require_editable(session, principal, request.id)
     recorder = ChangeRecorder(session, principal)
     now = now_utc()
     recorder.tombstone(contact, now)
@@ -154,7 +142,7 @@ def add_follow_up(
     due_on: date,
     assignee_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
-    request = _open_request_for_edit(session, principal, request_id)
+    request = require_editable(session, principal, request_id)
     description = validation.text(description, "description", limit=500)
     if assignee_id is not None and session.get(User, assignee_id) is None:
         raise ValidationError("no such user to assign", field="assignee_id")
@@ -184,7 +172,7 @@ def _follow_up_for_edit(
     follow_up = session.get(FollowUp, follow_up_id)
     if follow_up is None or follow_up.deleted_at is not None:
         raise NotFoundError("no such follow-up")
-    request = _open_request_for_edit(session, principal, follow_up.request_id)
+    request = require_editable(session, principal, follow_up.request_id)
     return follow_up, request
 
 
@@ -402,7 +390,7 @@ def arrange_help(
 ) -> uuid.UUID:
     """Record help arranged from the own circle: a registered helper, or someone from
     the resident's own network described in words."""
-    request = _open_request_for_edit(session, principal, request_id)
+    request = require_editable(session, principal, request_id)
     if helper_id is not None:
         helper = _visible_helper(session, principal, helper_id)
         if not helper.active:
@@ -429,7 +417,7 @@ def end_help(
     arranged = session.get(ArrangedHelp, arranged_id)
     if arranged is None or arranged.deleted_at is not None:
         raise NotFoundError("no such arranged help")
-    request = _open_request_for_edit(session, principal, arranged.request_id)
+    request = require_editable(session, principal, arranged.request_id)
     if arranged.ended_on is not None:
         raise ConflictError("this help has already ended", code="already_ended")
     if ended_on < arranged.arranged_on:

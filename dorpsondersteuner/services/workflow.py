@@ -188,15 +188,30 @@ def may_register_requests(principal: Principal) -> bool:
     return principal.role is Role.VILLAGE_SUPPORTER
 
 
-def edit_refusal(session: Session, principal: Principal, request_id: uuid.UUID) -> Refusal | None:
-    """Why ``edit_request`` would refuse this principal now, or None: the UI reads it
-    to offer or explain the edit, the same answer the edit itself enforces."""
-    request = visible_request(session, principal, request_id)
+def edit_refusal_of(principal: Principal, request: HelpRequest) -> Refusal | None:
+    """Why the principal may not change this request or its records now, or None."""
     if not may(principal, Action.EDIT, request):
         return Refusal.NOT_YOURS
     if request.status is Status.CLOSED:
-        return Refusal.CLOSED
+        return Refusal.CLOSED  # reopened first
     return None
+
+
+def edit_refusal(session: Session, principal: Principal, request_id: uuid.UUID) -> Refusal | None:
+    """Why ``edit_request`` would refuse this principal now, or None: the UI reads it
+    to offer or explain the edit, the same answer the edit itself enforces."""
+    return edit_refusal_of(principal, visible_request(session, principal, request_id))
+
+
+def require_editable(session: Session, principal: Principal, request_id: uuid.UUID) -> HelpRequest:
+    """The request, when the principal may change it or its records now; else raise."""
+    request = visible_request(session, principal, request_id)
+    reason = edit_refusal_of(principal, request)
+    if reason is Refusal.NOT_YOURS:
+        raise ForbiddenError(f"{principal.role.value} may not change this request")
+    if reason is not None:
+        raise ConflictError("a closed request is reopened before it is changed", code=reason)
+    return request
 
 
 def register_request(
@@ -287,10 +302,7 @@ def edit_request(
 ) -> bool:
     """Change the request's own fields; one ``set`` op per changed field and one
     history entry naming them. Returns whether anything changed."""
-    request = visible_request(session, principal, request_id)
-    require(principal, Action.EDIT, request)
-    if request.status is Status.CLOSED:
-        raise ConflictError("a closed request is reopened before it is edited", code=Refusal.CLOSED)
+    request = require_editable(session, principal, request_id)
     wanted: dict[str, Any] = {}
     if question is not None:
         wanted["question"] = validation.text(question, "question")
