@@ -21,10 +21,10 @@ from ..errors import ConflictError, ForbiddenError, ValidationError
 from ..models import HelpRequest, Resident
 from ..models.enums import EventKind, Level, Role, Status, WmoDecision
 from . import validation
-from .access import Action, Principal, require, visible_requests
+from .access import Principal, visible_requests
 from .changes import ChangeRecorder
 from .views import Deadline, WmoStatus
-from .workflow import add_history_event, visible_request
+from .workflow import add_history_event, require_editable
 
 INVESTIGATION = timedelta(weeks=6)
 PERSONAL_PLAN = timedelta(days=7)
@@ -84,16 +84,13 @@ def wmo_status(request: HelpRequest, on: date | None = None) -> WmoStatus | None
 
 
 def _request_for_wmo(session: Session, principal: Principal, request_id: uuid.UUID) -> HelpRequest:
-    request = visible_request(session, principal, request_id)
+    request = require_editable(session, principal, request_id)
     if principal.role is not Role.MUNICIPALITY:
         raise ForbiddenError("only the municipality registers the Wmo track")
-    require(principal, Action.EDIT, request)
     if request.level is not Level.MUNICIPALITY:
         raise ConflictError(
             "the Wmo track starts at municipality level", code="not_at_municipality"
         )
-    if request.status is Status.CLOSED:
-        raise ConflictError("a closed request is reopened first", code="closed")
     return request
 
 
