@@ -62,7 +62,7 @@ def test_the_ts_file_lists_every_string_of_the_source() -> None:
 
 def test_the_compiled_file_matches_the_translations() -> None:
     assert QM.exists(), "run scripts/translations"
-    assert QM.stat().st_mtime >= TS.stat().st_mtime, "the .qm is older: run scripts/translations"
+    # Content, not file times: a fresh clone gives both files the same arbitrary time.
     translator = QTranslator()
     assert translator.load(str(QM))
     for context, message in messages():
