@@ -1,7 +1,7 @@
 """The desktop program.
 
     dorpsondersteuner [--demo] [--user NAME] [--data-dir PATH] [--lang nl|en]
-                      [--screenshot FILE [--view list|detail|intake]]
+                      [--screenshot FILE [--view VIEW]]
 
 Imports stay light until the window is on screen: Qt first, the register later.
 """
@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .paths import DATA_DIR_ENV, data_dir
 
-VIEWS = ("list", "detail", "intake")  # ui.app.SCREENSHOT_VIEWS; that module loads Qt
+# ui.app.SCREENSHOT_VIEWS; that module loads Qt
+VIEWS = ("list", "detail", "intake", "escalate", "review", "followups", "helpers", "deadlines")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

@@ -22,17 +22,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import RegisterNotFoundError, RegisterTooNewError, WrongKeyError
 
-KEY_BYTES = 32  # SQLCipher gets a raw 256-bit key, never a passphrase (D4)
-
-# The demo register holds only fictional data, so its key may be a published constant
-# (D1). It is the SHA-256 of the text "dorpsondersteuner demo register".
-DEMO_REGISTER_KEY = bytes.fromhex(
-    "ea85e64a13035a16cc171b4d05d3f41041469ddf06536035b6911352adf90752"
-)
+# Re-exported: the demo key and key size have always been importable from here.
+from .rawdb import DEMO_REGISTER_KEY as DEMO_REGISTER_KEY
+from .rawdb import KEY_BYTES as KEY_BYTES
+from .rawdb import connect_raw as _connect_raw
 
 # The newest revision of the `register` Alembic tree. A register at this revision
 # opens without loading Alembic at all; tests/core/test_migrations.py keeps it true.
-REGISTER_SCHEMA_HEAD = "0004"
+REGISTER_SCHEMA_HEAD = "0005"
 
 BACKUPS_KEPT = 3
 MIGRATIONS_DIR = Path(__file__).parent / "migrations" / "register"
@@ -84,15 +81,6 @@ def open_register(path: Path | str, key: bytes, *, create: bool = False) -> Regi
         engine.dispose()
         raise
     return Register(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))
-
-
-def _connect_raw(path: Path, key: bytes, *, read_only: bool = False) -> Any:
-    target = f"file:{path}?mode=ro" if read_only else str(path)
-    connection = sqlcipher3.connect(target, uri=read_only, check_same_thread=False)
-    # A wrong key is reported by WrongKeyError; SQLCipher's own stderr lines add nothing.
-    connection.execute("PRAGMA cipher_log_level = NONE")
-    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    return connection
 
 
 def _check_key(path: Path, key: bytes) -> None:

@@ -32,6 +32,7 @@ def test_the_foundation_benchmark_prints_every_figure() -> None:
         "bare PySide6 window, first paint",
         "program, first paint",
         "program, first rows",
+        "program, first live rows",
     ):
         assert re.search(rf"^\| {label} \| {number} ms \| {number} \|$", out, re.MULTILINE), out
 

@@ -3,7 +3,16 @@
 from .base import Base, LocalBase, RecordMixin, UTCDateTime, new_id, utcnow
 from .cases import ArrangedHelp, Contact, FollowUp, Helper, HelpRequest, HistoryEvent, Resident
 from .directory import Area, DistrictTeam, User, team_areas, user_areas
-from .local import DeviceState, Draft, FieldVersion, OpKind, OutboxOp, RegisterKind, SearchRow
+from .local import (
+    DeviceState,
+    Draft,
+    FieldVersion,
+    ListSnapshot,
+    OpKind,
+    OutboxOp,
+    RegisterKind,
+    SearchRow,
+)
 
 REGISTER_METADATA = (Base.metadata, LocalBase.metadata)
 
@@ -21,6 +30,7 @@ __all__ = [
     "HelpRequest",
     "Helper",
     "HistoryEvent",
+    "ListSnapshot",
     "LocalBase",
     "OpKind",
     "OutboxOp",

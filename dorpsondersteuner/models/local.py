@@ -2,7 +2,8 @@
 
 Device state (identity, reference counter, clock), the outbox of operations waiting to
 be pushed, the version the laptop last saw of every synced field, and the rows behind
-the full-text search index. Sync state and drafts join with the issues that need them.
+the full-text search index, drafts of open forms and the snapshot of the list each user
+last saw. Sync state joins with the issue that needs it.
 """
 
 from __future__ import annotations
@@ -126,4 +127,29 @@ class Draft(LocalBase):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ListSnapshot(LocalBase):
+    """What one user last saw of one list view, so the next start can show it at once.
+
+    ``content`` holds the list as it was drawn: the header labels, the first rows as the
+    display strings of each column and each row's level key (for the coloured dot), in
+    ``language``. ``dorpsondersteuner/snapshot.py`` reads it with plain ``sqlcipher3``
+    before SQLAlchemy is imported, and the program shows it read-only until the live
+    list replaces it (well under a second later).
+
+    It is personal data (residents' names, addresses, references), kept only inside the
+    encrypted register and only for the ``username`` who saw it; it is never synced.
+    Whenever that user's access to a request ends — the sync purge of sync rule 7, a
+    later issue — the user's snapshots must be cleared with it, as must be done when a
+    user is removed from the laptop.
+    """
+
+    __tablename__ = "list_snapshots"
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    view: Mapped[str] = mapped_column(String(32), primary_key=True)
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    language: Mapped[str] = mapped_column(String(8))
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

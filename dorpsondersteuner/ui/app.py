@@ -4,10 +4,19 @@ The main window's shell is shown and painted before SQLAlchemy or the register i
 imported (SETUP-NOTES "Import costs"); then the task manager's worker imports them,
 opens the register and loads the first page of the list.
 
+When the user is known at start (``--user``, or the benchmark's and screenshots'
+default), the list that user saw last time is shown first: right after the first paint
+and before the worker starts importing, the snapshot kept in the register is read with
+plain ``sqlcipher3`` (``snapshot.py``) and shown read-only (``preview.py``) until the
+live list has its first page. Each time the live list loads in its start state, a fresh
+snapshot is written through the task manager.
+
 ``DORPSONDERSTEUNER_EXIT_AFTER_FIRST_PAINT=1`` (used by ``bench/``) prints
-``first-paint <s>`` at the first paint and ``first-rows <s>`` when the list shows its
-first rows, in seconds since ``DORPSONDERSTEUNER_T0`` (else since process start), then
-exits 0. It starts as the default demo user, without the "who are you" choice.
+``first-paint <s>`` at the first paint, ``first-rows <s>`` when rows are first painted
+(the snapshot's or the live list's) and ``first-live-rows <s>`` when the live list's
+rows are, in seconds since ``DORPSONDERSTEUNER_T0`` (else since process start), then
+exits 0 once the fresh snapshot is written. It starts as the default demo user, without
+the "who are you" choice.
 """
 
 from __future__ import annotations
@@ -33,7 +42,20 @@ EXIT_AFTER_FIRST_PAINT_ENV = "DORPSONDERSTEUNER_EXIT_AFTER_FIRST_PAINT"
 T0_ENV = "DORPSONDERSTEUNER_T0"
 DEFAULT_DEMO_USER = "ingrid"  # demo.directory.DEFAULT_DEMO_USER; that module is heavy
 SCREENSHOT_SIZE = (1280, 800)
-SCREENSHOT_VIEWS = ("list", "detail", "intake")
+SCREENSHOT_VIEWS = (
+    "list",
+    "detail",
+    "intake",
+    "escalate",
+    "review",
+    "followups",
+    "helpers",
+    "deadlines",
+)
+# The demo user each screenshot is taken as: the one whose daily work the view shows.
+SCREENSHOT_USERS = {"review": "joyce", "deadlines": "evelien"}
+PREVIEW_PAINT_WAIT_MS = 250  # start the worker anyway if the preview is not painted by then
+PREVIEW_LIMIT_MS = 5000  # show the work area anyway if the live list is not in by then
 
 
 @dataclass(frozen=True)
@@ -62,21 +84,24 @@ def process_start_time() -> float:
 
 
 class _RowsPainted(QObject):
-    """Calls back once the list's viewport paints with rows in it."""
+    """Calls back once the live list's viewport, or the preview's, paints with rows."""
 
     def __init__(self, desktop: Desktop) -> None:
         super().__init__()
         self.desktop = desktop
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        work = self.desktop.work
-        if (
-            event.type() == QEvent.Type.Paint
-            and work is not None
-            and watched is work.table.viewport()
-            and work.model.rowCount() > 0
+        if event.type() != QEvent.Type.Paint:
+            return False
+        work, preview = self.desktop.work, self.desktop.preview
+        if work is not None and watched is work.table.viewport() and work.model.rowCount() > 0:
+            self.desktop.on_rows_painted(live=True)
+        elif (
+            preview is not None
+            and watched is preview.table.viewport()
+            and preview.model.rowCount() > 0
         ):
-            self.desktop.on_rows_painted()
+            self.desktop.on_rows_painted(live=False)
         return False
 
 
@@ -98,8 +123,13 @@ class Desktop(QObject):
         self.signed_in: Any = None
         self.username: str | None = None
         self.error: BaseException | None = None
+        self.preview: Any = None  # preview.PreviewPage while the live list is not in
         self._painted = False
         self._rows_reported = False
+        self._live_rows_reported = False
+        self._saving_snapshot = False
+        self._save_after_paint = False
+        self._saved_snapshots: dict[str, dict[str, Any]] = {}  # by view, this session
         self._rows_filter = _RowsPainted(self)
         window.painted.connect(self._on_first_paint)
         self.window.show_message(QCoreApplication.translate("Desktop", "Opening the register…"))
@@ -120,9 +150,105 @@ class Desktop(QObject):
 
     def begin(self) -> None:
         if self.options.demo or self.options.screenshot is not None:
-            self.open_demo()
+            if not self.show_preview():
+                self.open_demo()
         else:
             self.show_start_screen()
+
+    def known_user(self) -> str | None:
+        """The user to start as without asking, if any."""
+        if self.options.user is None and (self.bench or self.options.screenshot is not None):
+            return SCREENSHOT_USERS.get(self.options.view, DEFAULT_DEMO_USER)
+        return self.options.user
+
+    # --- The list as the user last saw it ------------------------------------------------
+
+    def show_preview(self) -> bool:
+        """Show the known user's snapshot of their start view, if the register has one in
+        this language; the worker starts once it is painted. On the GUI thread, before
+        anything heavy is imported: plain sqlcipher3, a few milliseconds."""
+        user = self.known_user()
+        if user is None or self.options.screenshot is not None:
+            return False  # screenshots show the live program only
+        self.username = user
+        view = self._load_state().get("view", "mine")
+        from .preview import SNAPSHOT_VIEWS
+
+        if view not in SNAPSHOT_VIEWS:
+            return False
+        from ..rawdb import DEMO_REGISTER_KEY
+        from ..snapshot import read_snapshot
+
+        snapshot = read_snapshot(self.demo_path, DEMO_REGISTER_KEY, user, view)
+        if snapshot is None or snapshot.language != self.options.language or not snapshot.rows:
+            return False
+        from .preview import PreviewPage
+
+        self.preview = PreviewPage(snapshot)
+        self.preview.table.viewport().installEventFilter(self._rows_filter)
+        self.window.show_page(self.preview)
+        self.window.statusBar().showMessage(self._updating_text())
+        QTimer.singleShot(PREVIEW_PAINT_WAIT_MS, self._after_preview)
+        return True
+
+    @staticmethod
+    def _updating_text() -> str:
+        return QCoreApplication.translate("Desktop", "Updating…")
+
+    def _after_preview(self) -> None:
+        if self.tasks is None:
+            self.open_demo()
+
+    def _replace_preview(self) -> None:
+        """The live list is in (or will not come): the work area takes the preview's place."""
+        preview, self.preview = self.preview, None
+        if preview is None:
+            return
+        if self.work is not None:
+            self.window.show_page(self.work)
+        status = self.window.statusBar()
+        if status.currentMessage() == self._updating_text():
+            status.clearMessage()  # but not a message saying why the list did not come
+        self.window.pages.removeWidget(preview)
+        preview.deleteLater()
+
+    def _on_list_loaded(self) -> None:
+        self._replace_preview()
+        if self._live_rows_reported:
+            self._save_snapshot()
+        else:  # once the live rows are on screen: no write on the worker competes with that
+            self._save_after_paint = True
+
+    def _save_snapshot(self) -> None:
+        """Keep what the live list shows now, for the next start (on the worker)."""
+        self._save_after_paint = False
+        content = None
+        if self.options.screenshot is None and self.work is not None and self.username:
+            from .preview import list_snapshot
+
+            content = list_snapshot(self.work)
+        view = self.work.view if self.work is not None else ""
+        if content is None or not content["rows"] or content == self._saved_snapshots.get(view):
+            self._maybe_quit()
+            return
+        self._saved_snapshots[view] = content
+        self._saving_snapshot = True
+        username, language = self.username or "", self.options.language
+
+        def save(session: Any) -> None:
+            from ..services.snapshots import save_list_snapshot
+
+            save_list_snapshot(session, username, view, content, language)
+
+        def done(_result: object) -> None:
+            self._saving_snapshot = False
+            self._maybe_quit()
+
+        def failed(_error: BaseException) -> None:  # only a faster next start is lost
+            log.warning("could not keep the list snapshot", exc_info=_error)
+            done(None)
+
+        self.tasks.write(save, done, failed)
 
     def show_start_screen(self) -> None:
         """No register yet (D1): offer the demo register; say plainly what is not there."""
@@ -146,7 +272,9 @@ class Desktop(QObject):
         if self.tasks is None:
             self.tasks = TaskManager(self)
             self.tasks.failed.connect(self._on_failed)
-        if self.demo_path.exists():
+        if self.preview is not None:
+            pass  # the list as last seen stays in view while the register opens
+        elif self.demo_path.exists():
             self.window.show_message(QCoreApplication.translate("Desktop", "Opening the register…"))
         else:
             self.window.show_message(
@@ -166,9 +294,7 @@ class Desktop(QObject):
         self.tasks.call(work, self._on_opened, self._on_failed)
 
     def _on_opened(self, _result: None) -> None:
-        user = self.options.user
-        if user is None and (self.bench or self.options.screenshot is not None):
-            user = DEFAULT_DEMO_USER
+        user = self.known_user()
         if user is None:
             self.choose_user()
         else:
@@ -208,28 +334,52 @@ class Desktop(QObject):
                     "--user ingrid.",
                 )
             )
+            self._replace_preview()
             if self.bench:
                 QCoreApplication.exit(1)
             return
         self.work = WorkArea(self.window, self.tasks, signed_in, self._load_state())
         self.work.table.viewport().installEventFilter(self._rows_filter)
-        self.window.show_page(self.work)
+        self.work.model.loaded.connect(self._on_list_loaded)
+        if self.preview is None:
+            self.window.show_page(self.work)
+        else:  # the preview stays until the live list has its first page
+            self.work.model.load_failed.connect(lambda _error: self._replace_preview())
+            QTimer.singleShot(PREVIEW_LIMIT_MS, self._replace_preview)
 
-    def on_rows_painted(self) -> None:
-        if self._rows_reported:
-            return
-        self._rows_reported = True
-        if self.bench:
-            QTimer.singleShot(0, self._report_rows_and_quit)
+    def on_rows_painted(self, *, live: bool) -> None:
+        if not self._rows_reported:
+            self._rows_reported = True
+            if self.bench:
+                # After this paint has reached the screen, before the worker starts.
+                QTimer.singleShot(0, lambda: self._report("first-rows"))
+            if not live:
+                QTimer.singleShot(0, self._after_preview)
+        if live and not self._live_rows_reported:
+            self._live_rows_reported = True
+            if self._save_after_paint:
+                QTimer.singleShot(0, self._save_snapshot)
+            if self.bench:
+                QTimer.singleShot(0, self._report_live_rows)
 
-    def _report_rows_and_quit(self) -> None:
-        self._report("first-rows")
-        QCoreApplication.quit()
+    def _report_live_rows(self) -> None:
+        self._report("first-live-rows")
+        self._maybe_quit()
+
+    def _maybe_quit(self) -> None:
+        """The benchmark ends once the live rows are painted and the snapshot is kept."""
+        if (
+            self.bench
+            and self._live_rows_reported
+            and not (self._saving_snapshot or self._save_after_paint)
+        ):
+            QCoreApplication.quit()
 
     def _on_failed(self, error: BaseException) -> None:
         from .messages import describe
 
         self.error = error
+        self._replace_preview()
         text = describe(error).text
         if self.work is not None:
             self.window.statusBar().showMessage(text, 15000)

@@ -42,7 +42,7 @@ def ago_text(instant: datetime, now: datetime | None = None) -> str:
     if days == 1:
         return QCoreApplication.translate("Dates", "yesterday, %1").replace("%1", clock)
     if days < 7:
-        return QCoreApplication.translate("Dates", "%n days ago", None, days)
+        return QCoreApplication.translate("Dates", "%n days ago", "", days)
     return day_text(local.date())
 
 
@@ -55,9 +55,9 @@ def due_text(due: date, on: date | None = None) -> str:
     if days == 1:
         return QCoreApplication.translate("Dates", "tomorrow")
     if 1 < days < 7:
-        return QCoreApplication.translate("Dates", "in %n days", None, days)
+        return QCoreApplication.translate("Dates", "in %n days", "", days)
     if days < 0:
-        return QCoreApplication.translate("Dates", "%n days late", None, -days)
+        return QCoreApplication.translate("Dates", "%n days late", "", -days)
     return day_text(due)
 
 

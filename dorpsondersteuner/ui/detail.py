@@ -10,32 +10,54 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..models.enums import Level, Urgency
-from ..services.views import RequestDetail
-from ..services.workflow import Refusal
+from ..models.enums import Level, Status, Urgency
+from ..services.views import RequestDetail, WmoStatus
+from ..services.workflow import Refusal, Step
 from . import dates
 from .words import (
     LEVEL_COLOURS,
     contact_kind_word,
+    deadline_state,
+    deadline_word,
+    decision_word,
     event_word,
     level_icon,
     level_word,
     life_domains_text,
+    outcome_word,
     status_word,
     urgency_icon,
     urgency_word,
+)
+
+# Refusals that mean "this step is not for this request now at all": the button is not
+# offered. Others (no consent yet, not picked up) keep the button, which says why.
+NOT_OFFERED = frozenset(
+    {
+        Refusal.NOT_YOURS,
+        Refusal.TOP_LEVEL,
+        Refusal.BOTTOM_LEVEL,
+        Refusal.ALREADY_OWNED,
+        Refusal.NOT_CLOSED,
+        Refusal.CLOSED,
+        Refusal.NOT_OPEN,
+        Refusal.NOT_WAITING,
+    }
 )
 
 ICON_SIZE = 18
@@ -69,13 +91,19 @@ class Badge(QWidget):
 
 
 class RequestDetailView(QScrollArea):
-    """One request, to read; ``edit_button`` is offered when the core allows an edit."""
+    """One request, to read; ``edit_button`` is offered when the core allows an edit,
+    and each workflow step or record action the core does not rule out."""
+
+    action = Signal(str)  # "escalate", "pick_up", …, "contact", "follow_up", "wmo:melding"
+    link = Signal(str)  # "contact:<id>", "done:<id>", "follow_up:<id>", "end_help:<id>"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detail")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Wrap, never scroll sideways (also at 200 %).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -112,19 +140,176 @@ class RequestDetailView(QScrollArea):
         self.edit_note.setWordWrap(True)
         layout.addWidget(self.edit_note)
 
+        layout.addLayout(self._make_actions())
+
+        self.notice = QLabel()
+        self.notice.setObjectName("stepNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setFrameShape(QFrame.Shape.StyledPanel)
+        self.notice.setContentsMargins(8, 6, 8, 6)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
         self.body = QLabel()
         self.body.setObjectName("detailBody")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Links (change a contact, mark a follow-up done) work with Tab and Enter too.
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.body.setOpenExternalLinks(False)
+        self.body.linkActivated.connect(self.link.emit)
         self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.body.setAccessibleName(self.tr("The help request in full"))
         layout.addWidget(self.body)
         layout.addStretch(1)
         self.setWidget(body)
         self.shown: RequestDetail | None = None
+        self.editable = False
+        self.steps: dict[Step, Refusal | None] = {}
+
+    def _button(self, name: str, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(f"{name}Button")
+        button.setToolTip(tip)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(lambda: self.action.emit(name))
+        return button
+
+    def _make_actions(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
+        rows.setSpacing(6)
+        steps = QHBoxLayout()
+        self.step_buttons: dict[str, QPushButton] = {
+            "escalate": self._button(
+                "escalate",
+                self.tr("Escalate"),
+                self.tr("Send the help request one level up (Ctrl+E)"),
+            ),
+            "pick_up": self._button(
+                "pick_up", self.tr("Pick up"), self.tr("Become the owner of this help request")
+            ),
+            "hand_back": self._button(
+                "hand_back",
+                self.tr("Hand back"),
+                self.tr("Send the help request one level down, with advice"),
+            ),
+            "close": self._button(
+                "close", self.tr("Close"), self.tr("Close the help request with an outcome")
+            ),
+            "reopen": self._button(
+                "reopen", self.tr("Reopen"), self.tr("Open a closed help request again")
+            ),
+        }
+        for button in self.step_buttons.values():
+            steps.addWidget(button)
+        self.more = QToolButton()
+        self.more.setObjectName("moreButton")
+        self.more.setText(self.tr("More"))
+        self.more.setToolTip(self.tr("Waiting, consent, merging and more"))
+        self.more.setAccessibleName(self.tr("More actions"))
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = QMenu(self.more)
+        menu.setToolTipsVisible(True)
+        self.more_actions: dict[str, QAction] = {}
+        for name, text in (
+            ("wait", self.tr("Put on hold (waiting on someone)…")),
+            ("resume", self.tr("Open again (no longer waiting)…")),
+            ("give_consent", self.tr("Record consent to share…")),
+            ("withdraw_consent", self.tr("Consent withdrawn…")),
+            ("merge", self.tr("Merge with a duplicate resident record…")),
+            ("wmo:melding", self.tr("Register as a Wmo melding…")),
+            ("wmo:plan", self.tr("Personal plan handed in…")),
+            ("wmo:aanvraag", self.tr("Wmo aanvraag received…")),
+            ("wmo:decision", self.tr("Decision on the aanvraag…")),
+        ):
+            if name in ("merge", "wmo:melding"):
+                menu.addSeparator()
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.action.emit(n))
+            self.more_actions[name] = action
+        self.more.setMenu(menu)
+        steps.addWidget(self.more)
+        steps.addStretch(1)
+        rows.addLayout(steps)
+
+        records = QHBoxLayout()
+        self.record_buttons = {
+            "contact": self._button(
+                "contact", self.tr("+ Contact"), self.tr("Record a visit, call or talk")
+            ),
+            "follow_up": self._button(
+                "follow_up", self.tr("+ Follow-up"), self.tr("Something to do by a date")
+            ),
+            "help": self._button(
+                "help",
+                self.tr("+ Own circle"),
+                self.tr("Arrange help from a neighbourhood helper or the resident's own circle"),
+            ),
+        }
+        for button in self.record_buttons.values():
+            records.addWidget(button)
+        records.addStretch(1)
+        rows.addLayout(records)
+        return rows
+
+    def show_notice(self, text: str) -> None:
+        """Why a step is not possible, or what just happened: one calm sentence."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def _offer(self, step: Step) -> bool:
+        return self.steps.get(step, Refusal.NOT_YOURS) not in NOT_OFFERED
+
+    def set_actions(
+        self,
+        steps: dict[Step, Refusal | None],
+        editable: bool,
+        municipality: bool,
+    ) -> None:
+        """Offer what the core does not rule out for this user and request."""
+        self.steps, self.editable = steps, editable
+        detail = self.shown
+        offered = {
+            "escalate": self._offer(Step.ESCALATE) or self._offer(Step.ESCALATE_ACUTE),
+            "pick_up": self._offer(Step.PICK_UP),
+            "hand_back": self._offer(Step.HAND_BACK),
+            "close": self._offer(Step.CLOSE),
+            "reopen": self._offer(Step.REOPEN),
+        }
+        if steps.get(Step.PICK_UP, Refusal.NOT_YOURS) is None:
+            # Waiting for pick-up: that is the one step to offer; the others say why.
+            offered = {name: name == "pick_up" for name in offered}
+        for name, button in self.step_buttons.items():
+            button.setVisible(offered[name])
+        wmo = (
+            municipality
+            and detail is not None
+            and detail.level is Level.MUNICIPALITY
+            and detail.status is not Status.CLOSED
+        )
+        more = {
+            "wait": self._offer(Step.WAIT),
+            "resume": self._offer(Step.RESUME),
+            "give_consent": self._offer(Step.GIVE_CONSENT) and not municipality,
+            "withdraw_consent": self._offer(Step.WITHDRAW_CONSENT),
+            "merge": editable,
+            "wmo:melding": wmo,
+            "wmo:plan": wmo,
+            "wmo:aanvraag": wmo,
+            "wmo:decision": wmo,
+        }
+        for name, action in self.more_actions.items():
+            action.setVisible(more[name])
+        self.more.setVisible(any(more.values()))
+        for button in self.record_buttons.values():
+            button.setVisible(editable)
 
     def show_request(self, detail: RequestDetail, refusal: Refusal | None) -> None:
+        if self.shown is None or self.shown.id != detail.id:
+            self.show_notice("")
         self.shown = detail
         self.title.setText(detail.resident.full_name)
         self.subtitle.setText(
@@ -153,8 +338,14 @@ class RequestDetailView(QScrollArea):
             note = ""
         self.edit_note.setText(note)
         self.edit_note.setVisible(bool(note))
+        self.editable = refusal is None
+        keep = self.verticalScrollBar().value() if self._same(detail) else 0
         self.body.setText(self._html(detail))
-        self.verticalScrollBar().setValue(0)
+        self._last_id = detail.id
+        self.verticalScrollBar().setValue(keep)
+
+    def _same(self, detail: RequestDetail) -> bool:
+        return getattr(self, "_last_id", None) == detail.id
 
     def _section(self, title: str, content: str) -> str:
         return f"<h3 style='margin-top:14px; margin-bottom:4px'>{escape(title)}</h3>{content}"
@@ -193,12 +384,66 @@ class RequestDetailView(QScrollArea):
                 self.tr("Who works on it"), "<p>" + "<br>".join(map(escape, people)) + "</p>"
             )
         )
+        if d.status is Status.CLOSED and d.outcome is not None:
+            closed = self.tr("Closed at the level %1: %2").replace(
+                "%1", level_word(d.closed_level or d.level)
+            )
+            closed = closed.replace("%2", outcome_word(d.outcome))
+            note = f"<br>{_p(d.outcome_note)}" if d.outcome_note else ""
+            parts.insert(0, f"<p><b>{escape(closed)}</b>{note}</p>")
+        if d.wmo is not None:
+            parts.append(self._section(self.tr("Wmo track"), self._wmo(d.wmo)))
         parts.append(self._section(self.tr("Consent"), self._consent(d)))
         parts.append(self._section(self.tr("Contacts"), self._contacts(d)))
         parts.append(self._section(self.tr("Follow-ups"), self._follow_ups(d)))
         parts.append(self._section(self.tr("Own circle"), self._own_circle(d)))
         parts.append(self._section(self.tr("History"), self._history(d)))
         return "".join(parts)
+
+    def _link(self, href: str, text: str) -> str:
+        return f" <a href='{href}'>{escape(text)}</a>"
+
+    def _wmo(self, w: WmoStatus) -> str:
+        none = self.tr("not yet")
+        lines = [
+            self.tr("Melding: %1").replace("%1", dates.day_text(w.melding_on))
+            if w.melding_on
+            else "",
+        ]
+        if w.personal_plan_on:
+            lines.append(
+                self.tr("Personal plan: handed in on %1").replace(
+                    "%1", dates.day_text(w.personal_plan_on)
+                )
+            )
+        elif w.personal_plan_until:
+            lines.append(
+                self.tr("Personal plan: may be handed in until %1").replace(
+                    "%1", dates.day_text(w.personal_plan_until)
+                )
+            )
+        lines.append(
+            self.tr("Aanvraag: %1").replace(
+                "%1", dates.day_text(w.aanvraag_on) if w.aanvraag_on else none
+            )
+        )
+        decision = none
+        if w.decision_on and w.decision:
+            decision = f"{decision_word(w.decision)}, {dates.day_text(w.decision_on)}"
+        lines.append(self.tr("Decision: %1").replace("%1", decision))
+        html = [escape(line) for line in lines if line]
+        for deadline in w.deadlines:
+            due = self.tr("%1: by %2").replace("%1", deadline_word(deadline.kind))
+            due = due.replace("%2", dates.day_text(deadline.due_on))
+            if deadline.met:
+                html.append(escape(due + " — " + self.tr("met")))
+                continue
+            state = deadline_state(deadline.days_left, deadline.at_risk, deadline.overdue)
+            line = escape(f"{due} — {state}")
+            if deadline.overdue or deadline.at_risk:
+                line = f"⚠ <b>{line}</b>"
+            html.append(line)
+        return "<p>" + "<br>".join(html) + "</p>"
 
     def _consent(self, d: RequestDetail) -> str:
         none = self.tr("not given")
@@ -234,7 +479,8 @@ class RequestDetailView(QScrollArea):
             )
             if contact.professionals_only:
                 head += " · " + self.tr("professionals only")
-            items.append(f"<p><b>{escape(head)}</b><br>{_p(contact.summary)}</p>")
+            link = self._link(f"contact:{contact.id}", self.tr("Change")) if self.editable else ""
+            items.append(f"<p><b>{escape(head)}</b>{link}<br>{_p(contact.summary)}</p>")
         return "".join(items)
 
     def _follow_ups(self, d: RequestDetail) -> str:
@@ -256,6 +502,9 @@ class RequestDetailView(QScrollArea):
                 line = "⚠ <b>" + escape(self.tr("Overdue:")) + "</b> " + line
             if follow_up.assignee_name:
                 line += " · " + escape(follow_up.assignee_name)
+            if self.editable and not follow_up.done_on:
+                line += self._link(f"done:{follow_up.id}", self.tr("Done"))
+                line += " ·" + self._link(f"follow_up:{follow_up.id}", self.tr("Change"))
             items.append(line)
         return "<p>" + "<br>".join(items) + "</p>"
 
@@ -270,6 +519,8 @@ class RequestDetailView(QScrollArea):
             )
             if help_.ended_on:
                 line += escape(self.tr(", ended %1").replace("%1", dates.day_text(help_.ended_on)))
+            elif self.editable:
+                line += self._link(f"end_help:{help_.id}", self.tr("Ended today"))
             items.append(line)
         return "<p>" + "<br>".join(items) + "</p>"
 

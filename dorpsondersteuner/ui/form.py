@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -39,6 +40,8 @@ from .tasks import TaskManager
 from .words import life_domain_word, urgency_icon, urgency_word
 
 LOOKUP_DELAY_MS = 150  # wait for a pause in typing before looking up
+AUTOSAVE_MS = 1000  # the draft is saved this long after typing stops
+DRAFT_FORM = "request"
 
 
 def _qdate(day: date) -> QDate:
@@ -102,6 +105,11 @@ class RequestForm(QScrollArea):
         self._lookup_timer.setSingleShot(True)
         self._lookup_timer.setInterval(LOOKUP_DELAY_MS)
         self._lookup_timer.timeout.connect(self._lookup)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self._restoring = False
 
         body = QWidget()
         self.layout_ = QVBoxLayout(body)
@@ -113,6 +121,11 @@ class RequestForm(QScrollArea):
         self.layout_.addWidget(self.title)
         self.banner = ErrorLabel("form")
         self.layout_.addWidget(self.banner)
+        self.restored = QLabel()
+        self.restored.setObjectName("restoredNote")
+        self.restored.setWordWrap(True)
+        self.restored.hide()
+        self.layout_.addWidget(self.restored)
 
         self.resident_box = self._resident_section()
         self.layout_.addWidget(self.resident_box)
@@ -345,7 +358,9 @@ class RequestForm(QScrollArea):
         self.consent_date.setMaximumDate(_qdate(dates.today()))
         self._clear_errors()
         self.dirty = False
+        self.restored.hide()
         self.lookup.setFocus()
+        self.offer_draft()
 
     def start_edit(self, detail: RequestDetail) -> None:
         self.mode = "edit"
@@ -364,7 +379,9 @@ class RequestForm(QScrollArea):
         self.urgencies[detail.urgency].setChecked(True)
         self._clear_errors()
         self.dirty = False
+        self.restored.hide()
         self.question.setFocus()
+        self.offer_draft()
 
     # --- Resident lookup ---------------------------------------------------------------
 
@@ -437,7 +454,96 @@ class RequestForm(QScrollArea):
     # --- Saving ------------------------------------------------------------------------
 
     def _mark_dirty(self, *_args: object) -> None:
+        if self._restoring:
+            return
         self.dirty = True
+        self._autosave.start()
+
+    # --- Drafts: nothing typed is lost -------------------------------------------------
+
+    def draft_key(self) -> str:
+        return "new" if self.mode == "intake" else str(self.request_id)
+
+    def content(self) -> dict[str, Any]:
+        """Everything typed or chosen, as plain values for the register's draft."""
+        return {
+            "mode": self.mode,
+            "resident_id": str(self.resident_id) if self.resident_id else None,
+            "resident_text": self.chosen_label.text(),
+            "new_resident": self.new_resident,
+            "lookup": self.lookup.text(),
+            "inputs": {name: edit.text() for name, edit in self.inputs.items()},
+            "area": self.area.currentIndex(),
+            "question": self.question.toPlainText(),
+            "domains": int(self._chosen_domains()),
+            "urgency": self._chosen_urgency().value,
+            "consent": self.consent.isChecked(),
+            "consent_date": self.consent_date.date().toString(Qt.DateFormat.ISODate),
+        }
+
+    def restore(self, content: dict[str, Any]) -> None:
+        self._restoring = True
+        try:
+            if self.mode == "intake":
+                self.lookup.setText(str(content.get("lookup", "")))
+                inputs = content.get("inputs") or {}
+                for name, edit in self.inputs.items():
+                    edit.setText(str(inputs.get(name, "")))
+                self.area.setCurrentIndex(int(content.get("area") or 0))
+                resident = content.get("resident_id")
+                self.resident_id = uuid.UUID(resident) if resident else None
+                self.new_resident = bool(content.get("new_resident"))
+                if self.resident_id or self.new_resident:
+                    self.chosen_label.setText(str(content.get("resident_text", "")))
+                self._show_resident_state()
+                self.consent.setChecked(bool(content.get("consent")))
+                day = QDate.fromString(str(content.get("consent_date")), Qt.DateFormat.ISODate)
+                if day.isValid():
+                    self.consent_date.setDate(day)
+            self.question.setPlainText(str(content.get("question", "")))
+            domains = LifeDomain(int(content.get("domains") or 0))
+            for domain, check in self.domains.items():
+                check.setChecked(domain in domains)
+            urgency = content.get("urgency")
+            if urgency in {u.value for u in Urgency}:
+                self.urgencies[Urgency(urgency)].setChecked(True)
+        finally:
+            self._restoring = False
+        self.dirty = True
+
+    def offer_draft(self) -> None:
+        principal, key = self._principal, self.draft_key()
+        self._tasks.query(
+            lambda session: ops.load_draft(session, principal, DRAFT_FORM, key),
+            lambda found: self._on_draft(key, found),
+        )
+
+    def _on_draft(self, key: str, found: Any) -> None:
+        if found is None or key != self.draft_key() or self.dirty or not self.isVisible():
+            return
+        content, saved_at = found
+        self.restore(content)
+        self.restored.setText(
+            self.tr("Restored: what you typed on %1 and had not saved yet.").replace(
+                "%1", dates.instant_text(saved_at)
+            )
+        )
+        self.restored.show()
+
+    def save_draft(self) -> None:
+        """Keep what was typed in the register (the task manager's worker writes it)."""
+        self._autosave.stop()
+        if not self.dirty or self.saving:
+            return
+        principal, key, content = self._principal, self.draft_key(), self.content()
+        self._tasks.write(
+            lambda session: ops.save_draft(session, principal, DRAFT_FORM, key, content)
+        )
+
+    def discard_draft(self) -> None:
+        self._autosave.stop()
+        principal, key = self._principal, self.draft_key()
+        self._tasks.write(lambda session: ops.discard_draft(session, principal, DRAFT_FORM, key))
 
     def _chosen_domains(self) -> LifeDomain:
         chosen = LifeDomain(0)
@@ -455,6 +561,7 @@ class RequestForm(QScrollArea):
     def save(self) -> None:
         if self.saving:
             return
+        self._autosave.stop()
         self._clear_errors()
         principal = self._principal
         question, domains, urgency = (
@@ -491,6 +598,7 @@ class RequestForm(QScrollArea):
     def _on_saved(self, request_id: uuid.UUID) -> None:
         self.saving = False
         self.save_button.setEnabled(True)
+        self.discard_draft()
         self.dirty = False
         self.saved.emit(request_id)
         self.closed.emit()
@@ -527,6 +635,7 @@ class RequestForm(QScrollArea):
             label.hide()
 
     def cancel(self) -> None:
+        self.discard_draft()
         self.dirty = False
         self._lookup_timer.stop()
         self.closed.emit()

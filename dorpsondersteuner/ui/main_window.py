@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -97,6 +97,17 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action(
             self.tr("&Edit help request"), self.tr("Change the question, life domains or urgency")
         )
+        self.escalate_action = self._action(
+            self.tr("Es&calate…"),
+            self.tr("Send the help request one level up"),
+            keys(Qt.Modifier.CTRL | Qt.Key.Key_E),
+        )
+        # Synchronisation arrives in a later version: shown, disabled, and saying so.
+        self.sync_action = self._action(
+            self.tr("Sync &now"),
+            self.tr("Synchronising with the municipality's server comes in a later version"),
+            keys(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_S),
+        )
         self.save_action = self._action(
             self.tr("&Save"), self.tr("Save what you filled in"), keys(keys.StandardKey.Save)
         )
@@ -131,9 +142,17 @@ class MainWindow(QMainWindow):
 
         menus = self.menuBar()
         program = menus.addMenu(self.tr("&Program"))
+        program.addAction(self.sync_action)
+        program.addSeparator()
         program.addAction(self.quit_action)
         request = menus.addMenu(self.tr("&Help request"))
-        for action in (self.new_action, self.edit_action, self.save_action, self.cancel_action):
+        for action in (
+            self.new_action,
+            self.edit_action,
+            self.escalate_action,
+            self.save_action,
+            self.cancel_action,
+        ):
             request.addAction(action)
         request.addSeparator()
         for action in (self.find_action, self.previous_action, self.next_action):
@@ -168,6 +187,15 @@ class MainWindow(QMainWindow):
     def set_status(self, user: str, sync: str) -> None:
         self.user_label.setText(user)
         self.sync_label.setText(sync)
+
+    # Asked before the window closes; False keeps it open (unsaved work, UI "nothing lost").
+    close_guard: Callable[[], bool] | None = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

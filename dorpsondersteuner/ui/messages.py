@@ -51,6 +51,12 @@ def field_label(field: str) -> str:
         "place": QCoreApplication.translate("Messages", "place"),
         "phone": QCoreApplication.translate("Messages", "phone number"),
         "question": QCoreApplication.translate("Messages", "question"),
+        "reason": QCoreApplication.translate("Messages", "reason"),
+        "justification": QCoreApplication.translate("Messages", "justification"),
+        "advice": QCoreApplication.translate("Messages", "advice"),
+        "summary": QCoreApplication.translate("Messages", "summary"),
+        "description": QCoreApplication.translate("Messages", "description"),
+        "name": QCoreApplication.translate("Messages", "name"),
     }
     return labels.get(field, field)
 
@@ -79,6 +85,33 @@ def _validation(error: ValidationError) -> Message:
         text = QCoreApplication.translate(
             "Messages", "A phone number has digits only, like 0492 123456 or 06 12345678."
         )
+    elif code == "minutes_range":
+        text = QCoreApplication.translate(
+            "Messages", "Fill in the minutes spent: at least 1, at most 1440 (a whole day)."
+        )
+    elif code == "before":
+        text = QCoreApplication.translate(
+            "Messages", "This date lies before the date it follows on. Check the date."
+        )
+    elif field == "skills":
+        text = QCoreApplication.translate("Messages", "Tick at least one thing the helper can do.")
+    elif field == "duplicate_id":
+        text = QCoreApplication.translate(
+            "Messages", "Choose another resident: a record cannot be merged with itself."
+        )
+    elif field == "helper_id":
+        text = QCoreApplication.translate(
+            "Messages", "This helper no longer helps. Choose another one."
+        )
+    elif field == "ended_on":
+        text = QCoreApplication.translate(
+            "Messages", "Help cannot end before the day it was arranged."
+        )
+    elif field == "new_owner_id":
+        text = QCoreApplication.translate(
+            "Messages",
+            "This person does not work at the request's level and area. Choose someone who does.",
+        )
     elif code == "too_long":
         text = QCoreApplication.translate(
             "Messages", "This text is too long. Keep it short and factual."
@@ -99,7 +132,114 @@ def _validation(error: ValidationError) -> Message:
     return Message(text, field)
 
 
+def refusal_text(refusal: str, step: str | None = None) -> str:
+    """Why a workflow step is not possible now, in plain Dutch: every ``Refusal`` code
+    of services/workflow.py, in this one place. ``step`` is a ``Step`` value when the
+    sentence depends on it."""
+    if refusal == "not_yours":
+        return QCoreApplication.translate(
+            "Refusal",
+            "This help request is handled at another level or in another area. You can read "
+            "it; the people who handle it there can take this step.",
+        )
+    if refusal == "closed":
+        return QCoreApplication.translate(
+            "Refusal",
+            "This help request is closed, so it cannot be changed. Reopen it first if there "
+            "is new work to do.",
+        )
+    if refusal == "not_closed":
+        return QCoreApplication.translate(
+            "Refusal", "This help request is not closed, so there is nothing to reopen."
+        )
+    if refusal == "top_level":
+        return QCoreApplication.translate(
+            "Refusal",
+            "The help request is already at the municipality: there is no level above it. "
+            "You can hand it back or close it.",
+        )
+    if refusal == "bottom_level":
+        return QCoreApplication.translate(
+            "Refusal",
+            "The help request is already at the village: there is no level below it to hand "
+            "it back to.",
+        )
+    if refusal == "not_picked_up":
+        return QCoreApplication.translate(
+            "Refusal",
+            "Nobody has picked this help request up yet. Pick it up first; then you become "
+            "its owner and can take the next step.",
+        )
+    if refusal == "already_owned":
+        return QCoreApplication.translate(
+            "Refusal", "Someone has already picked this help request up; it has an owner."
+        )
+    if refusal == "no_consent":
+        return QCoreApplication.translate(
+            "Refusal",
+            "Escalating is only possible once the resident has consented to sharing their "
+            "details. Record the consent or choose “Acute: safety”.",
+        )
+    if refusal == "consent_withdrawn":
+        if step == "withdraw_consent":
+            return QCoreApplication.translate(
+                "Refusal", "The resident has already withdrawn their consent."
+            )
+        return QCoreApplication.translate(
+            "Refusal",
+            "The resident has withdrawn their consent to share their details. Escalating is "
+            "only possible once they consent again; or choose “Acute: safety”.",
+        )
+    if refusal == "not_open":
+        return QCoreApplication.translate(
+            "Refusal", "The help request is already waiting on the resident or someone else."
+        )
+    if refusal == "not_waiting":
+        return QCoreApplication.translate(
+            "Refusal", "The help request is not waiting on anything: it is already open."
+        )
+    log.warning("refusal without a Dutch text: %s", refusal)
+    return QCoreApplication.translate(
+        "Refusal",
+        "This step is not possible for this help request now. Look at the request again.",
+    )
+
+
+REFUSALS = (
+    "not_yours",
+    "closed",
+    "not_closed",
+    "top_level",
+    "bottom_level",
+    "not_picked_up",
+    "already_owned",
+    "no_consent",
+    "consent_withdrawn",
+    "not_open",
+    "not_waiting",
+)
+
+
 def _conflict(error: ConflictError) -> Message:
+    if error.code in REFUSALS:
+        return Message(refusal_text(str(error.code)))
+    wmo = {
+        "not_at_municipality": QCoreApplication.translate(
+            "Messages", "The Wmo track starts once the help request is at the municipality."
+        ),
+        "no_melding": QCoreApplication.translate(
+            "Messages", "Register the Wmo melding first; the other dates follow from it."
+        ),
+        "no_aanvraag": QCoreApplication.translate(
+            "Messages", "Record the date of the aanvraag first; the decision follows on it."
+        ),
+        "already_done": QCoreApplication.translate(
+            "Messages", "This follow-up has already been marked as done."
+        ),
+        "already_ended": QCoreApplication.translate("Messages", "This help has already ended."),
+    }
+    if error.code in wmo:
+        return Message(wmo[str(error.code)])
     if error.code == "closed":
         return Message(
             QCoreApplication.translate(

@@ -9,14 +9,19 @@ imported after the first paint.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
-from ..models.enums import LifeDomain, Urgency
+from ..models import User
+from ..models.enums import HelperSkill, Level, LifeDomain, Role, Urgency
 from ..register import DEMO_REGISTER_KEY, Register, open_register
+from ..services import drafts, workflow
 from ..services.access import Principal, load_principal, request_scope
 from ..services.directory import AreaChoice, area_choices, register_kind
 from ..services.lists import (
@@ -27,18 +32,29 @@ from ..services.lists import (
     request_ids,
     request_rows,
 )
-from ..services.records import list_helpers
+from ..services.records import complete_follow_up, end_help, list_helpers
 from ..services.residents import find_residents, get_resident
-from ..services.views import HelperView, RequestDetail, RequestRow, ResidentMatch, ResidentView
+from ..services.views import (
+    HelperView,
+    RequestDetail,
+    RequestRow,
+    ResidentMatch,
+    ResidentView,
+    UserView,
+)
+from ..services.wmo import DeadlineRow, open_deadlines
 from ..services.workflow import (
     IntakeInput,
     Refusal,
     ResidentInput,
+    Step,
+    available_steps,
     edit_refusal,
     edit_request,
     may_register_requests,
     register_request,
 )
+from ..services.worklists import DueFollowUp, QueueRow, due_follow_ups, review_queue
 from .messages import UnknownUserError
 
 PAGE = 50  # rows fetched per task; the first page comes with the ids
@@ -47,12 +63,20 @@ DEMO_REQUESTS = 5000  # in the demo register made on first start
 __all__ = [
     "PAGE",
     "AreaChoice",
+    "DeadlineRow",
+    "DueFollowUp",
     "IntakeInput",
     "LifeDomain",
+    "QueueRow",
     "RequestFilter",
     "ResidentInput",
     "SortKey",
     "Urgency",
+    "complete_follow_up",
+    "due_follow_ups",
+    "end_help",
+    "open_deadlines",
+    "review_queue",
 ]
 
 
@@ -160,8 +184,27 @@ def counts(
     return {name: count_requests(session, principal, where) for name, where in filters.items()}
 
 
-def helpers(session: Session, principal: Principal) -> list[HelperView]:
-    return list_helpers(session, principal)
+def helpers(
+    session: Session,
+    principal: Principal,
+    *,
+    area_id: uuid.UUID | None = None,
+    skill: HelperSkill | None = None,
+    text: str = "",
+) -> list[HelperView]:
+    return list_helpers(session, principal, area_id=area_id, skill=skill, text=text)
+
+
+def nav_counts(
+    session: Session, principal: Principal, filters: dict[str, RequestFilter], deadlines: bool
+) -> dict[str, int]:
+    """The counts beside the views: request lists by filter, follow-ups due (mine) and,
+    for the municipality, the open Wmo deadlines."""
+    result = counts(session, principal, filters)
+    result["followups"] = len(due_follow_ups(session, principal))
+    if deadlines:
+        result["deadlines"] = len(open_deadlines(session, principal))
+    return result
 
 
 # --- One request ---------------------------------------------------------------------
@@ -171,13 +214,80 @@ def helpers(session: Session, principal: Principal) -> list[HelperView]:
 class DetailResult:
     detail: RequestDetail
     edit_refusal: Refusal | None
+    steps: dict[Step, Refusal | None] = field(default_factory=dict)
 
 
 def detail(session: Session, principal: Principal, request_id: uuid.UUID) -> DetailResult:
     return DetailResult(
         request_detail(session, principal, request_id),
         edit_refusal(session, principal, request_id),
+        available_steps(session, principal, request_id),
     )
+
+
+def escalate(
+    session: Session,
+    principal: Principal,
+    request_id: uuid.UUID,
+    *,
+    reason: str,
+    acute: bool,
+    consent_on: date | None,
+    consent_scope: Level | None,
+) -> None:
+    """Escalate, recording the consent the resident gave just now first (one
+    transaction: both or neither)."""
+    if consent_on is not None and consent_scope is not None and not acute:
+        workflow.give_consent(
+            session, principal, request_id, scope=consent_scope, given_on=consent_on
+        )
+    workflow.escalate(session, principal, request_id, reason=reason, acute=acute)
+
+
+# --- Drafts (nothing typed is lost) ----------------------------------------------------
+
+
+def save_draft(
+    session: Session, principal: Principal, form: str, key: str, content: dict[str, Any]
+) -> None:
+    drafts.save_draft(session, principal.user_id, form, key, content)
+
+
+def load_draft(
+    session: Session, principal: Principal, form: str, key: str
+) -> tuple[dict[str, Any], datetime] | None:
+    return drafts.load_draft(session, principal.user_id, form, key)
+
+
+def discard_draft(session: Session, principal: Principal, form: str, key: str) -> None:
+    drafts.discard_draft(session, principal.user_id, form, key)
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    form: str
+    key: str
+    saved_at: datetime
+    content: dict[str, Any]
+
+
+def list_drafts(session: Session, principal: Principal) -> list[DraftInfo]:
+    found = []
+    for form, key, saved_at in drafts.list_drafts(session, principal.user_id):
+        loaded = drafts.load_draft(session, principal.user_id, form, key)
+        if loaded is not None:
+            found.append(DraftInfo(form, key, saved_at, loaded[0]))
+    return found
+
+
+def users_for_reassign(session: Session) -> list[UserView]:
+    """Active supporters and professionals, for the administrator's reassignment."""
+    rows = session.execute(
+        select(User.id, User.username, User.display_name, User.role)
+        .where(User.active.is_(True), User.deleted_at.is_(None), User.role != Role.ADMINISTRATOR)
+        .order_by(User.display_name)
+    )
+    return [UserView(*row) for row in rows]
 
 
 def lookup(session: Session, principal: Principal, text: str) -> list[ResidentMatch]:

@@ -345,7 +345,7 @@ class RequestListModel(QAbstractTableModel):
             text = dates.day_text(request.next_due)
             if request.overdue_follow_ups:
                 late = QCoreApplication.translate(
-                    "RequestListModel", "%n follow-up(s) overdue", None, request.overdue_follow_ups
+                    "RequestListModel", "%n follow-up(s) overdue", "", request.overdue_follow_ups
                 )
                 text = f"{text} — {late}"
             return text

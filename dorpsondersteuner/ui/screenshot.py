@@ -3,7 +3,10 @@ the default demo user, save a PNG and exit, without any modal dialog.
 
 Views: ``list`` (all requests the user may see, the first one open), ``detail`` (a
 request with a history, the detail pane wide), ``intake`` (a new request, the resident
-lookup showing its results).
+lookup showing its results), ``escalate`` (the escalate dialog over the window),
+``review`` (the district team's queue, as Joyce van Dijk), ``followups`` (follow-ups due),
+``helpers`` (neighbourhood helpers) and ``deadlines`` (Wmo deadlines, as Evelien Smits).
+A dialog is drawn onto the window's picture, never shown modally.
 """
 
 from __future__ import annotations
@@ -50,6 +53,16 @@ class Screenshot(QObject):
         elif self.view == "detail":
             work.select_view("all")
             self._when_idle(self._pick_rich_request)
+        elif self.view == "escalate":
+            work.select_view("mine")
+            self._when_idle(self._escalate)
+        elif self.view == "review":
+            work.select_view("pickup")
+            self._when_idle(self._grab)
+        elif self.view in ("followups", "helpers", "deadlines"):
+            work.only_mine.setChecked(False)  # the team's too: a fuller picture
+            work.select_view(self.view)
+            self._when_idle(self._grab)
         else:
             self._when_idle(self._intake)
 
@@ -78,6 +91,36 @@ class Screenshot(QObject):
         work.table.selectRow(chosen)
         self._when_idle(self._grab)
 
+    def _escalate(self) -> None:
+        from ..models.enums import Level
+
+        work = self.desktop.work
+        chosen = 0
+        for row in range(min(work.model.rowCount(), 50)):
+            data = work.model.row_data(row)
+            if data is not None and data.level is Level.VILLAGE:
+                chosen = row
+                break
+        work.table.selectRow(chosen)
+
+        def open_dialog() -> None:
+            work.on_action("escalate")
+            dialog = work.dialog
+            if dialog is None:
+                self._grab()
+                return
+            dialog.reason.setPlainText(
+                QCoreApplication.translate(
+                    "Screenshot",
+                    "Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter "
+                    "lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.",
+                )
+            )
+            self.dialog = dialog
+            self._when_idle(self._grab)
+
+        self._when_idle(open_dialog)
+
     def _intake(self) -> None:
         work = self.desktop.work
         first = work.model.row_data(0)
@@ -90,7 +133,28 @@ class Screenshot(QObject):
     def _grab(self) -> None:
         window = self.desktop.window
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.saved = window.grab().save(str(self.path), "PNG")
+        picture = window.grab()
+        dialog = getattr(self, "dialog", None)
+        if dialog is not None:
+            # The dialog drawn centred over the window, with a thin frame.
+            from PySide6.QtGui import QPainter, QPalette
+
+            inner = dialog.grab()
+            painter = QPainter(picture)
+            # Logical pixels: the same place at 100 % and at 200 % scaling.
+            outer_size, inner_size = picture.deviceIndependentSize(), inner.deviceIndependentSize()
+            x = int(outer_size.width() - inner_size.width()) // 2
+            y = int(outer_size.height() - inner_size.height()) // 2
+            painter.fillRect(
+                x - 1,
+                y - 1,
+                int(inner_size.width()) + 2,
+                int(inner_size.height()) + 2,
+                dialog.palette().color(QPalette.ColorRole.Dark),
+            )
+            painter.drawPixmap(x, y, inner)
+            painter.end()
+        self.saved = picture.save(str(self.path), "PNG")
         print(f"saved {self.path}" if self.saved else f"could not save {self.path}", flush=True)
         QCoreApplication.exit(0 if self.saved else 1)
 

@@ -10,7 +10,18 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from ..models.enums import ContactKind, EventKind, Level, LifeDomain, Role, Status, Urgency
+from ..models.enums import (
+    ContactKind,
+    EventKind,
+    HelperSkill,
+    Level,
+    LifeDomain,
+    Outcome,
+    Role,
+    Status,
+    Urgency,
+    WmoDecision,
+)
 
 
 def level_word(level: Level) -> str:
@@ -101,9 +112,69 @@ def event_word(kind: EventKind) -> str:
         EventKind.CONSENT_WITHDRAWN: QCoreApplication.translate("Words", "Consent withdrawn"),
         EventKind.REASSIGNED: QCoreApplication.translate("Words", "Handed to someone else"),
         EventKind.RESIDENT_MERGED: QCoreApplication.translate("Words", "Resident records merged"),
+        EventKind.WMO_MELDING: QCoreApplication.translate("Words", "Wmo melding registered"),
+        EventKind.WMO_PERSONAL_PLAN: QCoreApplication.translate("Words", "Personal plan handed in"),
+        EventKind.WMO_AANVRAAG: QCoreApplication.translate("Words", "Wmo aanvraag received"),
+        EventKind.WMO_DECISION: QCoreApplication.translate("Words", "Wmo decision taken"),
         EventKind.DELETED: QCoreApplication.translate("Words", "Deleted"),
     }
     return words[kind]
+
+
+def outcome_word(outcome: Outcome) -> str:
+    words = {
+        Outcome.SOLVED: QCoreApplication.translate("Words", "Solved"),
+        Outcome.REFERRED: QCoreApplication.translate("Words", "Referred to a provision"),
+        Outcome.WITHDRAWN: QCoreApplication.translate("Words", "Withdrawn by the resident"),
+        Outcome.NO_HELP_NEEDED: QCoreApplication.translate("Words", "No help needed"),
+    }
+    return words[outcome]
+
+
+def skill_word(skill: HelperSkill) -> str:
+    words = {
+        HelperSkill.SHOPPING: QCoreApplication.translate("Words", "Shopping"),
+        HelperSkill.TRANSPORT: QCoreApplication.translate("Words", "Transport"),
+        HelperSkill.ODD_JOBS: QCoreApplication.translate("Words", "Odd jobs"),
+        HelperSkill.GARDENING: QCoreApplication.translate("Words", "Gardening"),
+        HelperSkill.VISITING: QCoreApplication.translate("Words", "Visiting"),
+        HelperSkill.PAPERWORK: QCoreApplication.translate("Words", "Paperwork"),
+        HelperSkill.COMPUTER: QCoreApplication.translate("Words", "Computer help"),
+        HelperSkill.MEALS: QCoreApplication.translate("Words", "Meals"),
+        HelperSkill.PETS: QCoreApplication.translate("Words", "Pets"),
+        HelperSkill.OTHER: QCoreApplication.translate("Words", "Other help"),
+    }
+    return words[skill]
+
+
+def skills_text(skills: HelperSkill) -> str:
+    return ", ".join(skill_word(skill) for skill in HelperSkill if skill in skills)
+
+
+def decision_word(decision: WmoDecision) -> str:
+    words = {
+        WmoDecision.GRANTED: QCoreApplication.translate("Words", "Granted"),
+        WmoDecision.PARTLY_GRANTED: QCoreApplication.translate("Words", "Partly granted"),
+        WmoDecision.REFUSED: QCoreApplication.translate("Words", "Refused"),
+    }
+    return words[decision]
+
+
+def deadline_word(kind: str) -> str:
+    if kind == "investigation":
+        return QCoreApplication.translate("Words", "Investigation (6 weeks)")
+    return QCoreApplication.translate("Words", "Decision on the aanvraag (2 weeks)")
+
+
+def deadline_state(days_left: int, at_risk: bool, overdue: bool) -> str:
+    """A deadline's state in words (never colour alone): "3 dagen te laat", "nog 2 dagen"."""
+    if overdue:
+        return QCoreApplication.translate("Words", "Overdue: %n day(s) late", "", -days_left)
+    if days_left == 0:
+        return QCoreApplication.translate("Words", "At risk: due today")
+    if at_risk:
+        return QCoreApplication.translate("Words", "At risk: %n day(s) left", "", days_left)
+    return QCoreApplication.translate("Words", "%n day(s) left", "", days_left)
 
 
 # A level always has its colour and its word together, never colour alone (UI.md).
@@ -145,6 +216,15 @@ def urgency_icon(urgency: Urgency) -> QIcon | None:
         )
         _icons[urgency] = QApplication.style().standardIcon(which)
     return _icons[urgency]
+
+
+def deadline_icon(at_risk: bool, overdue: bool) -> QIcon | None:
+    """Overdue: the critical icon; at risk: the warning icon; else none."""
+    if overdue:
+        return urgency_icon(Urgency.ACUTE)
+    if at_risk:
+        return warning_icon()
+    return None
 
 
 def warning_icon() -> QIcon:

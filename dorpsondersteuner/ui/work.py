@@ -7,21 +7,22 @@ the list, the counts and the detail refresh from it.
 
 from __future__ import annotations
 
+import os
 import uuid
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -38,15 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.enums import Status
+from ..models.enums import HelperSkill, Role, Status
 from ..services.changes import Changes
 from ..services.lists import RequestFilter
 from ..services.views import HelperView
-from . import ops
+from ..services.workflow import Refusal, Step
+from . import dates, dialogs, ops
 from .detail import RequestDetailView
 from .form import RequestForm
 from .main_window import MainWindow, with_shortcut
-from .messages import describe
+from .messages import describe, refusal_text
 from .request_model import (
     AREA,
     FOLLOW_UP,
@@ -60,10 +63,32 @@ from .request_model import (
     RequestListModel,
 )
 from .tasks import TaskManager
-from .words import level_word, role_word
+from .words import level_word, role_word, skill_word
+from .worklists import (
+    ShortListModel,
+    deadline_model,
+    follow_up_model,
+    helper_model,
+    queue_model,
+    request_of,
+)
 
+# Test-only: type this text into a new intake form once the window is ready (the
+# draft test kills the program afterwards and checks that the text comes back).
+TYPE_ENV = "DORPSONDERSTEUNER_TEST_TYPE"
 SEARCH_DELAY_MS = 0  # searching is fast enough to follow every keystroke (bench/)
-VIEWS = ("mine", "all", "pickup", "overdue", "helpers")
+VIEWS = ("mine", "all", "pickup", "followups", "deadlines", "helpers")
+LIST_VIEWS = ("mine", "all")  # the lazy request list; the others are short lists
+STEP_NAMES = {
+    "pick_up": Step.PICK_UP,
+    "hand_back": Step.HAND_BACK,
+    "close": Step.CLOSE,
+    "reopen": Step.REOPEN,
+    "wait": Step.WAIT,
+    "resume": Step.RESUME,
+    "give_consent": Step.GIVE_CONSENT,
+    "withdraw_consent": Step.WITHDRAW_CONSENT,
+}
 ACTIVE = frozenset({Status.OPEN, Status.WAITING})
 COLUMN_WIDTHS = {
     RESIDENT: 165,
@@ -75,42 +100,7 @@ COLUMN_WIDTHS = {
     AREA: 120,
     REFERENCE: 150,
 }
-SIZES = [190, 690, 400]  # navigation, list, detail at 1280 pixels
-
-
-class HelperModel(QAbstractTableModel):
-    """Neighbourhood helpers: a short list (tens per area), so it is held whole."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.helpers: list[HelperView] = []
-
-    def set_helpers(self, helpers: list[HelperView]) -> None:
-        self.beginResetModel()
-        self.helpers = helpers
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.helpers)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Name"),
-            self.tr("Area"),
-            self.tr("Phone"),
-            self.tr("Available"),
-        )[section]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        helper = self.helpers[index.row()]
-        return (helper.name, helper.area_name, helper.phone, helper.availability)[index.column()]
+SIZES = [180, 620, 480]  # navigation, list, detail at 1280 pixels (detail: its buttons fit)
 
 
 class WorkArea(QSplitter):
@@ -151,6 +141,13 @@ class WorkArea(QSplitter):
         who = f"{self.principal.display_name} · {role_word(self.principal.role)}"
         window.set_status(who, self._sync_text())
         self.restore(state or {})
+        typed = os.environ.get(TYPE_ENV)
+        if typed:
+            QTimer.singleShot(0, lambda: self._type_for_test(typed))
+
+    def _type_for_test(self, text: str) -> None:
+        self.start_intake()
+        self.form.question.setPlainText(text)
 
     # --- Building ----------------------------------------------------------------------
 
@@ -165,8 +162,15 @@ class WorkArea(QSplitter):
             "mine": QStyle.StandardPixmap.SP_DirHomeIcon,
             "all": QStyle.StandardPixmap.SP_FileDialogDetailedView,
             "pickup": QStyle.StandardPixmap.SP_ArrowUp,
-            "overdue": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "followups": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "deadlines": QStyle.StandardPixmap.SP_BrowserReload,
             "helpers": QStyle.StandardPixmap.SP_DirLinkIcon,
+        }
+        role = self.principal.role
+        shown = {
+            # Wmo deadlines are the municipality's; helpers are not (it sees only counts).
+            "deadlines": role is Role.MUNICIPALITY,
+            "helpers": role in (Role.VILLAGE_SUPPORTER, Role.DISTRICT_TEAM),
         }
         for view in VIEWS:
             item = QListWidgetItem(style.standardIcon(icons[view]), self._view_title(view))
@@ -174,6 +178,7 @@ class WorkArea(QSplitter):
             item.setToolTip(self._view_tip(view))
             item.setSizeHint(QSize(160, 40))
             nav.addItem(item)
+            item.setHidden(not shown.get(view, True))
         nav.currentItemChanged.connect(self._on_nav)
         nav.setMinimumWidth(170)
         return nav
@@ -183,7 +188,8 @@ class WorkArea(QSplitter):
             "mine": self.tr("My help requests"),
             "all": self.tr("All help requests"),
             "pickup": self.tr("Waiting for pick-up"),
-            "overdue": self.tr("Follow-ups overdue"),
+            "followups": self.tr("Follow-ups"),
+            "deadlines": self.tr("Wmo deadlines"),
             "helpers": self.tr("Neighbourhood helpers"),
         }
         title = titles[view]
@@ -197,7 +203,8 @@ class WorkArea(QSplitter):
             "pickup": self.tr(
                 "Open help requests at your level (%1) that nobody has picked up"
             ).replace("%1", level_word(level) if level else "—"),
-            "overdue": self.tr("Help requests with a follow-up whose date has passed"),
+            "followups": self.tr("Follow-ups due today and overdue"),
+            "deadlines": self.tr("Statutory Wmo deadlines, fewest days left first"),
             "helpers": self.tr("Neighbours and volunteers who can help (own circle)"),
         }
         return tips[view]
@@ -206,6 +213,7 @@ class WorkArea(QSplitter):
         middle = self.middle = QWidget()
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(self._make_draft_banner())
 
         top = QHBoxLayout()
         self.search = QLineEdit()
@@ -244,6 +252,7 @@ class WorkArea(QSplitter):
         self.show_closed.toggled.connect(lambda _on: self.reload_list())
         heading_row.addWidget(self.show_closed)
         layout.addLayout(heading_row)
+        layout.addWidget(self._make_tools())
 
         self.list_stack = QStackedWidget()
         self.table = QTableView()
@@ -280,16 +289,46 @@ class WorkArea(QSplitter):
         self.empty.setContentsMargins(32, 32, 32, 32)
         self.list_stack.addWidget(self.empty)
 
-        self.helper_model = HelperModel(self)
-        self.helper_table = QTableView()
-        self.helper_table.setObjectName("helpers")
-        self.helper_table.setModel(self.helper_model)
-        self.helper_table.verticalHeader().hide()
-        self.helper_table.setAlternatingRowColors(True)
-        self.helper_table.setShowGrid(False)
-        self.helper_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.helper_table.horizontalHeader().setStretchLastSection(True)
-        self.list_stack.addWidget(self.helper_table)
+        self.short_models: dict[str, ShortListModel[Any]] = {
+            "pickup": queue_model(self),
+            "followups": follow_up_model(self),
+            "deadlines": deadline_model(self),
+            "helpers": helper_model(self),
+        }
+        names = {
+            "pickup": self.tr("Help requests waiting for pick-up"),
+            "followups": self.tr("Follow-ups due"),
+            "deadlines": self.tr("Wmo deadlines"),
+            "helpers": self.tr("Neighbourhood helpers"),
+        }
+        self.short_tables: dict[str, QTableView] = {}
+        for view, model in self.short_models.items():
+            table = QTableView()
+            table.setObjectName(f"{view}Table")
+            table.setAccessibleName(names[view])
+            table.setModel(model)
+            table.verticalHeader().hide()
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 14)
+            table.setAlternatingRowColors(True)
+            table.setShowGrid(False)
+            table.setWordWrap(False)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setStretchLastSection(True)
+            table.horizontalHeader().setDefaultAlignment(
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            )
+            # Selection, not the current index: a table taking focus after a dialog makes
+            # its first row current without selecting it, and must not open that request.
+            table.selectionModel().selectionChanged.connect(
+                lambda _selected, _deselected, v=view: self._on_short_selection(v)
+            )
+            self.list_stack.addWidget(table)
+            self.short_tables[view] = table
+        self.short_tables["helpers"].doubleClicked.connect(lambda _index: self.edit_helper())
+        self.short_tables["helpers"].activated.connect(lambda _index: self.edit_helper())
+        self.short_tables["pickup"].activated.connect(lambda _index: self.on_action("pick_up"))
 
         self.loading = QLabel(self.tr("Loading…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -297,6 +336,95 @@ class WorkArea(QSplitter):
         self.list_stack.setCurrentWidget(self.loading)
         layout.addWidget(self.list_stack, 1)
         return middle
+
+    def _make_draft_banner(self) -> QWidget:
+        """Unsaved work found at start (a crash, a flat battery): offered, never lost."""
+        self.draft_banner = QWidget()
+        self.draft_banner.setObjectName("draftBanner")
+        row = QHBoxLayout(self.draft_banner)
+        row.setContentsMargins(0, 0, 0, 6)
+        self.draft_text = QLabel()
+        self.draft_text.setObjectName("draftText")
+        self.draft_text.setWordWrap(True)
+        row.addWidget(self.draft_text, 1)
+        self.draft_restore = QPushButton(self.tr("Continue"))
+        self.draft_restore.setObjectName("draftRestore")
+        self.draft_restore.setToolTip(self.tr("Open the form again with what you typed"))
+        self.draft_restore.clicked.connect(self.restore_draft)
+        self.draft_discard = QPushButton(self.tr("Throw away"))
+        self.draft_discard.setObjectName("draftDiscard")
+        self.draft_discard.setToolTip(self.tr("Throw away what you typed then"))
+        self.draft_discard.clicked.connect(self.discard_found_draft)
+        row.addWidget(self.draft_restore)
+        row.addWidget(self.draft_discard)
+        self.draft_banner.hide()
+        self.found_draft: ops.DraftInfo | None = None
+        return self.draft_banner
+
+    def _make_tools(self) -> QWidget:
+        """Per-view tools under the heading: "only mine", helper filters, buttons."""
+        tools = QWidget()
+        tools.setObjectName("listTools")
+        row = QHBoxLayout(tools)
+        row.setContentsMargins(0, 0, 0, 4)
+        self.only_mine = QCheckBox(self.tr("Only my follow-ups"))
+        self.only_mine.setObjectName("onlyMine")
+        self.only_mine.setChecked(True)
+        self.only_mine.toggled.connect(lambda _on: self.reload_short())
+        row.addWidget(self.only_mine)
+        self.done_button = QPushButton(self.tr("Mark as done"))
+        self.done_button.setObjectName("doneButton")
+        self.done_button.setToolTip(self.tr("The chosen follow-up is done today"))
+        self.done_button.clicked.connect(self.complete_chosen_follow_up)
+        row.addWidget(self.done_button)
+        self.pick_up_button = QPushButton(self.tr("Pick up"))
+        self.pick_up_button.setObjectName("queuePickUp")
+        self.pick_up_button.setToolTip(self.tr("Become the owner of the chosen help request"))
+        self.pick_up_button.clicked.connect(lambda: self.on_action("pick_up"))
+        row.addWidget(self.pick_up_button)
+        self.helper_area = QComboBox()
+        self.helper_area.setObjectName("helperArea")
+        self.helper_area.setAccessibleName(self.tr("Village or district"))
+        self.helper_area.addItem(self.tr("All my areas"), None)
+        for area in self.signed_in.areas:
+            self.helper_area.addItem(area.name, area.id)
+        self.helper_area.currentIndexChanged.connect(lambda _i: self.reload_short())
+        row.addWidget(self.helper_area)
+        self.helper_skill = QComboBox()
+        self.helper_skill.setObjectName("helperSkill")
+        self.helper_skill.setAccessibleName(self.tr("Helps with"))
+        self.helper_skill.addItem(self.tr("Helps with anything"), 0)
+        for skill in HelperSkill:
+            self.helper_skill.addItem(skill_word(skill), int(skill))
+        self.helper_skill.currentIndexChanged.connect(lambda _i: self.reload_short())
+        row.addWidget(self.helper_skill)
+        row.addStretch(1)
+        self.new_helper_button = QPushButton(self.tr("New helper"))
+        self.new_helper_button.setObjectName("newHelper")
+        self.new_helper_button.setToolTip(self.tr("Register a neighbourhood helper"))
+        self.new_helper_button.clicked.connect(lambda: self.edit_helper(new=True))
+        row.addWidget(self.new_helper_button)
+        self.edit_helper_button = QPushButton(self.tr("Change"))
+        self.edit_helper_button.setObjectName("editHelper")
+        self.edit_helper_button.setToolTip(self.tr("Change the chosen helper"))
+        self.edit_helper_button.clicked.connect(lambda: self.edit_helper())
+        row.addWidget(self.edit_helper_button)
+        self.tools = tools
+        return tools
+
+    def _show_tools(self, view: str) -> None:
+        self.only_mine.setVisible(view == "followups")
+        self.done_button.setVisible(view == "followups")
+        self.pick_up_button.setVisible(view == "pickup")
+        for widget in (
+            self.helper_area,
+            self.helper_skill,
+            self.new_helper_button,
+            self.edit_helper_button,
+        ):
+            widget.setVisible(view == "helpers")
+        self.helper_area.setVisible(view == "helpers" and len(self.signed_in.areas) > 1)
+        self.tools.setVisible(view not in LIST_VIEWS)
 
     def _make_right(self) -> QWidget:
         self.right = QStackedWidget()
@@ -310,6 +438,14 @@ class WorkArea(QSplitter):
         self.detail = RequestDetailView()
         self.detail.edit_button.clicked.connect(self.start_edit)
         self.detail.edit_button.setToolTip(self.tr("Change the question, life domains or urgency"))
+        self.detail.action.connect(self.on_action)
+        self.detail.link.connect(self.on_link)
+        self.detail.step_buttons["escalate"].setToolTip(
+            with_shortcut(
+                self.tr("Send the help request one level up"),
+                self.window_.escalate_action.shortcut(),
+            )
+        )
         self.right.addWidget(self.detail)
         self.form = RequestForm(self.tasks, self.signed_in)
         self.form.saved.connect(self._on_saved)
@@ -338,6 +474,12 @@ class WorkArea(QSplitter):
         w.previous_action.triggered.connect(lambda: self.step_request(-1))
         w.next_action.triggered.connect(lambda: self.step_request(1))
         w.help_action.triggered.connect(self.show_help)
+        w.escalate_action.triggered.connect(lambda: self.on_action("escalate"))
+        w.close_guard = self.may_close
+        self.dialog: dialogs.FormDialog | None = None
+        self._closing_confirmed = False
+        principal = self.principal
+        self.tasks.query(lambda s: ops.list_drafts(s, principal), self._offer_drafts)
 
     def _sync_text(self) -> str:
         if self.signed_in.register_kind == "demo":
@@ -369,19 +511,101 @@ class WorkArea(QSplitter):
             return
         self.view = item.data(Qt.ItemDataRole.UserRole)
         self.heading.setText(self._view_title(self.view))
-        helpers = self.view == "helpers"
-        self.search.setEnabled(not helpers)
-        self.show_closed.setVisible(self.view in ("mine", "all"))
-        if helpers:
-            principal = self.principal
-            self.tasks.query(
-                lambda session: ops.helpers(session, principal),
-                self._show_helpers,
-                self._on_failed,
-                key="helpers",
-            )
+        self.search.setEnabled(self.view in (*LIST_VIEWS, "helpers"))
+        self.show_closed.setVisible(self.view in LIST_VIEWS)
+        self._show_tools(self.view)
+        if self.view in LIST_VIEWS:
+            self.reload_list()
+        else:
+            self.list_stack.setCurrentWidget(self.loading)
+            self._fresh_view = True  # a view just chosen opens its own first row
+            self.reload_short()
+            self.refresh_counts()
+
+    def reload_short(self) -> None:
+        """Load the current short list (queue, follow-ups, deadlines or helpers)."""
+        view, principal = self.view, self.principal
+        if view in LIST_VIEWS:
             return
-        self.reload_list()
+        if view == "helpers":
+            area_id = self.helper_area.currentData()
+            skill = HelperSkill(self.helper_skill.currentData() or 0) or None
+            text = self.search.text()
+
+            def work(session: Any) -> list[Any]:
+                return ops.helpers(session, principal, area_id=area_id, skill=skill, text=text)
+
+        elif view == "followups":
+            mine = self.only_mine.isChecked()
+
+            def work(session: Any) -> list[Any]:
+                return ops.due_follow_ups(session, principal, mine_only=mine)
+
+        elif view == "pickup":
+
+            def work(session: Any) -> list[Any]:
+                return ops.review_queue(session, principal)
+
+        else:
+
+            def work(session: Any) -> list[Any]:
+                return ops.open_deadlines(session, principal)
+
+        def show(rows: list[Any]) -> None:
+            self._show_short(view, rows)
+
+        self.tasks.query(
+            work,
+            show,
+            self._on_failed,
+            key="short-list",
+        )
+
+    def _show_short(self, view: str, rows: list[Any]) -> None:
+        if view != self.view:
+            return
+        model, table = self.short_models[view], self.short_tables[view]
+        wanted = self.current_id
+        fresh, self._fresh_view = getattr(self, "_fresh_view", False), False
+        model.set_rows(rows)
+        self.heading.setText(self._view_title(view, len(rows)))
+        self.window_.count_label.setText("")
+        if not rows:
+            self.empty.setText(self._empty_text())
+            self.list_stack.setCurrentWidget(self.empty)
+            self.done_button.setEnabled(False)
+            self.pick_up_button.setEnabled(False)
+            self.edit_helper_button.setEnabled(False)
+            return
+        self.list_stack.setCurrentWidget(table)
+        table.resizeColumnsToContents()
+        for column in range(model.columnCount()):
+            table.setColumnWidth(column, min(table.columnWidth(column) + 12, 260))
+        found = [row for row, item in enumerate(rows) if wanted and request_of(item) == wanted]
+        if found:
+            table.selectRow(found[0])
+        elif wanted is None or view == "helpers" or self.detail_shown is None or fresh:
+            table.selectRow(0)
+        # else: the shown request left this list (just picked up, done): keep showing it.
+        self.done_button.setEnabled(True)
+        self.pick_up_button.setEnabled(True)
+        self.edit_helper_button.setEnabled(True)
+
+    def _on_short_selection(self, view: str) -> None:
+        rows = self.short_tables[view].selectionModel().selectedRows()
+        if rows:
+            self._on_short_row(view, rows[0])
+
+    def _on_short_row(self, view: str, current: QModelIndex) -> None:
+        if view != self.view or not current.isValid():
+            return
+        request_id = request_of(self.short_models[view].row_at(current.row()))
+        if request_id is None:
+            return
+        if request_id == self.current_id and self.detail_loaded:
+            return
+        self.current_id = request_id
+        self.load_detail()
 
     def current_filter(self, view: str | None = None, *, with_text: bool = True) -> RequestFilter:
         view = view or self.view
@@ -391,32 +615,37 @@ class WorkArea(QSplitter):
             return RequestFilter(mine=True, statuses=statuses, text=text)
         if view == "pickup":
             return RequestFilter(waiting_for_pick_up=True, text=text)
-        if view == "overdue":
-            return RequestFilter(overdue_follow_ups=True, text=text)
         return RequestFilter(statuses=statuses, text=text)
 
     def reload_list(self) -> None:
-        if self.view == "helpers":
+        if self.view not in LIST_VIEWS:
             return
         self.model.set_filter(self.current_filter())
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
         principal = self.principal
-        filters = {view: self.current_filter(view, with_text=False) for view in VIEWS[:-1]}
+        filters = {view: self.current_filter(view, with_text=False) for view in LIST_VIEWS}
+        filters["pickup"] = RequestFilter(waiting_for_pick_up=True)
+        deadlines = principal.role is Role.MUNICIPALITY
 
         def show(counts: dict[str, int]) -> None:
-            for row, view in enumerate(VIEWS[:-1]):
+            for row, view in enumerate(VIEWS):
                 item = self.nav.item(row)
-                if item is not None:
-                    item.setText(self._view_title(view, counts.get(view)))
+                if item is not None and view in counts:
+                    item.setText(self._view_title(view, counts[view]))
 
         self.tasks.query(
-            lambda session: ops.counts(session, principal, filters), show, key="nav-counts"
+            lambda session: ops.nav_counts(session, principal, filters, deadlines),
+            show,
+            key="nav-counts",
         )
 
     def _on_search_text(self, _text: str) -> None:
-        self.reload_list()
+        if self.view == "helpers":
+            self.reload_short()
+        else:
+            self.reload_list()
 
     def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
         key = SORT_KEYS.get(column)
@@ -435,6 +664,8 @@ class WorkArea(QSplitter):
         self.model.sort(column, order)
 
     def _on_list_loaded(self) -> None:
+        if self.view not in LIST_VIEWS:
+            return  # a late answer for a list no longer shown
         count = self.model.rowCount()
         self.window_.count_label.setText(self.tr("%n help request(s)", "", count))
         if count == 0:
@@ -470,25 +701,24 @@ class WorkArea(QSplitter):
             ).replace("%1", text)
         if self.view == "pickup":
             return self.tr("No help requests are waiting to be picked up at your level.")
-        if self.view == "overdue":
-            return self.tr("No follow-ups are overdue.")
+        if self.view == "followups":
+            return self.tr("No follow-ups are due today or overdue. Well done.")
+        if self.view == "deadlines":
+            return self.tr(
+                "No open Wmo deadlines. Register a melding from a help request at the "
+                "municipality (More → Register as a Wmo melding)."
+            )
+        if self.view == "helpers":
+            return self.tr("No neighbourhood helpers found. Click “New helper” to register one.")
         if self.signed_in.may_register:
             return self.tr("No help requests yet. Click “New help request” or press Ctrl+N.")
         return self.tr("There are no help requests here for you yet.")
 
-    def _show_helpers(self, helpers: list[HelperView]) -> None:
-        self.helper_model.set_helpers(helpers)
-        self.heading.setText(self._view_title("helpers", len(helpers)))
-        if helpers:
-            self.list_stack.setCurrentWidget(self.helper_table)
-            self.helper_table.resizeColumnsToContents()
-        else:
-            self.empty.setText(self.tr("There are no neighbourhood helpers you can see."))
-            self.list_stack.setCurrentWidget(self.empty)
-
     # --- The detail --------------------------------------------------------------------
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.view not in LIST_VIEWS:
+            return
         request_id = self.model.id_at(current.row()) if current.isValid() else None
         if request_id is None:
             return
@@ -513,6 +743,10 @@ class WorkArea(QSplitter):
         self.detail_shown = result
         self.detail_loaded = True
         self.detail.show_request(result.detail, result.edit_refusal)
+        self.detail.set_actions(
+            result.steps, result.edit_refusal is None, self.principal.role is Role.MUNICIPALITY
+        )
+        self.window_.escalate_action.setEnabled(True)
         self.window_.edit_action.setEnabled(result.edit_refusal is None)
         if self.right.currentWidget() is not self.form:
             self.right.setCurrentWidget(self.detail)
@@ -524,17 +758,19 @@ class WorkArea(QSplitter):
             self.right.setCurrentWidget(self.placeholder)
 
     def step_request(self, step: int) -> None:
-        if self.model.rowCount() == 0:
+        table = self.table if self.view in LIST_VIEWS else self.short_tables[self.view]
+        model = table.model()
+        if model.rowCount() == 0:
             return
-        current = self.table.currentIndex()
+        current = table.currentIndex()
         row = current.row() + step if current.isValid() else 0
-        row = max(0, min(self.model.rowCount() - 1, row))
-        index = self.model.index(row, 0)
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
+        row = max(0, min(model.rowCount() - 1, row))
+        index = model.index(row, 0)
+        table.setCurrentIndex(index)
+        table.scrollTo(index)
 
     def focus_search(self) -> None:
-        if self.view == "helpers":
+        if self.view not in (*LIST_VIEWS, "helpers"):
             self.select_view("all")
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -611,12 +847,230 @@ class WorkArea(QSplitter):
             self.right.setCurrentWidget(self.placeholder)
         self.table.setFocus()
 
+    # --- Workflow steps and records ------------------------------------------------------
+
+    def on_action(self, name: str) -> None:
+        """A step or record action on the shown request: its dialog when the core allows
+        it, else the core's reason in plain Dutch."""
+        shown = self.detail_shown
+        if shown is None or not self.detail_loaded or self.right.currentWidget() is self.form:
+            return
+        detail, steps, principal = shown.detail, shown.steps, self.principal
+        parent = self.window()
+        dialog: dialogs.FormDialog | None = None
+        if name == "escalate":
+            normal, acute = steps.get(Step.ESCALATE), steps.get(Step.ESCALATE_ACUTE)
+            consent_only = normal in (Refusal.NO_CONSENT, Refusal.CONSENT_WITHDRAWN)
+            if normal is None or consent_only or acute is None:
+                dialog = dialogs.EscalateDialog(self.tasks, principal, detail, steps, parent)
+            else:
+                self.detail.show_notice(refusal_text(normal, "escalate"))
+        elif name in STEP_NAMES:
+            step = STEP_NAMES[name]
+            refusal = steps.get(step, Refusal.NOT_YOURS)
+            if refusal is not None:
+                self.detail.show_notice(refusal_text(refusal, step.value))
+            else:
+                dialog = dialogs.step_dialog(step, self.tasks, principal, detail, parent)
+        elif shown.edit_refusal is not None:
+            self.detail.show_notice(refusal_text(shown.edit_refusal))
+        elif name == "contact":
+            dialog = dialogs.ContactDialog(self.tasks, principal, detail, parent=parent)
+        elif name == "follow_up":
+            dialog = dialogs.FollowUpDialog(self.tasks, principal, detail, parent=parent)
+        elif name == "help":
+            dialog = dialogs.ArrangeHelpDialog(self.tasks, principal, detail, parent)
+        elif name == "merge":
+            dialog = dialogs.MergeDialog(self.tasks, principal, detail, parent)
+        elif name.startswith("wmo:"):
+            kind = name.split(":", 1)[1]
+            dialog = dialogs.WmoDialog(self.tasks, principal, detail, kind, parent)
+        if dialog is not None:
+            self.open_dialog(dialog)
+
+    def open_dialog(self, dialog: dialogs.FormDialog) -> None:
+        """Window-modal but not blocking: the event loop (and the tests) keep running."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
+        self.detail.show_notice("")
+        self.dialog = dialog
+        dialog.done_.connect(lambda _result: self._on_dialog_done(dialog))
+        dialog.finished.connect(lambda _code: self.table.setFocus())
+        dialog.open()
+        dialog.offer_draft()
+
+    def _on_dialog_done(self, dialog: dialogs.FormDialog) -> None:
+        self.window_.statusBar().showMessage(
+            self.tr("Saved: %1").replace("%1", dialog.windowTitle()), 8000
+        )
+
+    def on_link(self, href: str) -> None:
+        shown = self.detail_shown
+        if shown is None or ":" not in href:
+            return
+        kind, _, raw = href.partition(":")
+        try:
+            record_id = uuid.UUID(raw)
+        except ValueError:
+            return
+        detail, principal, parent = shown.detail, self.principal, self.window()
+        if kind == "contact":
+            contact = next((c for c in detail.contacts if c.id == record_id), None)
+            if contact is not None:
+                self.open_dialog(
+                    dialogs.ContactDialog(self.tasks, principal, detail, contact, parent)
+                )
+        elif kind == "follow_up":
+            follow_up = next((f for f in detail.follow_ups if f.id == record_id), None)
+            if follow_up is not None:
+                self.open_dialog(
+                    dialogs.FollowUpDialog(self.tasks, principal, detail, follow_up, parent)
+                )
+        elif kind == "done":
+            self.complete_follow_up(record_id)
+        elif kind == "end_help":
+            today = dates.today()
+            self.tasks.write(
+                lambda s: ops.end_help(s, principal, record_id, ended_on=today),
+                lambda _r: self.window_.statusBar().showMessage(self.tr("Help ended."), 5000),
+                lambda error: self.detail.show_notice(describe(error).text),
+            )
+
+    def complete_follow_up(self, follow_up_id: uuid.UUID) -> None:
+        principal = self.principal
+        self.tasks.write(
+            lambda s: ops.complete_follow_up(s, principal, follow_up_id),
+            lambda _r: self.window_.statusBar().showMessage(
+                self.tr("Follow-up marked as done."), 5000
+            ),
+            self._on_failed,
+        )
+
+    def complete_chosen_follow_up(self) -> None:
+        table = self.short_tables["followups"]
+        row = self.short_models["followups"].row_at(table.currentIndex().row())
+        if row is not None:
+            self.complete_follow_up(row.follow_up_id)
+
+    def edit_helper(self, *, new: bool = False) -> None:
+        helper: HelperView | None = None
+        if not new:
+            table = self.short_tables["helpers"]
+            helper = self.short_models["helpers"].row_at(table.currentIndex().row())
+            if helper is None:
+                return
+        dialog = dialogs.HelperDialog(
+            self.tasks, self.principal, self.signed_in.areas, helper, self.window()
+        )
+        dialog.done_.connect(lambda _r: self.reload_short())
+        self.open_dialog(dialog)
+
+    # --- Nothing typed is lost --------------------------------------------------------------
+
+    def _offer_drafts(self, found: list[ops.DraftInfo]) -> None:
+        """At start: the request form's unsaved work from last time, if any."""
+        drafts = [draft for draft in found if draft.form == "request"]
+        if not drafts:
+            return
+        draft = drafts[0]
+        self.found_draft = draft
+        what = (
+            self.tr("a new help request")
+            if draft.key == "new"
+            else self.tr("changes to a help request")
+        )
+        self.draft_text.setText(
+            self.tr(
+                "You were working on %1 and had not saved it (%2). Continue where you left off?"
+            )
+            .replace("%1", what)
+            .replace("%2", dates.instant_text(draft.saved_at))
+        )
+        self.draft_banner.show()
+
+    def restore_draft(self) -> None:
+        draft = self.found_draft
+        self.draft_banner.hide()
+        if draft is None:
+            return
+        if draft.key == "new":
+            self.start_intake()
+            return
+        try:
+            request_id = uuid.UUID(draft.key)
+        except ValueError:
+            return
+        principal = self.principal
+
+        def edit(result: ops.DetailResult) -> None:
+            self.current_id = request_id
+            self._show_detail(result)
+            self.start_edit()
+
+        self.tasks.query(
+            lambda s: ops.detail(s, principal, request_id),
+            edit,
+            lambda error: self.window_.statusBar().showMessage(describe(error).text, 15000),
+        )
+
+    def discard_found_draft(self) -> None:
+        draft, principal = self.found_draft, self.principal
+        self.draft_banner.hide()
+        self.found_draft = None
+        if draft is not None:
+            self.tasks.write(lambda s: ops.discard_draft(s, principal, draft.form, draft.key))
+
+    def unsaved_work(self) -> bool:
+        form_dirty = self.right.currentWidget() is self.form and self.form.dirty
+        dialog = self.dialog
+        if dialog is None or not dialog.isVisible():
+            return form_dirty
+        return form_dirty or (dialog.dirty and dialog.typed_text())
+
+    def may_close(self) -> bool:
+        """Closing the window with unsaved work asks first; the draft is kept either way."""
+        if self._closing_confirmed or not self.unsaved_work():
+            return True
+        if self.right.currentWidget() is self.form:
+            self.form.save_draft()
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.save_draft()
+        box = QMessageBox(self.window())
+        box.setObjectName("confirmClose")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Close the program?"))
+        box.setText(
+            self.tr(
+                "You have not saved what you typed. It is kept as a draft and offered again "
+                "when you start the program. Close anyway?"
+            )
+        )
+        close = box.addButton(self.tr("Close the program"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("Go back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is close:
+                self._closing_confirmed = True
+                self.window_.close()
+
+        box.finished.connect(answered)
+        self._close_box = box
+        box.open()
+        return False
+
     # --- Changes -----------------------------------------------------------------------
 
     def on_changes(self, changes: Changes) -> None:
         """A write finished: refresh the list, the counts and an affected detail."""
+        if not changes.entities:
+            return  # a draft saved while typing: nothing shown changed
         self.model.apply_changes(changes)
         self.refresh_counts()
+        if self.view not in LIST_VIEWS:
+            self.reload_short()
         if self.current_id is not None and (
             self.current_id in changes.record_ids or changes.touches("residents")
         ):

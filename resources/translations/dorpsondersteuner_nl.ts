@@ -1,1218 +1,2756 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
-<context>
-    <name>Dates</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/dates.py" line="+41"/>
-        <source>today, %1</source>
-        <translation>vandaag, %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>yesterday, %1</source>
-        <translation>gisteren, %1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n days ago</source>
-        <translation>
-            <numerusform>%n dag geleden</numerusform>
-            <numerusform>%n dagen geleden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>today</source>
-        <translation>vandaag</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>tomorrow</source>
-        <translation>morgen</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>in %n days</source>
-        <translation>
-            <numerusform>over %n dag</numerusform>
-            <numerusform>over %n dagen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n days late</source>
-        <translation>
-            <numerusform>%n dag te laat</numerusform>
-            <numerusform>%n dagen te laat</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Desktop</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/app.py" line="+105"/>
-        <location line="+45"/>
-        <source>Opening the register…</source>
-        <translation>Het register wordt geopend…</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>There is no register on this computer yet.
+    <context>
+        <name>ArrangeHelpDialog</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+1024" />
+            <source>Arrange help from the own circle</source>
+            <translation>Hulp uit de eigen kring regelen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Record the help</source>
+            <translation>Hulp &amp;vastleggen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Anything</source>
+            <translation>Alles</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Neighbourhood helpers in %1 who help with</source>
+            <translation>Buurthulp in %1 die helpt met</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Neighbourhood helpers</source>
+            <translation>Buurthulp</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>What help is arranged? (required)</source>
+            <translation>Welke hulp is geregeld? (verplicht)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Arranged on</source>
+            <translation>Geregeld op</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Someone from the resident's own circle (not registered)</source>
+            <translation>Iemand uit de eigen kring van de inwoner (niet geregistreerd)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+12" />
+            <source>%n helper(s) found.</source>
+            <translation>
+                <numerusform>%n buurthulp gevonden.</numerusform>
+                <numerusform>%n buurthulpen gevonden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No registered helper for this; choose the own circle, or another kind.</source>
+            <translation>Geen geregistreerde buurthulp hiervoor; kies de eigen kring, of een andere soort hulp.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The help is recorded on the request.</source>
+            <translation>De hulp wordt bij de hulpvraag vastgelegd.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The help by %1 is recorded on the request.</source>
+            <translation>De hulp door %1 wordt bij de hulpvraag vastgelegd.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseDialog</name>
+        <message>
+            <location line="-455" />
+            <source>Close the help request</source>
+            <translation>Hulpvraag afsluiten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;lose</source>
+            <translation>&amp;Afsluiten</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Outcome</source>
+            <translation>Uitkomst</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Note (optional): what was arranged</source>
+            <translation>Toelichting (mag leeg): wat is er geregeld</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The help request is closed at the level %1. You can reopen it later.</source>
+            <translation>De hulpvraag wordt afgesloten op niveau %1. Je kunt hem later heropenen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentDialog</name>
+        <message>
+            <location line="+104" />
+            <source>Record consent to share</source>
+            <translation>Toestemming om te delen vastleggen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record &amp;consent</source>
+            <translation>&amp;Toestemming vastleggen</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The resident consents to sharing their details with</source>
+            <translation>De inwoner geeft toestemming om gegevens te delen met</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Consent given on</source>
+            <translation>Toestemming gegeven op</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The details may then be shared with the district team.</source>
+            <translation>De gegevens mogen dan gedeeld worden met het wijkteam.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The details may then be shared with the municipality.</source>
+            <translation>De gegevens mogen dan gedeeld worden met de gemeente.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactDialog</name>
+        <message>
+            <location line="+75" />
+            <source>Change the contact</source>
+            <translation>Contactmoment wijzigen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>New contact</source>
+            <translation>Nieuw contactmoment</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save</source>
+            <translation>Be&amp;waren</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Add contact</source>
+            <translation>Contactmoment &amp;toevoegen</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Kind</source>
+            <translation>&amp;Soort</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Date</source>
+            <translation>&amp;Datum</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Minutes spent</source>
+            <translation>&amp;Minuten besteed</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Summary: short and factual</source>
+            <translation>Samenvatting: kort en feitelijk</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Professionals only (not for supporters)</source>
+            <translation>Alleen voor professionals (niet voor dorpsondersteuners)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Village supporters will not see this contact.</source>
+            <translation>Dorpsondersteuners zien dit contactmoment niet.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Only district team and municipality staff will see this contact.</source>
+            <translation>Alleen het wijkteam en de gemeente zien dit contactmoment.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dates</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/dates.py" line="+41" />
+            <source>today, %1</source>
+            <translation>vandaag, %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>yesterday, %1</source>
+            <translation>gisteren, %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n days ago</source>
+            <translation>
+                <numerusform>%n dag geleden</numerusform>
+                <numerusform>%n dagen geleden</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>today</source>
+            <translation>vandaag</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>tomorrow</source>
+            <translation>morgen</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>in %n days</source>
+            <translation>
+                <numerusform>over %n dag</numerusform>
+                <numerusform>over %n dagen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n days late</source>
+            <translation>
+                <numerusform>%n dag te laat</numerusform>
+                <numerusform>%n dagen te laat</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Desktop</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/app.py" line="+134" />
+            <location line="+137" />
+            <source>Opening the register…</source>
+            <translation>Het register wordt geopend…</translation>
+        </message>
+        <message>
+            <location line="-76" />
+            <source>Updating…</source>
+            <translation>Bijwerken…</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>There is no register on this computer yet.
 
 Would you like to try the program first? Open the demo register: made-up residents and help requests, only on this computer, never sent anywhere.
 
-Signing in to your municipality&apos;s server is not possible yet; it comes in a later version of the program.</source>
-        <translation>Er is nog geen register op deze computer.
+Signing in to your municipality's server is not possible yet; it comes in a later version of the program.</source>
+            <translation>Er is nog geen register op deze computer.
 
 Wil je het programma eerst uitproberen? Open dan het demo-register: verzonnen inwoners en hulpvragen, alleen op deze computer, en nooit verstuurd.
 
 Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende versie van het programma.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Open the demo register</source>
-        <translation>Demo-register openen</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Creating the demo register with made-up residents. This takes a moment, only the first time.</source>
-        <translation>Het demo-register met verzonnen inwoners wordt aangemaakt. Dat duurt even, alleen de eerste keer.</translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>Administrators do not see the content of help requests, so this window stays empty for you. Start the demo as another user, for example --user ingrid.</source>
-        <translation>Beheerders zien de inhoud van hulpvragen niet, dus dit venster blijft voor jou leeg. Start de demo als een andere gebruiker, bijvoorbeeld met --user ingrid.</translation>
-    </message>
-</context>
-<context>
-    <name>HelperModel</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/work.py" line="+104"/>
-        <source>Name</source>
-        <translation>Naam</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Area</source>
-        <translation>Gebied</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone</source>
-        <translation>Telefoon</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Available</source>
-        <translation>Beschikbaar</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/main_window.py" line="+38"/>
-        <source>Dorpsondersteuner</source>
-        <translation>Dorpsondersteuner</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>&amp;New help request</source>
-        <translation>&amp;Nieuwe hulpvraag</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Record a new help request</source>
-        <translation>Een nieuwe hulpvraag vastleggen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Edit help request</source>
-        <translation>Hulpvraag &amp;bewerken</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Change the question, life domains or urgency</source>
-        <translation>De vraag, leefgebieden of urgentie wijzigen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Save</source>
-        <translation>Be&amp;waren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Save what you filled in</source>
-        <translation>Bewaar wat je hebt ingevuld</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Annuleren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Stop without saving</source>
-        <translation>Stoppen zonder te bewaren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Search</source>
-        <translation>&amp;Zoeken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search by name, address, reference or words from the question</source>
-        <translation>Zoek op naam, adres, kenmerk of woorden uit de vraag</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Previous help request</source>
-        <translation>&amp;Vorige hulpvraag</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go to the help request above in the list</source>
-        <translation>Naar de hulpvraag erboven in de lijst</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ne&amp;xt help request</source>
-        <translation>V&amp;olgende hulpvraag</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Go to the help request below in the list</source>
-        <translation>Naar de hulpvraag eronder in de lijst</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Short help</source>
-        <translation>&amp;Korte uitleg</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>How the program works, in short</source>
-        <translation>Hoe het programma werkt, in het kort</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Quit</source>
-        <translation>&amp;Afsluiten</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Close the program</source>
-        <translation>Het programma sluiten</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Program</source>
-        <translation>&amp;Programma</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Help request</source>
-        <translation>&amp;Hulpvraag</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>H&amp;elp</source>
-        <translation>H&amp;ulp</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/messages.py" line="+45"/>
-        <source>first name</source>
-        <translation>voornaam</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>prefix</source>
-        <translation>tussenvoegsel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>last name</source>
-        <translation>achternaam</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>street</source>
-        <translation>straat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>house number</source>
-        <translation>huisnummer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>postcode</source>
-        <translation>postcode</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>place</source>
-        <translation>plaats</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>phone number</source>
-        <translation>telefoonnummer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>question</source>
-        <translation>vraag</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Tick at least one life domain the question is about.</source>
-        <translation>Vink minstens één leefgebied aan waar de vraag over gaat.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A help request is only recorded with the resident&apos;s consent. Ask for it, tick the box and fill in the date.</source>
-        <translation>Een hulpvraag leg je alleen vast met toestemming van de inwoner. Vraag erom, zet het vinkje en vul de datum in.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>This date lies in the future. Fill in today or an earlier day.</source>
-        <translation>Deze datum ligt in de toekomst. Vul vandaag of een eerdere dag in.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A postcode is four digits and two letters, like 5761 AB.</source>
-        <translation>Een postcode is vier cijfers en twee letters, zoals 5761 AB.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A phone number has digits only, like 0492 123456 or 06 12345678.</source>
-        <translation>Een telefoonnummer bestaat uit cijfers, zoals 0492 123456 of 06 12345678.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This text is too long. Keep it short and factual.</source>
-        <translation>Deze tekst is te lang. Houd het kort en feitelijk.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Fill in the %1.</source>
-        <translation>Vul de %1 in.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Choose a resident from the search results, or record a new resident.</source>
-        <translation>Kies een inwoner uit de zoekresultaten, of leg een nieuwe inwoner vast.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Something you filled in is not right. Check the form and try again.</source>
-        <translation>Iets wat je hebt ingevuld klopt niet. Kijk het formulier na en probeer het opnieuw.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>This help request is closed, so it cannot be changed. Reopen it first if there is new work to do.</source>
-        <translation>Deze hulpvraag is afgesloten en kan daarom niet worden gewijzigd. Heropen hem eerst als er nieuw werk is.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This cannot be done now, because the help request has changed in the meantime. Look at the request again and try once more.</source>
-        <translation>Dit kan nu niet, omdat de hulpvraag intussen is veranderd. Bekijk de hulpvraag opnieuw en probeer het nog een keer.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The demo register has no user “%1”. Choose one with --user: %2.</source>
-        <translation>Het demo-register heeft geen gebruiker ‘%1’. Kies er een met --user: %2.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>You may not do this with this help request: it belongs to another level or area. Ask its owner, or your coordinator, if it needs doing.</source>
-        <translation>Dit mag je niet doen met deze hulpvraag: hij hoort bij een ander niveau of gebied. Vraag het aan de eigenaar of je coördinator als het moet gebeuren.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This help request is no longer there, or you may no longer see it. Choose another one from the list.</source>
-        <translation>Deze hulpvraag is er niet meer, of je mag hem niet meer zien. Kies een andere uit de lijst.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This register was saved by a newer version of the program. Install the newest version, then start again.</source>
-        <translation>Dit register is bewaard door een nieuwere versie van het programma. Installeer de nieuwste versie en start dan opnieuw.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The register could not be opened. Close the program and start it again; if that does not help, ask your administrator.</source>
-        <translation>Het register kon niet worden geopend. Sluit het programma en start het opnieuw; helpt dat niet, vraag het dan aan je beheerder.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Something went wrong, and nothing was saved. Try again; if it happens again, close the program, start it again and tell your administrator.</source>
-        <translation>Er ging iets mis en er is niets bewaard. Probeer het opnieuw; gebeurt het weer, sluit dan het programma, start het opnieuw en meld het bij je beheerder.</translation>
-    </message>
-</context>
-<context>
-    <name>RequestDetailView</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/detail.py" line="+105"/>
-        <source>Edit</source>
-        <translation>Bewerken</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Help request %1 · %2 · registered %3</source>
-        <translation>Hulpvraag %1 · %2 · vastgelegd %3</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>This help request is closed. Reopen it first if there is new work to do.</source>
-        <translation>Deze hulpvraag is afgesloten. Heropen hem eerst als er nieuw werk is.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This help request is handled at another level: you can read it, but not change it.</source>
-        <translation>Deze hulpvraag wordt op een ander niveau behandeld: je kunt hem lezen, maar niet wijzigen.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Question</source>
-        <translation>Vraag</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Life domains</source>
-        <translation>Leefgebieden</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Phone: %1</source>
-        <translation>Telefoon: %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Resident</source>
-        <translation>Inwoner</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Level: %1</source>
-        <translation>Niveau: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Owner: %1</source>
-        <translation>Eigenaar: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>nobody yet, waiting for pick-up</source>
-        <translation>nog niemand, wacht op oppakken</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Contact person: %1</source>
-        <translation>Contactpersoon: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Highest level reached: %1</source>
-        <translation>Hoogste niveau bereikt: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Who works on it</source>
-        <translation>Wie werkt eraan</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Consent</source>
-        <translation>Toestemming</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contacts</source>
-        <translation>Contactmomenten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow-ups</source>
-        <translation>Afspraken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Own circle</source>
-        <translation>Eigen kring</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>History</source>
-        <translation>Geschiedenis</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>not given</source>
-        <translation>niet gegeven</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>To record the data: %1</source>
-        <translation>Om gegevens vast te leggen: %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>To share with the district team: %1</source>
-        <translation>Om te delen met het wijkteam: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>To share with the municipality: %1</source>
-        <translation>Om te delen met de gemeente: %1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Withdrawn on %1: nothing more is shared</source>
-        <translation>Ingetrokken op %1: er wordt niets meer gedeeld</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No contacts yet.</source>
-        <translation>Nog geen contactmomenten.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1, %2 minutes, %3 — %4</source>
-        <translation>%1, %2 minuten, %3 — %4</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>professionals only</source>
-        <translation>alleen voor professionals</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>No follow-ups.</source>
-        <translation>Geen afspraken.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>done on %1</source>
-        <translation>gedaan op %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>due %1 (%2)</source>
-        <translation>op %1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>due %1</source>
-        <translation>op %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Overdue:</source>
-        <translation>Over tijd:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No help from the own circle arranged yet.</source>
-        <translation>Nog geen hulp uit de eigen kring geregeld.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>someone from the resident&apos;s own circle</source>
-        <translation>iemand uit de eigen kring van de inwoner</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>since %1</source>
-        <translation>sinds %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>, ended %1</source>
-        <translation>, gestopt %1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>the program</source>
-        <translation>het programma</translation>
-    </message>
-</context>
-<context>
-    <name>RequestForm</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/form.py" line="+125"/>
-        <source>Save</source>
-        <translation>Bewaren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>1. Resident</source>
-        <translation>1. Inwoner</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>First look up whether the resident is already known, so nobody is registered twice. Type a name or an address.</source>
-        <translation>Zoek eerst of de inwoner al bekend is, zodat niemand twee keer wordt vastgelegd. Typ een naam of een adres.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Name or address, for example Jansen Kerkstraat</source>
-        <translation>Naam of adres, bijvoorbeeld Jansen Kerkstraat</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Not found: record a new resident</source>
-        <translation>Niet gevonden: nieuwe inwoner vastleggen</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Choose another resident</source>
-        <translation>Andere inwoner kiezen</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>First name</source>
-        <translation>Voornaam</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Prefix</source>
-        <translation>Tussenvoegsel</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last name</source>
-        <translation>Achternaam</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Street</source>
-        <translation>Straat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>House number</source>
-        <translation>Huisnummer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Postcode</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Place</source>
-        <translation>Plaats</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone</source>
-        <translation>Telefoon</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Village or district</source>
-        <translation>Dorp of wijk</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+81"/>
-        <source>2. Help request</source>
-        <translation>2. Hulpvraag</translation>
-    </message>
-    <message>
-        <location line="-79"/>
-        <source>The question, in the resident&apos;s own words</source>
-        <translation>De vraag, in de woorden van de inwoner</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Life domains (tick one or more)</source>
-        <translation>Leefgebieden (vink er een of meer aan)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Urgency</source>
-        <translation>Urgentie</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>3. Consent</source>
-        <translation>3. Toestemming</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Ask the resident whether you may record these details. Without consent nothing is recorded.</source>
-        <translation>Vraag de inwoner of je deze gegevens mag vastleggen. Zonder toestemming leg je niets vast.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Consent to record given on</source>
-        <translation>Toestemming om vast te leggen gegeven op</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>New help request</source>
-        <translation>Nieuwe hulpvraag</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Edit help request %1 of %2</source>
-        <translation>Hulpvraag %1 van %2 bewerken</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Help request</source>
-        <translation>Hulpvraag</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Click to choose this resident</source>
-        <translation>Klik om deze inwoner te kiezen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Click the resident to choose them.</source>
-        <translation>Klik op de inwoner om hem of haar te kiezen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No resident found with these words. Record a new resident below.</source>
-        <translation>Geen inwoner gevonden met deze woorden. Leg hieronder een nieuwe inwoner vast.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Resident: %1</source>
-        <translation>Inwoner: %1</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>New resident: fill in the details below.</source>
-        <translation>Nieuwe inwoner: vul hieronder de gegevens in.</translation>
-    </message>
-</context>
-<context>
-    <name>RequestListModel</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/request_model.py" line="+63"/>
-        <source>Resident</source>
-        <translation>Inwoner</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Level</source>
-        <translation>Niveau</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Urgency</source>
-        <translation>Urgentie</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow-up</source>
-        <translation>Afspraak</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last change</source>
-        <translation>Gewijzigd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Area</source>
-        <translation>Gebied</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reference</source>
-        <translation>Kenmerk</translation>
-    </message>
-    <message>
-        <location line="+202"/>
-        <source>Click to sort by this</source>
-        <translation>Klik om hierop te sorteren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The next follow-up that is not done yet</source>
-        <translation>De eerstvolgende afspraak die nog niet gedaan is</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+74"/>
-        <source>%n follow-up(s) overdue</source>
-        <translation>
-            <numerusform>%n afspraak over tijd</numerusform>
-            <numerusform>%n afspraken over tijd</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>UserChooser</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/chooser.py" line="+33"/>
-        <source>Who are you?</source>
-        <translation>Wie ben je?</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This is the demo register, with made-up residents. Choose whose eyes you want to look through: a village supporter sees their own village, a district team member what reached the team, the municipality what reached the municipality.</source>
-        <translation>Dit is het demo-register, met verzonnen inwoners. Kies door wiens ogen je wilt kijken: een dorpsondersteuner ziet het eigen dorp, een wijkteamlid wat bij het wijkteam kwam, de gemeente wat bij de gemeente kwam.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Continue</source>
-        <translation>Verder</translation>
-    </message>
-</context>
-<context>
-    <name>Words</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/words.py" line="+18"/>
-        <source>Village</source>
-        <translation>Dorp</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>District team</source>
-        <translation>Wijkteam</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Municipality</source>
-        <translation>Gemeente</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Open</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Waiting</source>
-        <translation>Wacht</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+69"/>
-        <source>Closed</source>
-        <translation>Afgesloten</translation>
-    </message>
-    <message>
-        <location line="-64"/>
-        <source>High</source>
-        <translation>Hoog</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Acute</source>
-        <translation>Acuut</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Normal</source>
-        <translation>Normaal</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Village supporter</source>
-        <translation>Dorpsondersteuner</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>District team member</source>
-        <translation>Wijkteamlid</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Municipal officer</source>
-        <translation>Medewerker gemeente</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Administrator</source>
-        <translation>Beheerder</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Housing</source>
-        <translation>Wonen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wellbeing</source>
-        <translation>Welzijn</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Care</source>
-        <translation>Zorg</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Work and income</source>
-        <translation>Werk en inkomen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Transport</source>
-        <translation>Vervoer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Social contact</source>
-        <translation>Sociaal contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Informal care</source>
-        <translation>Mantelzorg</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Finances</source>
-        <translation>Financiën</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other</source>
-        <translation>Overig</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Home visit</source>
-        <translation>Huisbezoek</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone call</source>
-        <translation>Telefoongesprek</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kitchen-table talk</source>
-        <translation>Keukentafelgesprek</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Meeting</source>
-        <translation>Overleg</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Message</source>
-        <translation>Bericht</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other contact</source>
-        <translation>Ander contact</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Registered</source>
-        <translation>Vastgelegd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Changed</source>
-        <translation>Gewijzigd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contact added</source>
-        <translation>Contactmoment toegevoegd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contact changed</source>
-        <translation>Contactmoment gewijzigd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contact deleted</source>
-        <translation>Contactmoment verwijderd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow-up added</source>
-        <translation>Afspraak toegevoegd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow-up done</source>
-        <translation>Afspraak gedaan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow-up changed</source>
-        <translation>Afspraak gewijzigd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow-up deleted</source>
-        <translation>Afspraak verwijderd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Own-circle help arranged</source>
-        <translation>Hulp uit eigen kring geregeld</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Own-circle help ended</source>
-        <translation>Hulp uit eigen kring gestopt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Status changed</source>
-        <translation>Status gewijzigd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Escalated</source>
-        <translation>Opgeschaald</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Picked up</source>
-        <translation>Opgepakt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Handed back</source>
-        <translation>Teruggegeven</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reopened</source>
-        <translation>Heropend</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Consent given</source>
-        <translation>Toestemming gegeven</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Consent withdrawn</source>
-        <translation>Toestemming ingetrokken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Handed to someone else</source>
-        <translation>Overgedragen aan een ander</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resident records merged</source>
-        <translation>Inwoners samengevoegd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Deleted</source>
-        <translation>Verwijderd</translation>
-    </message>
-</context>
-<context>
-    <name>WorkArea</name>
-    <message>
-        <location filename="../../dorpsondersteuner/ui/work.py" line="+56"/>
-        <source>Views</source>
-        <translation>Overzichten</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>My help requests</source>
-        <translation>Mijn hulpvragen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>All help requests</source>
-        <translation>Alle hulpvragen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for pick-up</source>
-        <translation>Wacht op oppakken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow-ups overdue</source>
-        <translation>Afspraken over tijd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Neighbourhood helpers</source>
-        <translation>Buurthulp</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Help requests you own or are the contact person of</source>
-        <translation>Hulpvragen waarvan jij eigenaar of contactpersoon bent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every help request you may see</source>
-        <translation>Alle hulpvragen die je mag zien</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open help requests at your level (%1) that nobody has picked up</source>
-        <translation>Open hulpvragen op jouw niveau (%1) die nog niemand heeft opgepakt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Help requests with a follow-up whose date has passed</source>
-        <translation>Hulpvragen met een afspraak waarvan de datum voorbij is</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Neighbours and volunteers who can help (own circle)</source>
-        <translation>Buren en vrijwilligers die kunnen helpen (eigen kring)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Search: name, address, reference or a word</source>
-        <translation>Zoek: naam, adres, kenmerk of een woord</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Search by name, address, reference or words from the question</source>
-        <translation>Zoek op naam, adres, kenmerk of woorden uit de vraag</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Search</source>
-        <translation>Zoeken</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Also show closed requests</source>
-        <translation>Ook afgesloten hulpvragen tonen</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Help requests</source>
-        <translation>Hulpvragen</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Loading…</source>
-        <translation>Bezig met laden…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Choose a help request in the list to read it here.</source>
-        <translation>Kies een hulpvraag in de lijst om hem hier te lezen.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Change the question, life domains or urgency</source>
-        <translation>De vraag, leefgebieden of urgentie wijzigen</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Save</source>
-        <translation>Bewaren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Village supporters record new help requests</source>
-        <translation>Dorpsondersteuners leggen nieuwe hulpvragen vast</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Demo register: fictional data, never synchronised</source>
-        <translation>Demo-register: verzonnen gegevens, synchroniseert nooit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Synchronisation: not set up yet</source>
-        <translation>Synchronisatie: nog niet ingesteld</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+94"/>
-        <source>%n help request(s)</source>
-        <translation>
-            <numerusform>%n hulpvraag</numerusform>
-            <numerusform>%n hulpvragen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Nothing found for “%1”. Check the spelling, search for part of a name, or look in “All help requests”.</source>
-        <translation>Niets gevonden voor ‘%1’. Controleer de spelling, zoek op een deel van de naam, of kijk bij ‘Alle hulpvragen’.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No help requests are waiting to be picked up at your level.</source>
-        <translation>Er wachten geen hulpvragen om op jouw niveau opgepakt te worden.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No follow-ups are overdue.</source>
-        <translation>Er zijn geen afspraken over tijd.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No help requests yet. Click “New help request” or press Ctrl+N.</source>
-        <translation>Nog geen hulpvragen. Klik op ‘Nieuwe hulpvraag’ of druk op Ctrl+N.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>There are no help requests here for you yet.</source>
-        <translation>Hier staan nog geen hulpvragen voor jou.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>There are no neighbourhood helpers you can see.</source>
-        <translation>Er is geen buurthulp die je kunt zien.</translation>
-    </message>
-    <message>
-        <location line="+92"/>
-        <source>Stop without saving?</source>
-        <translation>Stoppen zonder te bewaren?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What you filled in has not been saved. Stop anyway and lose it?</source>
-        <translation>Wat je hebt ingevuld is nog niet bewaard. Toch stoppen? Dan gaat het verloren.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Saved.</source>
-        <translation>Bewaard.</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Short help</source>
-        <translation>Korte uitleg</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&lt;p&gt;&lt;b&gt;Find a help request:&lt;/b&gt; choose a list on the left, or type a name, address, reference or a word from the question in the search box (Ctrl+F).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Read it:&lt;/b&gt; click it in the list; it appears on the right. Alt+Up and Alt+Down go to the previous and next one.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Register a new one:&lt;/b&gt; click “New help request” (Ctrl+N). First look the resident up, then fill in the question and save (Ctrl+S).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Change one:&lt;/b&gt; click “Edit” above the request.&lt;/p&gt;&lt;p&gt;Everything you save stays on this computer, encrypted.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Een hulpvraag vinden:&lt;/b&gt; kies links een lijst, of typ een naam, adres, kenmerk of een woord uit de vraag in het zoekvak (Ctrl+F).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lezen:&lt;/b&gt; klik erop in de lijst; hij verschijnt rechts. Met Alt+Pijl omhoog en Alt+Pijl omlaag ga je naar de vorige en de volgende.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Een nieuwe vastleggen:&lt;/b&gt; klik op ‘Nieuwe hulpvraag’ (Ctrl+N). Zoek eerst de inwoner op, vul dan de vraag in en bewaar (Ctrl+S).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wijzigen:&lt;/b&gt; klik op ‘Bewerken’ boven de hulpvraag.&lt;/p&gt;&lt;p&gt;Alles wat je bewaart blijft versleuteld op deze computer.&lt;/p&gt;</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Open the demo register</source>
+            <translation>Demo-register openen</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Creating the demo register with made-up residents. This takes a moment, only the first time.</source>
+            <translation>Het demo-register met verzonnen inwoners wordt aangemaakt. Dat duurt even, alleen de eerste keer.</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Administrators do not see the content of help requests, so this window stays empty for you. Start the demo as another user, for example --user ingrid.</source>
+            <translation>Beheerders zien de inhoud van hulpvragen niet, dus dit venster blijft voor jou leeg. Start de demo als een andere gebruiker, bijvoorbeeld met --user ingrid.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EscalateDialog</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-526" />
+            <source>Escalate the help request</source>
+            <translation>Hulpvraag opschalen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Escalate</source>
+            <translation>&amp;Opschalen</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Where does it go?</source>
+            <translation>Waar gaat hij heen?</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>To the district team, one level up</source>
+            <translation>Naar het wijkteam, één niveau hoger</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To the municipality, one level up</source>
+            <translation>Naar de gemeente, één niveau hoger</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Acute: safety — straight to the municipality</source>
+            <translation>Acuut: veiligheid — direct naar de gemeente</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Only when the resident or someone else is not safe. Needs a written justification; possible with or without consent.</source>
+            <translation>Alleen als de inwoner of een ander niet veilig is. Vraagt een geschreven onderbouwing; kan met of zonder toestemming.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>The resident consents to sharing with the district team, on</source>
+            <translation>De inwoner geeft toestemming om te delen met het wijkteam, op</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The resident consents to sharing with the municipality, on</source>
+            <translation>De inwoner geeft toestemming om te delen met de gemeente, op</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Date of the consent</source>
+            <translation>Datum van de toestemming</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The resident withdrew their consent to share on %1. Only escalate again if they consent anew.</source>
+            <translation>De inwoner heeft op %1 de toestemming om te delen ingetrokken. Schaal alleen weer op als de inwoner opnieuw toestemming geeft.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The resident has not yet consented to sharing with the district team.</source>
+            <translation>De inwoner heeft nog geen toestemming gegeven om te delen met het wijkteam.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The resident has not yet consented to sharing with the municipality.</source>
+            <translation>De inwoner heeft nog geen toestemming gegeven om te delen met de gemeente.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Why is this acute? Describe the safety concern (required)</source>
+            <translation>Waarom is dit acuut? Beschrijf de zorg over de veiligheid (verplicht)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>What was tried in the own circle, and why is more help needed?</source>
+            <translation>Wat is er in de eigen kring geprobeerd, en waarom is meer hulp nodig?</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The help request goes straight to the municipality, marked Acute. You stay involved.</source>
+            <translation>De hulpvraag gaat direct naar de gemeente, met urgentie Acuut. Jij blijft betrokken.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The help request goes to the district team of %1. You stay involved.</source>
+            <translation>De hulpvraag gaat naar het wijkteam van %1. Jij blijft betrokken.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The help request goes to the municipality and waits there until someone picks it up. You can still read it.</source>
+            <translation>De hulpvraag gaat naar de gemeente en wacht daar tot iemand hem oppakt. Je kunt hem blijven lezen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <location line="+436" />
+            <source>Change the follow-up</source>
+            <translation>Afspraak wijzigen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>New follow-up</source>
+            <translation>Nieuwe afspraak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save</source>
+            <translation>Be&amp;waren</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Add follow-up</source>
+            <translation>Afspraak &amp;toevoegen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>What needs doing?</source>
+            <translation>Wat moet er gebeuren?</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>By when?</source>
+            <translation>Uiterlijk wanneer?</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>You see it in “Follow-ups” on the day it is due, and after.</source>
+            <translation>Je ziet hem bij ‘Afspraken’ op de dag zelf, en daarna.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDialog</name>
+        <message>
+            <location line="-809" />
+            <source>%1 (Enter)</source>
+            <translation>%1 (Enter)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Stop without saving (Esc)</source>
+            <translation>Stoppen zonder te bewaren (Esc)</translation>
+        </message>
+        <message>
+            <location line="+115" />
+            <source>Restored: what you typed on %1 and had not saved yet.</source>
+            <translation>Teruggezet: wat je op %1 typte en nog niet had bewaard.</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Stop without saving?</source>
+            <translation>Stoppen zonder te bewaren?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What you typed has not been saved. Stop anyway and lose it?</source>
+            <translation>Wat je typte is nog niet bewaard. Toch stoppen en het kwijtraken?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop and lose it</source>
+            <translation>Stoppen en kwijtraken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep typing</source>
+            <translation>Verder typen</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandBackDialog</name>
+        <message>
+            <location line="+237" />
+            <source>Hand the help request back</source>
+            <translation>Hulpvraag teruggeven</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Hand back</source>
+            <translation>&amp;Teruggeven</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Your advice for the next step (required)</source>
+            <translation>Jouw advies voor de volgende stap (verplicht)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the village supporter</source>
+            <translation>de dorpsondersteuner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The help request goes back to the village, to %1.</source>
+            <translation>De hulpvraag gaat terug naar het dorp, naar %1.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The help request goes back to the district team of %1 and waits there until someone picks it up.</source>
+            <translation>De hulpvraag gaat terug naar het wijkteam van %1 en wacht daar tot iemand hem oppakt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelperDialog</name>
+        <message>
+            <location line="+508" />
+            <source>Change a neighbourhood helper</source>
+            <translation>Buurthulp wijzigen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New neighbourhood helper</source>
+            <translation>Nieuwe buurthulp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save</source>
+            <translation>Be&amp;waren</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Register helper</source>
+            <translation>Buurthulp &amp;vastleggen</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Village or district</source>
+            <translation>Dorp of wijk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Helps with (tick one or more)</source>
+            <translation>Helpt met (kies één of meer)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>More about what they do (optional)</source>
+            <translation>Meer over wat hij of zij doet (mag leeg)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>When available (optional)</source>
+            <translation>Wanneer beschikbaar (mag leeg)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Phone</source>
+            <translation>Telefoon</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Consent to be registered, given on</source>
+            <translation>Toestemming om geregistreerd te worden, gegeven op</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Still helps (untick when they stop)</source>
+            <translation>Helpt nog (vinkje weg als hij of zij stopt)</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Village supporters and the district team of this area can then find them.</source>
+            <translation>Dorpsondersteuners en het wijkteam van dit gebied kunnen hem of haar dan vinden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/main_window.py" line="+38" />
+            <source>Dorpsondersteuner</source>
+            <translation>Dorpsondersteuner</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>&amp;New help request</source>
+            <translation>&amp;Nieuwe hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record a new help request</source>
+            <translation>Een nieuwe hulpvraag vastleggen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Edit help request</source>
+            <translation>Hulpvraag &amp;bewerken</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Change the question, life domains or urgency</source>
+            <translation>De vraag, leefgebieden of urgentie wijzigen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Es&amp;calate…</source>
+            <translation>&amp;Opschalen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send the help request one level up</source>
+            <translation>De hulpvraag één niveau hoger leggen</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Sync &amp;now</source>
+            <translation>Nu &amp;synchroniseren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synchronising with the municipality's server comes in a later version</source>
+            <translation>Synchroniseren met de server van de gemeente komt in een volgende versie</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Save</source>
+            <translation>Be&amp;waren</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Save what you filled in</source>
+            <translation>Bewaar wat je hebt ingevuld</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Cancel</source>
+            <translation>&amp;Annuleren</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Stop without saving</source>
+            <translation>Stoppen zonder te bewaren</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Search</source>
+            <translation>&amp;Zoeken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search by name, address, reference or words from the question</source>
+            <translation>Zoek op naam, adres, kenmerk of woorden uit de vraag</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Previous help request</source>
+            <translation>&amp;Vorige hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go to the help request above in the list</source>
+            <translation>Naar de hulpvraag erboven in de lijst</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Ne&amp;xt help request</source>
+            <translation>V&amp;olgende hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go to the help request below in the list</source>
+            <translation>Naar de hulpvraag eronder in de lijst</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Short help</source>
+            <translation>&amp;Korte uitleg</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>How the program works, in short</source>
+            <translation>Hoe het programma werkt, in het kort</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Afsluiten</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Close the program</source>
+            <translation>Het programma sluiten</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Program</source>
+            <translation>&amp;Programma</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Help request</source>
+            <translation>&amp;Hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>H&amp;elp</source>
+            <translation>H&amp;ulp</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+42" />
+            <source>Merge two records of one resident</source>
+            <translation>Twee dossiers van één inwoner samenvoegen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Merge</source>
+            <translation>&amp;Samenvoegen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stays: %1</source>
+            <translation>Blijft: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Find the other record: name or address</source>
+            <translation>Zoek het andere dossier: naam of adres</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Records found</source>
+            <translation>Gevonden dossiers</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Choose the record that is the same person.</source>
+            <translation>Kies het dossier van dezelfde persoon.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No other record found with these words.</source>
+            <translation>Geen ander dossier gevonden met deze woorden.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The help requests of the other record move to %1; the other record disappears from lists and search.</source>
+            <translation>De hulpvragen van het andere dossier gaan naar %1; het andere dossier verdwijnt uit lijsten en zoeken.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Choose the other record of this resident in the list.</source>
+            <translation>Kies het andere dossier van deze inwoner in de lijst.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/messages.py" line="+45" />
+            <source>first name</source>
+            <translation>voornaam</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>prefix</source>
+            <translation>tussenvoegsel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>last name</source>
+            <translation>achternaam</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>street</source>
+            <translation>straat</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>house number</source>
+            <translation>huisnummer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>postcode</source>
+            <translation>postcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>place</source>
+            <translation>plaats</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>phone number</source>
+            <translation>telefoonnummer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>question</source>
+            <translation>vraag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reason</source>
+            <translation>reden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>justification</source>
+            <translation>onderbouwing</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>advice</source>
+            <translation>advies</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>summary</source>
+            <translation>samenvatting</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>description</source>
+            <translation>omschrijving</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>name</source>
+            <translation>naam</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Tick at least one life domain the question is about.</source>
+            <translation>Vink minstens één leefgebied aan waar de vraag over gaat.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A help request is only recorded with the resident's consent. Ask for it, tick the box and fill in the date.</source>
+            <translation>Een hulpvraag leg je alleen vast met toestemming van de inwoner. Vraag erom, zet het vinkje en vul de datum in.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This date lies in the future. Fill in today or an earlier day.</source>
+            <translation>Deze datum ligt in de toekomst. Vul vandaag of een eerdere dag in.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A postcode is four digits and two letters, like 5761 AB.</source>
+            <translation>Een postcode is vier cijfers en twee letters, zoals 5761 AB.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A phone number has digits only, like 0492 123456 or 06 12345678.</source>
+            <translation>Een telefoonnummer bestaat uit cijfers, zoals 0492 123456 of 06 12345678.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Fill in the minutes spent: at least 1, at most 1440 (a whole day).</source>
+            <translation>Vul de bestede minuten in: minstens 1, hoogstens 1440 (een hele dag).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This date lies before the date it follows on. Check the date.</source>
+            <translation>Deze datum ligt vóór de datum waarop hij volgt. Controleer de datum.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Tick at least one thing the helper can do.</source>
+            <translation>Kies minstens één ding waarmee de buurthulp kan helpen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose another resident: a record cannot be merged with itself.</source>
+            <translation>Kies een andere inwoner: een dossier kan niet met zichzelf worden samengevoegd.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This helper no longer helps. Choose another one.</source>
+            <translation>Deze buurthulp helpt niet meer. Kies een ander.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Help cannot end before the day it was arranged.</source>
+            <translation>Hulp kan niet eindigen vóór de dag waarop hij geregeld is.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This person does not work at the request's level and area. Choose someone who does.</source>
+            <translation>Deze persoon werkt niet op het niveau en in het gebied van de hulpvraag. Kies iemand die dat wel doet.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This text is too long. Keep it short and factual.</source>
+            <translation>Deze tekst is te lang. Houd het kort en feitelijk.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Fill in the %1.</source>
+            <translation>Vul de %1 in.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose a resident from the search results, or record a new resident.</source>
+            <translation>Kies een inwoner uit de zoekresultaten, of leg een nieuwe inwoner vast.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Something you filled in is not right. Check the form and try again.</source>
+            <translation>Iets wat je hebt ingevuld klopt niet. Kijk het formulier na en probeer het opnieuw.</translation>
+        </message>
+        <message>
+            <location line="+98" />
+            <source>The Wmo track starts once the help request is at the municipality.</source>
+            <translation>Het Wmo-traject begint pas als de hulpvraag bij de gemeente ligt.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Register the Wmo melding first; the other dates follow from it.</source>
+            <translation>Leg eerst de Wmo-melding vast; de andere datums volgen daaruit.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Record the date of the aanvraag first; the decision follows on it.</source>
+            <translation>Leg eerst de datum van de aanvraag vast; het besluit volgt daarop.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This follow-up has already been marked as done.</source>
+            <translation>Deze afspraak is al afgevinkt.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This help has already ended.</source>
+            <translation>Deze hulp is al beëindigd.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This help request is closed, so it cannot be changed. Reopen it first if there is new work to do.</source>
+            <translation>Deze hulpvraag is afgesloten en kan daarom niet worden gewijzigd. Heropen hem eerst als er nieuw werk is.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>This cannot be done now, because the help request has changed in the meantime. Look at the request again and try once more.</source>
+            <translation>Dit kan nu niet, omdat de hulpvraag intussen is veranderd. Bekijk de hulpvraag opnieuw en probeer het nog een keer.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The demo register has no user “%1”. Choose one with --user: %2.</source>
+            <translation>Het demo-register heeft geen gebruiker ‘%1’. Kies er een met --user: %2.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>You may not do this with this help request: it belongs to another level or area. Ask its owner, or your coordinator, if it needs doing.</source>
+            <translation>Dit mag je niet doen met deze hulpvraag: hij hoort bij een ander niveau of gebied. Vraag het aan de eigenaar of je coördinator als het moet gebeuren.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>This help request is no longer there, or you may no longer see it. Choose another one from the list.</source>
+            <translation>Deze hulpvraag is er niet meer, of je mag hem niet meer zien. Kies een andere uit de lijst.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>This register was saved by a newer version of the program. Install the newest version, then start again.</source>
+            <translation>Dit register is bewaard door een nieuwere versie van het programma. Installeer de nieuwste versie en start dan opnieuw.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The register could not be opened. Close the program and start it again; if that does not help, ask your administrator.</source>
+            <translation>Het register kon niet worden geopend. Sluit het programma en start het opnieuw; helpt dat niet, vraag het dan aan je beheerder.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Something went wrong, and nothing was saved. Try again; if it happens again, close the program, start it again and tell your administrator.</source>
+            <translation>Er ging iets mis en er is niets bewaard. Probeer het opnieuw; gebeurt het weer, sluit dan het programma, start het opnieuw en meld het bij je beheerder.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PickUpDialog</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-738" />
+            <source>Pick up the help request</source>
+            <translation>Hulpvraag oppakken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Pick up</source>
+            <translation>&amp;Oppakken</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>You become the owner of this help request at the %1.</source>
+            <translation>Jij wordt eigenaar van deze hulpvraag op niveau %1.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 stays the contact person.</source>
+            <translation>%1 blijft contactpersoon.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPage</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/preview.py" line="+145" />
+            <source>Help requests as you last saw them, being updated</source>
+            <translation>Hulpvragen zoals je ze het laatst zag; ze worden bijgewerkt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The list as you last saw it. It is being updated…</source>
+            <translation>De lijst zoals je hem het laatst zag. Hij wordt bijgewerkt…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Refusal</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/messages.py" line="-170" />
+            <source>This help request is handled at another level or in another area. You can read it; the people who handle it there can take this step.</source>
+            <translation>Deze hulpvraag ligt bij een ander niveau of in een ander gebied. Je kunt hem lezen; wie hem daar behandelt, kan deze stap zetten.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This help request is closed, so it cannot be changed. Reopen it first if there is new work to do.</source>
+            <translation>Deze hulpvraag is afgesloten en kan dus niet veranderen. Heropen hem eerst als er nieuw werk is.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This help request is not closed, so there is nothing to reopen.</source>
+            <translation>Deze hulpvraag is niet afgesloten; er is dus niets te heropenen.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The help request is already at the municipality: there is no level above it. You can hand it back or close it.</source>
+            <translation>De hulpvraag ligt al bij de gemeente: hoger kan niet. Je kunt hem teruggeven of afsluiten.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The help request is already at the village: there is no level below it to hand it back to.</source>
+            <translation>De hulpvraag ligt al in het dorp: lager kan niet, dus teruggeven kan niet.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Nobody has picked this help request up yet. Pick it up first; then you become its owner and can take the next step.</source>
+            <translation>Niemand heeft deze hulpvraag nog opgepakt. Pak hem eerst op; dan word jij eigenaar en kun je de volgende stap zetten.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Someone has already picked this help request up; it has an owner.</source>
+            <translation>Iemand heeft deze hulpvraag al opgepakt; hij heeft een eigenaar.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Escalating is only possible once the resident has consented to sharing their details. Record the consent or choose “Acute: safety”.</source>
+            <translation>Opschalen kan pas als de inwoner toestemming heeft gegeven om gegevens te delen. Leg de toestemming vast of kies ‘Acuut: veiligheid’.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The resident has already withdrawn their consent.</source>
+            <translation>De inwoner heeft de toestemming al ingetrokken.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The resident has withdrawn their consent to share their details. Escalating is only possible once they consent again; or choose “Acute: safety”.</source>
+            <translation>De inwoner heeft de toestemming om gegevens te delen ingetrokken. Opschalen kan pas weer als de inwoner opnieuw toestemming geeft; of kies ‘Acuut: veiligheid’.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The help request is already waiting on the resident or someone else.</source>
+            <translation>De hulpvraag wacht al op de inwoner of op een ander.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The help request is not waiting on anything: it is already open.</source>
+            <translation>De hulpvraag wacht nergens op: hij staat al open.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This step is not possible for this help request now. Look at the request again.</source>
+            <translation>Deze stap kan nu niet bij deze hulpvraag. Bekijk de hulpvraag opnieuw.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReopenDialog</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+109" />
+            <source>Reopen the help request</source>
+            <translation>Hulpvraag heropenen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Reopen</source>
+            <translation>&amp;Heropenen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Why is it reopened? (required)</source>
+            <translation>Waarom wordt hij heropend? (verplicht)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The help request is open again at the level %1, with %2 as owner.</source>
+            <translation>De hulpvraag staat weer open op niveau %1, met %2 als eigenaar.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestDetailView</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/detail.py" line="+131" />
+            <source>Edit</source>
+            <translation>Bewerken</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>The help request in full</source>
+            <translation>De hele hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Escalate</source>
+            <translation>Opschalen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send the help request one level up (Ctrl+E)</source>
+            <translation>De hulpvraag één niveau hoger leggen (Ctrl+E)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Pick up</source>
+            <translation>Oppakken</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Become the owner of this help request</source>
+            <translation>Eigenaar worden van deze hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Hand back</source>
+            <translation>Teruggeven</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send the help request one level down, with advice</source>
+            <translation>De hulpvraag één niveau lager leggen, met advies</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Close</source>
+            <translation>Afsluiten</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Close the help request with an outcome</source>
+            <translation>De hulpvraag afsluiten met een uitkomst</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reopen</source>
+            <translation>Heropenen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open a closed help request again</source>
+            <translation>Een afgesloten hulpvraag weer openen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>More</source>
+            <translation>Meer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting, consent, merging and more</source>
+            <translation>Wachten, toestemming, samenvoegen en meer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>More actions</source>
+            <translation>Meer acties</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Put on hold (waiting on someone)…</source>
+            <translation>Op wacht zetten (wacht op iemand)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open again (no longer waiting)…</source>
+            <translation>Weer openzetten (wacht niet meer)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record consent to share…</source>
+            <translation>Toestemming om te delen vastleggen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent withdrawn…</source>
+            <translation>Toestemming ingetrokken…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Merge with a duplicate resident record…</source>
+            <translation>Samenvoegen met een dubbel dossier van de inwoner…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Register as a Wmo melding…</source>
+            <translation>Als Wmo-melding registreren…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Personal plan handed in…</source>
+            <translation>Persoonlijk plan ingediend…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wmo aanvraag received…</source>
+            <translation>Wmo-aanvraag ontvangen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision on the aanvraag…</source>
+            <translation>Besluit op de aanvraag…</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>+ Contact</source>
+            <translation>+ Contactmoment</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Record a visit, call or talk</source>
+            <translation>Een bezoek, telefoontje of gesprek vastleggen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>+ Follow-up</source>
+            <translation>+ Afspraak</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Something to do by a date</source>
+            <translation>Iets dat vóór een datum moet gebeuren</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>+ Own circle</source>
+            <translation>+ Eigen kring</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrange help from a neighbourhood helper or the resident's own circle</source>
+            <translation>Hulp regelen van een buurthulp of uit de eigen kring van de inwoner</translation>
+        </message>
+        <message>
+            <location line="+64" />
+            <source>Help request %1 · %2 · registered %3</source>
+            <translation>Hulpvraag %1 · %2 · vastgelegd %3</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>This help request is closed. Reopen it first if there is new work to do.</source>
+            <translation>Deze hulpvraag is afgesloten. Heropen hem eerst als er nieuw werk is.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This help request is handled at another level: you can read it, but not change it.</source>
+            <translation>Deze hulpvraag wordt op een ander niveau behandeld: je kunt hem lezen, maar niet wijzigen.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Question</source>
+            <translation>Vraag</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Life domains</source>
+            <translation>Leefgebieden</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Phone: %1</source>
+            <translation>Telefoon: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Resident</source>
+            <translation>Inwoner</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Level: %1</source>
+            <translation>Niveau: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Owner: %1</source>
+            <translation>Eigenaar: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>nobody yet, waiting for pick-up</source>
+            <translation>nog niemand, wacht op oppakken</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Contact person: %1</source>
+            <translation>Contactpersoon: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Highest level reached: %1</source>
+            <translation>Hoogste niveau bereikt: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Who works on it</source>
+            <translation>Wie werkt eraan</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Closed at the level %1: %2</source>
+            <translation>Afgesloten op niveau %1: %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Wmo track</source>
+            <translation>Wmo-traject</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent</source>
+            <translation>Toestemming</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contacts</source>
+            <translation>Contactmomenten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-ups</source>
+            <translation>Afspraken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Own circle</source>
+            <translation>Eigen kring</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History</source>
+            <translation>Geschiedenis</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>not yet</source>
+            <translation>nog niet</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Melding: %1</source>
+            <translation>Melding: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Personal plan: handed in on %1</source>
+            <translation>Persoonlijk plan: ingediend op %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Personal plan: may be handed in until %1</source>
+            <translation>Persoonlijk plan: kan worden ingediend tot en met %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Aanvraag: %1</source>
+            <translation>Aanvraag: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Decision: %1</source>
+            <translation>Besluit: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: by %2</source>
+            <translation>%1: uiterlijk %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>met</source>
+            <translation>gehaald</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>not given</source>
+            <translation>niet gegeven</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>To record the data: %1</source>
+            <translation>Om gegevens vast te leggen: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To share with the district team: %1</source>
+            <translation>Om te delen met het wijkteam: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>To share with the municipality: %1</source>
+            <translation>Om te delen met de gemeente: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Withdrawn on %1: nothing more is shared</source>
+            <translation>Ingetrokken op %1: er wordt niets meer gedeeld</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>No contacts yet.</source>
+            <translation>Nog geen contactmomenten.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1, %2 minutes, %3 — %4</source>
+            <translation>%1, %2 minuten, %3 — %4</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>professionals only</source>
+            <translation>alleen voor professionals</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+25" />
+            <source>Change</source>
+            <translation>Wijzigen</translation>
+        </message>
+        <message>
+            <location line="-19" />
+            <source>No follow-ups.</source>
+            <translation>Geen afspraken.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>done on %1</source>
+            <translation>gedaan op %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>due %1 (%2)</source>
+            <translation>op %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>due %1</source>
+            <translation>op %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Overdue:</source>
+            <translation>Over tijd:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Done</source>
+            <translation>Gedaan</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No help from the own circle arranged yet.</source>
+            <translation>Nog geen hulp uit de eigen kring geregeld.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>someone from the resident's own circle</source>
+            <translation>iemand uit de eigen kring van de inwoner</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>since %1</source>
+            <translation>sinds %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>, ended %1</source>
+            <translation>, gestopt %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ended today</source>
+            <translation>Vandaag beëindigd</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>the program</source>
+            <translation>het programma</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestForm</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/form.py" line="+138" />
+            <source>Save</source>
+            <translation>Bewaren</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>1. Resident</source>
+            <translation>1. Inwoner</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>First look up whether the resident is already known, so nobody is registered twice. Type a name or an address.</source>
+            <translation>Zoek eerst of de inwoner al bekend is, zodat niemand twee keer wordt vastgelegd. Typ een naam of een adres.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Name or address, for example Jansen Kerkstraat</source>
+            <translation>Naam of adres, bijvoorbeeld Jansen Kerkstraat</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Not found: record a new resident</source>
+            <translation>Niet gevonden: nieuwe inwoner vastleggen</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Choose another resident</source>
+            <translation>Andere inwoner kiezen</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>First name</source>
+            <translation>Voornaam</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prefix</source>
+            <translation>Tussenvoegsel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last name</source>
+            <translation>Achternaam</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Street</source>
+            <translation>Straat</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>House number</source>
+            <translation>Huisnummer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Postcode</source>
+            <translation>Postcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Place</source>
+            <translation>Plaats</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Telefoon</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Village or district</source>
+            <translation>Dorp of wijk</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <location line="+81" />
+            <source>2. Help request</source>
+            <translation>2. Hulpvraag</translation>
+        </message>
+        <message>
+            <location line="-79" />
+            <source>The question, in the resident's own words</source>
+            <translation>De vraag, in de woorden van de inwoner</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Life domains (tick one or more)</source>
+            <translation>Leefgebieden (vink er een of meer aan)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Urgency</source>
+            <translation>Urgentie</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>3. Consent</source>
+            <translation>3. Toestemming</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Ask the resident whether you may record these details. Without consent nothing is recorded.</source>
+            <translation>Vraag de inwoner of je deze gegevens mag vastleggen. Zonder toestemming leg je niets vast.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Consent to record given on</source>
+            <translation>Toestemming om vast te leggen gegeven op</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>New help request</source>
+            <translation>Nieuwe hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Edit help request %1 of %2</source>
+            <translation>Hulpvraag %1 van %2 bewerken</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Help request</source>
+            <translation>Hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Click to choose this resident</source>
+            <translation>Klik om deze inwoner te kiezen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Click the resident to choose them.</source>
+            <translation>Klik op de inwoner om hem of haar te kiezen.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No resident found with these words. Record a new resident below.</source>
+            <translation>Geen inwoner gevonden met deze woorden. Leg hieronder een nieuwe inwoner vast.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Resident: %1</source>
+            <translation>Inwoner: %1</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>New resident: fill in the details below.</source>
+            <translation>Nieuwe inwoner: vul hieronder de gegevens in.</translation>
+        </message>
+        <message>
+            <location line="+91" />
+            <source>Restored: what you typed on %1 and had not saved yet.</source>
+            <translation>Teruggezet: wat je op %1 typte en nog niet had bewaard.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestListModel</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/request_model.py" line="+63" />
+            <source>Resident</source>
+            <translation>Inwoner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Urgency</source>
+            <translation>Urgentie</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up</source>
+            <translation>Afspraak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last change</source>
+            <translation>Gewijzigd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>Gebied</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reference</source>
+            <translation>Kenmerk</translation>
+        </message>
+        <message>
+            <location line="+202" />
+            <source>Click to sort by this</source>
+            <translation>Klik om hierop te sorteren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The next follow-up that is not done yet</source>
+            <translation>De eerstvolgende afspraak die nog niet gedaan is</translation>
+        </message>
+    </context>
+    <context>
+        <name>Screenshot</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+113" />
+            <source>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</source>
+            <translation>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserChooser</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/chooser.py" line="+33" />
+            <source>Who are you?</source>
+            <translation>Wie ben je?</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>This is the demo register, with made-up residents. Choose whose eyes you want to look through: a village supporter sees their own village, a district team member what reached the team, the municipality what reached the municipality.</source>
+            <translation>Dit is het demo-register, met verzonnen inwoners. Kies door wiens ogen je wilt kijken: een dorpsondersteuner ziet het eigen dorp, een wijkteamlid wat bij het wijkteam kwam, de gemeente wat bij de gemeente kwam.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Continue</source>
+            <translation>Verder</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitDialog</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+27" />
+            <source>Put the help request on hold</source>
+            <translation>Hulpvraag op wacht zetten</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Open it again</source>
+            <translation>Weer openzetten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Put on &amp;hold</source>
+            <translation>Op &amp;wacht zetten</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Open again</source>
+            <translation>Weer &amp;openzetten</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>What or whom is it waiting for? (optional)</source>
+            <translation>Waarop of op wie wacht hij? (mag leeg)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>What changed? (optional)</source>
+            <translation>Wat is er veranderd? (mag leeg)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The status becomes Waiting. Open it again as soon as there is news.</source>
+            <translation>De status wordt Wacht. Zet hem weer open zodra er nieuws is.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The status becomes Open again.</source>
+            <translation>De status wordt weer Open.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WithdrawConsentDialog</name>
+        <message>
+            <location line="+78" />
+            <source>Consent withdrawn</source>
+            <translation>Toestemming ingetrokken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record the &amp;withdrawal</source>
+            <translation>&amp;Intrekking vastleggen</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Withdrawn on</source>
+            <translation>Ingetrokken op</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>What did the resident say? (optional)</source>
+            <translation>Wat zei de inwoner? (mag leeg)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nothing more is shared with the district team or the municipality; escalating is then only possible for an acute safety concern.</source>
+            <translation>Er wordt niets meer gedeeld met het wijkteam of de gemeente; opschalen kan dan alleen nog bij acuut gevaar.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WmoDialog</name>
+        <message>
+            <location line="+488" />
+            <source>Register as a Wmo melding</source>
+            <translation>Registreren als Wmo-melding</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Register &amp;melding</source>
+            <translation>&amp;Melding registreren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Personal plan handed in</source>
+            <translation>Persoonlijk plan ingediend</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Record &amp;plan</source>
+            <translation>&amp;Plan vastleggen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wmo aanvraag received</source>
+            <translation>Wmo-aanvraag ontvangen</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Record &amp;aanvraag</source>
+            <translation>&amp;Aanvraag vastleggen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision on the aanvraag</source>
+            <translation>Besluit op de aanvraag</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Record &amp;decision</source>
+            <translation>&amp;Besluit vastleggen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Date of the melding</source>
+            <translation>Datum van de melding</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date the personal plan was handed in</source>
+            <translation>Datum waarop het persoonlijk plan is ingediend</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date of the aanvraag</source>
+            <translation>Datum van de aanvraag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date of the decision</source>
+            <translation>Datum van het besluit</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Decision</source>
+            <translation>Besluit</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The statutory six weeks for the investigation start on this date; the resident may hand in a personal plan within seven days.</source>
+            <translation>Op deze datum beginnen de wettelijke zes weken voor het onderzoek; de inwoner mag binnen zeven dagen een persoonlijk plan indienen.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The personal plan is part of the investigation.</source>
+            <translation>Het persoonlijk plan hoort bij het onderzoek.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The statutory two weeks for the decision start on this date.</source>
+            <translation>Op deze datum beginnen de wettelijke twee weken voor het besluit.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The Wmo track of this help request is then complete.</source>
+            <translation>Het Wmo-traject van deze hulpvraag is dan rond.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Words</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/words.py" line="+29" />
+            <source>Village</source>
+            <translation>Dorp</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>District team</source>
+            <translation>Wijkteam</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Municipality</source>
+            <translation>Gemeente</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Waiting</source>
+            <translation>Wacht</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+69" />
+            <source>Closed</source>
+            <translation>Afgesloten</translation>
+        </message>
+        <message>
+            <location line="-64" />
+            <source>High</source>
+            <translation>Hoog</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Acute</source>
+            <translation>Acuut</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Normal</source>
+            <translation>Normaal</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Village supporter</source>
+            <translation>Dorpsondersteuner</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>District team member</source>
+            <translation>Wijkteamlid</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Municipal officer</source>
+            <translation>Medewerker gemeente</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Administrator</source>
+            <translation>Beheerder</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Housing</source>
+            <translation>Wonen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wellbeing</source>
+            <translation>Welzijn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Care</source>
+            <translation>Zorg</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Work and income</source>
+            <translation>Werk en inkomen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+70" />
+            <source>Transport</source>
+            <translation>Vervoer</translation>
+        </message>
+        <message>
+            <location line="-69" />
+            <source>Social contact</source>
+            <translation>Sociaal contact</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Informal care</source>
+            <translation>Mantelzorg</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Finances</source>
+            <translation>Financiën</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>Overig</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Home visit</source>
+            <translation>Huisbezoek</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone call</source>
+            <translation>Telefoongesprek</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kitchen-table talk</source>
+            <translation>Keukentafelgesprek</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meeting</source>
+            <translation>Overleg</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Message</source>
+            <translation>Bericht</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other contact</source>
+            <translation>Ander contact</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Registered</source>
+            <translation>Vastgelegd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Changed</source>
+            <translation>Gewijzigd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact added</source>
+            <translation>Contactmoment toegevoegd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact changed</source>
+            <translation>Contactmoment gewijzigd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact deleted</source>
+            <translation>Contactmoment verwijderd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up added</source>
+            <translation>Afspraak toegevoegd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up done</source>
+            <translation>Afspraak gedaan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up changed</source>
+            <translation>Afspraak gewijzigd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up deleted</source>
+            <translation>Afspraak verwijderd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Own-circle help arranged</source>
+            <translation>Hulp uit eigen kring geregeld</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Own-circle help ended</source>
+            <translation>Hulp uit eigen kring gestopt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status changed</source>
+            <translation>Status gewijzigd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Escalated</source>
+            <translation>Opgeschaald</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Picked up</source>
+            <translation>Opgepakt</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Handed back</source>
+            <translation>Teruggegeven</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reopened</source>
+            <translation>Heropend</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent given</source>
+            <translation>Toestemming gegeven</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent withdrawn</source>
+            <translation>Toestemming ingetrokken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Handed to someone else</source>
+            <translation>Overgedragen aan een ander</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resident records merged</source>
+            <translation>Inwoners samengevoegd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wmo melding registered</source>
+            <translation>Wmo-melding geregistreerd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Personal plan handed in</source>
+            <translation>Persoonlijk plan ingediend</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wmo aanvraag received</source>
+            <translation>Wmo-aanvraag ontvangen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wmo decision taken</source>
+            <translation>Wmo-besluit genomen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deleted</source>
+            <translation>Verwijderd</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Solved</source>
+            <translation>Opgelost</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referred to a provision</source>
+            <translation>Doorverwezen naar een voorziening</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdrawn by the resident</source>
+            <translation>Ingetrokken door de inwoner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No help needed</source>
+            <translation>Geen hulp nodig</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Shopping</source>
+            <translation>Boodschappen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Odd jobs</source>
+            <translation>Klusjes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Gardening</source>
+            <translation>Tuin</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Visiting</source>
+            <translation>Bezoek</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Paperwork</source>
+            <translation>Papierwerk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Computer help</source>
+            <translation>Hulp met de computer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Meals</source>
+            <translation>Maaltijden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pets</source>
+            <translation>Huisdieren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other help</source>
+            <translation>Andere hulp</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Granted</source>
+            <translation>Toegekend</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Partly granted</source>
+            <translation>Deels toegekend</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused</source>
+            <translation>Afgewezen</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Investigation (6 weeks)</source>
+            <translation>Onderzoek (6 weken)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision on the aanvraag (2 weeks)</source>
+            <translation>Besluit op de aanvraag (2 weken)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>Overdue: %n day(s) late</source>
+            <translation>
+                <numerusform>Te laat: %n dag over tijd</numerusform>
+                <numerusform>Te laat: %n dagen over tijd</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>At risk: due today</source>
+            <translation>Bijna te laat: vandaag</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>At risk: %n day(s) left</source>
+            <translation>
+                <numerusform>Bijna te laat: nog %n dag</numerusform>
+                <numerusform>Bijna te laat: nog %n dagen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>nog %n dag</numerusform>
+                <numerusform>nog %n dagen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkArea</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/work.py" line="+159" />
+            <source>Views</source>
+            <translation>Overzichten</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>My help requests</source>
+            <translation>Mijn hulpvragen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All help requests</source>
+            <translation>Alle hulpvragen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for pick-up</source>
+            <translation>Wacht op oppakken</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+109" />
+            <source>Neighbourhood helpers</source>
+            <translation>Buurthulp</translation>
+        </message>
+        <message>
+            <location line="-101" />
+            <source>Help requests you own or are the contact person of</source>
+            <translation>Hulpvragen waarvan jij eigenaar of contactpersoon bent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Every help request you may see</source>
+            <translation>Alle hulpvragen die je mag zien</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open help requests at your level (%1) that nobody has picked up</source>
+            <translation>Open hulpvragen op jouw niveau (%1) die nog niemand heeft opgepakt</translation>
+        </message>
+        <message>
+            <location line="-13" />
+            <source>Follow-ups</source>
+            <translation>Afspraken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+109" />
+            <source>Wmo deadlines</source>
+            <translation>Wmo-termijnen</translation>
+        </message>
+        <message>
+            <location line="-95" />
+            <source>Follow-ups due today and overdue</source>
+            <translation>Afspraken van vandaag en die over tijd zijn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statutory Wmo deadlines, fewest days left first</source>
+            <translation>Wettelijke Wmo-termijnen, de krapste bovenaan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Neighbours and volunteers who can help (own circle)</source>
+            <translation>Buren en vrijwilligers die kunnen helpen (eigen kring)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Search: name, address, reference or a word</source>
+            <translation>Zoek: naam, adres, kenmerk of een woord</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search by name, address, reference or words from the question</source>
+            <translation>Zoek op naam, adres, kenmerk of woorden uit de vraag</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Search</source>
+            <translation>Zoeken</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Also show closed requests</source>
+            <translation>Ook afgesloten hulpvragen tonen</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Help requests</source>
+            <translation>Hulpvragen</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Help requests waiting for pick-up</source>
+            <translation>Hulpvragen die wachten op oppakken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-ups due</source>
+            <translation>Afspraken die nu moeten</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Loading…</source>
+            <translation>Bezig met laden…</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Continue</source>
+            <translation>Verder gaan</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open the form again with what you typed</source>
+            <translation>Het formulier weer openen met wat je typte</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Throw away</source>
+            <translation>Weggooien</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Throw away what you typed then</source>
+            <translation>Weggooien wat je toen typte</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Only my follow-ups</source>
+            <translation>Alleen mijn afspraken</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Mark as done</source>
+            <translation>Afvinken</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chosen follow-up is done today</source>
+            <translation>De gekozen afspraak is vandaag gedaan</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Pick up</source>
+            <translation>Oppakken</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Become the owner of the chosen help request</source>
+            <translation>Eigenaar worden van de gekozen hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Village or district</source>
+            <translation>Dorp of wijk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All my areas</source>
+            <translation>Al mijn gebieden</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Helps with</source>
+            <translation>Helpt met</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Helps with anything</source>
+            <translation>Helpt met alles</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>New helper</source>
+            <translation>Nieuwe buurthulp</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Register a neighbourhood helper</source>
+            <translation>Een buurthulp vastleggen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Change</source>
+            <translation>Wijzigen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Change the chosen helper</source>
+            <translation>De gekozen buurthulp wijzigen</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Choose a help request in the list to read it here.</source>
+            <translation>Kies een hulpvraag in de lijst om hem hier te lezen.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Change the question, life domains or urgency</source>
+            <translation>De vraag, leefgebieden of urgentie wijzigen</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Send the help request one level up</source>
+            <translation>De hulpvraag één niveau hoger leggen</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Save</source>
+            <translation>Bewaren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Annuleren</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Village supporters record new help requests</source>
+            <translation>Dorpsondersteuners leggen nieuwe hulpvragen vast</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Demo register: fictional data, never synchronised</source>
+            <translation>Demo-register: verzonnen gegevens, synchroniseert nooit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Synchronisation: not set up yet</source>
+            <translation>Synchronisatie: nog niet ingesteld</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+181" />
+            <source>%n help request(s)</source>
+            <translation>
+                <numerusform>%n hulpvraag</numerusform>
+                <numerusform>%n hulpvragen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Nothing found for “%1”. Check the spelling, search for part of a name, or look in “All help requests”.</source>
+            <translation>Niets gevonden voor ‘%1’. Controleer de spelling, zoek op een deel van de naam, of kijk bij ‘Alle hulpvragen’.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No help requests are waiting to be picked up at your level.</source>
+            <translation>Er wachten geen hulpvragen om op jouw niveau opgepakt te worden.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No follow-ups are due today or overdue. Well done.</source>
+            <translation>Geen afspraken voor vandaag of over tijd. Goed bezig.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No open Wmo deadlines. Register a melding from a help request at the municipality (More → Register as a Wmo melding).</source>
+            <translation>Geen open Wmo-termijnen. Registreer een melding vanuit een hulpvraag bij de gemeente (Meer → Als Wmo-melding registreren).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No neighbourhood helpers found. Click “New helper” to register one.</source>
+            <translation>Geen buurthulp gevonden. Klik op ‘Nieuwe buurthulp’ om er een vast te leggen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No help requests yet. Click “New help request” or press Ctrl+N.</source>
+            <translation>Nog geen hulpvragen. Klik op ‘Nieuwe hulpvraag’ of druk op Ctrl+N.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>There are no help requests here for you yet.</source>
+            <translation>Hier staan nog geen hulpvragen voor jou.</translation>
+        </message>
+        <message>
+            <location line="+99" />
+            <source>Stop without saving?</source>
+            <translation>Stoppen zonder te bewaren?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What you filled in has not been saved. Stop anyway and lose it?</source>
+            <translation>Wat je hebt ingevuld is nog niet bewaard. Toch stoppen? Dan gaat het verloren.</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Saved.</source>
+            <translation>Bewaard.</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>Saved: %1</source>
+            <translation>Bewaard: %1</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Help ended.</source>
+            <translation>Hulp beëindigd.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Follow-up marked as done.</source>
+            <translation>Afspraak afgevinkt.</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>a new help request</source>
+            <translation>een nieuwe hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>changes to a help request</source>
+            <translation>wijzigingen in een hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>You were working on %1 and had not saved it (%2). Continue where you left off?</source>
+            <translation>Je was bezig met %1 en had die nog niet bewaard (%2). Verder gaan waar je was?</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Close the program?</source>
+            <translation>Programma sluiten?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>You have not saved what you typed. It is kept as a draft and offered again when you start the program. Close anyway?</source>
+            <translation>Je hebt wat je typte nog niet bewaard. Het blijft als concept bewaard en komt terug als je het programma weer start. Toch sluiten?</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Close the program</source>
+            <translation>Het programma sluiten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Go back</source>
+            <translation>Terug</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Short help</source>
+            <translation>Korte uitleg</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&lt;p&gt;&lt;b&gt;Find a help request:&lt;/b&gt; choose a list on the left, or type a name, address, reference or a word from the question in the search box (Ctrl+F).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Read it:&lt;/b&gt; click it in the list; it appears on the right. Alt+Up and Alt+Down go to the previous and next one.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Register a new one:&lt;/b&gt; click “New help request” (Ctrl+N). First look the resident up, then fill in the question and save (Ctrl+S).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Change one:&lt;/b&gt; click “Edit” above the request.&lt;/p&gt;&lt;p&gt;Everything you save stays on this computer, encrypted.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Een hulpvraag vinden:&lt;/b&gt; kies links een lijst, of typ een naam, adres, kenmerk of een woord uit de vraag in het zoekvak (Ctrl+F).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lezen:&lt;/b&gt; klik erop in de lijst; hij verschijnt rechts. Met Alt+Pijl omhoog en Alt+Pijl omlaag ga je naar de vorige en de volgende.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Een nieuwe vastleggen:&lt;/b&gt; klik op ‘Nieuwe hulpvraag’ (Ctrl+N). Zoek eerst de inwoner op, vul dan de vraag in en bewaar (Ctrl+S).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wijzigen:&lt;/b&gt; klik op ‘Bewerken’ boven de hulpvraag.&lt;/p&gt;&lt;p&gt;Alles wat je bewaart blijft versleuteld op deze computer.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkLists</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/worklists.py" line="+114" />
+            <source>Resident</source>
+            <translation>Inwoner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Urgency</source>
+            <translation>Urgentie</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting</source>
+            <translation>Wacht al</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>Gebied</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sent by</source>
+            <translation>Gestuurd door</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reference</source>
+            <translation>Kenmerk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>When</source>
+            <translation>Wanneer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-up</source>
+            <translation>Afspraak</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>For</source>
+            <translation>Voor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>Stand</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deadline</source>
+            <translation>Termijn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due by</source>
+            <translation>Uiterlijk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Helps with</source>
+            <translation>Helpt met</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Available</source>
+            <translation>Beschikbaar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Telefoon</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent since</source>
+            <translation>Toestemming sinds</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>since today</source>
+            <translation>sinds vandaag</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n dag</numerusform>
+                <numerusform>%n dagen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Today</source>
+            <translation>Vandaag</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n day(s) late</source>
+            <translation>
+                <numerusform>%n dag te laat</numerusform>
+                <numerusform>%n dagen te laat</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -21,7 +21,9 @@ def distinct_colours(image: QImage, step: int = 4) -> int:
     return len(colours)
 
 
-@pytest.mark.parametrize("view", ["list", "detail", "intake"])
+@pytest.mark.parametrize(
+    "view", ["list", "detail", "intake", "escalate", "review", "followups", "helpers", "deadlines"]
+)
 def test_each_view_renders_to_a_png(view: str, demo_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / f"{view}.png"
     done = subprocess.run(

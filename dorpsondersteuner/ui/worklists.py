@@ -1,0 +1,252 @@
+"""The short lists of the daily work, each a small table model held whole (tens of
+rows, so no lazy loading): the review queue, follow-ups due, Wmo deadlines and the
+neighbourhood helpers. Words beside every icon; never colour alone (UI.md).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont, QIcon
+
+from ..models.enums import Urgency
+from ..services.views import HelperView
+from ..services.wmo import DeadlineRow
+from ..services.worklists import DueFollowUp, QueueRow
+from . import dates
+from .words import (
+    deadline_icon,
+    deadline_state,
+    deadline_word,
+    level_icon,
+    level_word,
+    skills_text,
+    urgency_icon,
+    urgency_word,
+    warning_icon,
+)
+
+Row = TypeVar("Row")
+EMPTY = QModelIndex()
+
+
+class Column(Generic[Row]):
+    """One column: its header, its text, and optionally an icon, a tooltip, bold."""
+
+    def __init__(
+        self,
+        header: Callable[[], str],
+        text: Callable[[Row], str],
+        icon: Callable[[Row], QIcon | None] | None = None,
+        tip: Callable[[Row], str | None] | None = None,
+        bold: Callable[[Row], bool] | None = None,
+    ) -> None:
+        self.header, self.text, self.icon, self.tip, self.bold = header, text, icon, tip, bold
+
+
+class ShortListModel(QAbstractTableModel, Generic[Row]):
+    """A whole short list; replaced as a whole when it is loaded again."""
+
+    def __init__(self, columns: Sequence[Column[Row]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = EMPTY) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = EMPTY) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section].header()
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        if not 0 <= index.column() < len(self.columns):
+            return None
+        row, column = self.rows[index.row()], self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return column.text(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            return column.tip(row)
+        if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(row):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def header_words() -> dict[str, str]:
+    """Column headers, translated when shown (literal so lupdate finds them)."""
+    return {
+        "Resident": QCoreApplication.translate("WorkLists", "Resident"),
+        "Urgency": QCoreApplication.translate("WorkLists", "Urgency"),
+        "Waiting": QCoreApplication.translate("WorkLists", "Waiting"),
+        "Level": QCoreApplication.translate("WorkLists", "Level"),
+        "Area": QCoreApplication.translate("WorkLists", "Area"),
+        "Sent by": QCoreApplication.translate("WorkLists", "Sent by"),
+        "Reference": QCoreApplication.translate("WorkLists", "Reference"),
+        "When": QCoreApplication.translate("WorkLists", "When"),
+        "Follow-up": QCoreApplication.translate("WorkLists", "Follow-up"),
+        "For": QCoreApplication.translate("WorkLists", "For"),
+        "State": QCoreApplication.translate("WorkLists", "State"),
+        "Deadline": QCoreApplication.translate("WorkLists", "Deadline"),
+        "Due by": QCoreApplication.translate("WorkLists", "Due by"),
+        "Name": QCoreApplication.translate("WorkLists", "Name"),
+        "Helps with": QCoreApplication.translate("WorkLists", "Helps with"),
+        "Available": QCoreApplication.translate("WorkLists", "Available"),
+        "Phone": QCoreApplication.translate("WorkLists", "Phone"),
+        "Consent since": QCoreApplication.translate("WorkLists", "Consent since"),
+    }
+
+
+def _t(key: str) -> Callable[[], str]:
+    return lambda: header_words()[key]
+
+
+def _waited(since: datetime) -> str:
+    days = (dates.today() - dates.local_day(since)).days
+    if days <= 0:
+        return QCoreApplication.translate("WorkLists", "since today")
+    return QCoreApplication.translate("WorkLists", "%n day(s)", "", days)
+
+
+def _urgent(urgency: Urgency) -> bool:
+    return urgency is not Urgency.NORMAL
+
+
+def queue_model(parent: Any = None) -> ShortListModel[QueueRow]:
+    """Wacht op oppakken: the review queue at my level."""
+    return ShortListModel(
+        [
+            Column(
+                _t("Resident"),
+                lambda r: r.resident_name,
+                tip=lambda r: r.question,
+            ),
+            Column(
+                _t("Urgency"),
+                lambda r: urgency_word(r.urgency) if _urgent(r.urgency) else "",
+                icon=lambda r: urgency_icon(r.urgency),
+                bold=lambda r: _urgent(r.urgency),
+            ),
+            Column(
+                _t("Waiting"),
+                lambda r: _waited(r.waiting_since),
+                tip=lambda r: dates.instant_text(r.waiting_since),
+            ),
+            Column(_t("Level"), lambda r: level_word(r.level), icon=lambda r: level_icon(r.level)),
+            Column(_t("Area"), lambda r: r.area_name),
+            Column(_t("Sent by"), lambda r: r.sent_by or "", tip=lambda r: r.reason or None),
+            Column(_t("Reference"), lambda r: r.reference),
+        ],
+        parent,
+    )
+
+
+def _late(row: DueFollowUp) -> str:
+    if row.days_late <= 0:
+        return QCoreApplication.translate("WorkLists", "Today")
+    late = row.days_late
+    return QCoreApplication.translate("WorkLists", "%n day(s) late", "", late)
+
+
+def follow_up_model(parent: Any = None) -> ShortListModel[DueFollowUp]:
+    """Afspraken: due today and overdue."""
+    return ShortListModel(
+        [
+            Column(
+                _t("When"),
+                _late,
+                icon=lambda r: warning_icon() if r.days_late > 0 else None,
+                tip=lambda r: dates.day_text(r.due_on),
+                bold=lambda r: r.days_late > 0,
+            ),
+            Column(_t("Follow-up"), lambda r: r.description, tip=lambda r: r.description),
+            Column(_t("Resident"), lambda r: r.resident_name),
+            Column(_t("For"), lambda r: r.assignee_name or ""),
+            Column(_t("Reference"), lambda r: r.reference),
+        ],
+        parent,
+    )
+
+
+def deadline_model(parent: Any = None) -> ShortListModel[DeadlineRow]:
+    """Wmo deadlines, fewest days left first; at risk and overdue in word and icon."""
+    return ShortListModel(
+        [
+            Column(
+                _t("State"),
+                lambda r: deadline_state(
+                    r.deadline.days_left, r.deadline.at_risk, r.deadline.overdue
+                ),
+                icon=lambda r: deadline_icon(r.deadline.at_risk, r.deadline.overdue),
+                bold=lambda r: r.deadline.at_risk or r.deadline.overdue,
+            ),
+            Column(_t("Deadline"), lambda r: deadline_word(r.deadline.kind)),
+            Column(_t("Due by"), lambda r: dates.day_text(r.deadline.due_on)),
+            Column(_t("Resident"), lambda r: r.resident_name),
+            Column(_t("Reference"), lambda r: r.reference),
+        ],
+        parent,
+    )
+
+
+def helper_model(parent: Any = None) -> ShortListModel[HelperView]:
+    """Buurthulp: neighbourhood helpers of my areas."""
+    return ShortListModel(
+        [
+            Column(_t("Name"), lambda h: h.name),
+            Column(
+                _t("Helps with"),
+                lambda h: skills_text(h.skills),
+                tip=lambda h: h.skills_note or None,
+            ),
+            Column(_t("Area"), lambda h: h.area_name),
+            Column(_t("Available"), lambda h: h.availability),
+            Column(_t("Phone"), lambda h: h.phone),
+            Column(
+                _t("Consent since"),
+                lambda h: dates.day_text(h.consent_registered_on),
+            ),
+        ],
+        parent,
+    )
+
+
+def request_of(row: object) -> uuid.UUID | None:
+    """The request a row of any of these lists is about (helpers: none)."""
+    value = getattr(row, "request_id", None)
+    return value if isinstance(value, uuid.UUID) else None
