@@ -205,6 +205,7 @@ class ReferenceView:
     status: Status
     owner_id: uuid.UUID | None
     owner_name: str | None
+    area_name: str = ""
 
 
 @dataclass(frozen=True)

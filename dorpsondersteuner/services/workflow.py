@@ -616,6 +616,7 @@ def reassign(
         status=request.status,
         owner_id=new_owner.user_id,
         owner_name=new_owner.display_name,
+        area_name=area.name,
     )
 
 
