@@ -92,9 +92,15 @@ def test_an_unknown_user_costs_as_much_time_as_a_wrong_password(server: Server, 
         assert refused.value.code == "invalid_credentials"
         return time.perf_counter() - started
 
-    wrong = min(timed(account.username) for _ in range(3))
-    unknown = min(timed(f"nobody{uuid.uuid4().hex[:8]}") for _ in range(3))
-    assert unknown > 0.6 * wrong and wrong > 0.6 * unknown, (wrong, unknown)
+    # Interleaved, best of five each: a busy machine slows single runs, not the best.
+    # Without the dummy hash an unknown user would answer in a small fraction of the
+    # time, far outside these bounds.
+    wrongs, unknowns = [], []
+    for _ in range(5):
+        wrongs.append(timed(account.username))
+        unknowns.append(timed(f"nobody{uuid.uuid4().hex[:8]}"))
+    wrong, unknown = min(wrongs), min(unknowns)
+    assert unknown > 0.5 * wrong and wrong > 0.5 * unknown, (wrong, unknown)
 
 
 def test_the_same_device_keeps_its_short_code_and_secret(client: httpx.Client, make_user):
