@@ -4,6 +4,7 @@ from .base import Base, LocalBase, RecordMixin, UTCDateTime, new_id, utcnow
 from .cases import ArrangedHelp, Contact, FollowUp, Helper, HelpRequest, HistoryEvent, Resident
 from .directory import Area, DistrictTeam, User, team_areas, user_areas
 from .local import (
+    AccessLogEntry,
     DeviceState,
     Draft,
     FieldVersion,
@@ -18,6 +19,7 @@ REGISTER_METADATA = (Base.metadata, LocalBase.metadata)
 
 __all__ = [
     "REGISTER_METADATA",
+    "AccessLogEntry",
     "Area",
     "ArrangedHelp",
     "Base",

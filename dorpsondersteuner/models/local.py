@@ -153,3 +153,25 @@ class ListSnapshot(LocalBase):
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
     language: Mapped[str] = mapped_column(String(8))
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AccessLogEntry(LocalBase):
+    """One entry of the laptop's access log (D11; NEN 7513): who did what to which
+    record, when, from which device, and the result. Ids only, never content, so
+    administrators may read it. Each entry's hash covers the previous one's, so a
+    changed or removed entry is detectable; the server anchors the chain at sync."""
+
+    __tablename__ = "access_log"
+    __table_args__ = (Index("ix_access_log_record", "record_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    action: Mapped[str] = mapped_column(String(16))
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    result: Mapped[str] = mapped_column(String(16), default="ok")
+    count: Mapped[int | None] = mapped_column(Integer)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

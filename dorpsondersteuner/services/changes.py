@@ -26,6 +26,14 @@ from ..models.base import Base
 from ..sync import PROTOCOL_VERSION
 from ..sync.hlc import HybridClock
 from .access import Principal
+from .access_log import AccessAction, log_access
+
+_LOGGED_AS = {
+    OpKind.CREATE: AccessAction.CREATE,
+    OpKind.SET: AccessAction.CHANGE,
+    OpKind.STEP: AccessAction.STEP,
+    OpKind.TOMBSTONE: AccessAction.CHANGE,
+}
 
 # Columns that never travel: the server keeps its own bookkeeping of these.
 _LOCAL_COLUMNS = frozenset({"created_at", "updated_at"})
@@ -166,3 +174,5 @@ class ChangeRecorder:
             )
         )
         note_change(self.session, entity, record_id)
+        if entity != "history_events":  # part of the change it records, logged with it
+            log_access(self.session, self.principal.user_id, _LOGGED_AS[kind], entity, record_id)

@@ -32,6 +32,7 @@ from ..models import (
 from ..models.enums import Level, LifeDomain, Status, Urgency
 from . import search
 from .access import Principal, visible_contacts, visible_history, visible_requests
+from .access_log import AccessAction, log_access
 from .residents import resident_view
 from .views import (
     ArrangedHelpView,
@@ -253,6 +254,8 @@ def request_detail(session: Session, principal: Principal, request_id: uuid.UUID
     )
     if request is None:
         raise NotFoundError("no such request")
+    # Opening a request is logged (D11); the caller's transaction commits the entry.
+    log_access(session, principal.user_id, AccessAction.VIEW, "help_requests", request.id)
     resident = session.get_one(Resident, request.resident_id)
     area = session.get_one(Area, request.area_id)
     contacts = session.scalars(

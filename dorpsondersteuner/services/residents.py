@@ -14,6 +14,7 @@ from ..models import Area, HelpRequest, Resident, SearchRow
 from ..models.enums import EventKind, Role
 from . import search
 from .access import Action, Principal, may, visible_residents
+from .access_log import AccessAction, log_access
 from .changes import ChangeRecorder
 from .views import ResidentMatch, ResidentView
 from .workflow import ResidentInput, add_history_event, validated_resident_fields
@@ -50,7 +51,9 @@ def resident_view(session: Session, resident: Resident) -> ResidentView:
 
 
 def get_resident(session: Session, principal: Principal, resident_id: uuid.UUID) -> ResidentView:
-    return resident_view(session, visible_resident(session, principal, resident_id))
+    resident = visible_resident(session, principal, resident_id)
+    log_access(session, principal.user_id, AccessAction.VIEW, "residents", resident.id)
+    return resident_view(session, resident)
 
 
 def _similarity(word: str, tokens: list[str]) -> float:

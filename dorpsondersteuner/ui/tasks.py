@@ -192,7 +192,8 @@ class TaskManager(QObject):
         if self._register is None:
             raise RuntimeError("no register is open")
         if task.kind == "query":
-            with self._register.sessions() as session:
+            # Committed too: reading case data writes its access-log entry (D11).
+            with self._register.transaction() as session:
                 task.result = task.fn(session)
             return
         from ..services.changes import collected_changes
