@@ -55,6 +55,7 @@ class OpKind(StrEnum):
     SET = "set"  # one field of one record
     STEP = "step"  # a workflow step, with the level and status it expects
     TOMBSTONE = "tombstone"  # a user deleted the record
+    ANONYMISE = "anonymise"  # retention: personal data and free text removed (D9)
 
 
 class OutboxOp(LocalBase):

@@ -33,6 +33,7 @@ _LOGGED_AS = {
     OpKind.SET: AccessAction.CHANGE,
     OpKind.STEP: AccessAction.STEP,
     OpKind.TOMBSTONE: AccessAction.CHANGE,
+    OpKind.ANONYMISE: AccessAction.CHANGE,
 }
 
 # Columns that never travel: the server keeps its own bookkeeping of these.
@@ -134,6 +135,10 @@ class ChangeRecorder:
         self._op(
             OpKind.STEP, record, to_wire(payload), base_version=self._version(record, "status")
         )
+
+    def record(self, kind: OpKind, record: Base, payload: dict[str, Any]) -> None:
+        """An op of a kind without a helper of its own (the privacy operations, D9)."""
+        self._op(kind, record, payload, base_version=self._version(record, None))
 
     def tombstone(self, record: Base, deleted_at: datetime) -> None:
         record.deleted_at = deleted_at  # type: ignore[attr-defined]

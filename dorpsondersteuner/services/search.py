@@ -122,6 +122,12 @@ def index_contact(session: Session, contact: Contact) -> None:
     )
 
 
+def purge_deleted_words(session: Session) -> None:
+    """Merge the FTS5 segments, so the words of deleted rows are really gone from the
+    file (a delete only marks them until a merge), not just unsearchable (D9)."""
+    session.execute(text("INSERT INTO search_fts (search_fts) VALUES ('optimize')"))
+
+
 def rebuild_search_index(session: Session) -> None:
     """Index every record anew (after a bulk load such as the demo generator's)."""
     session.execute(text("DELETE FROM search_fts"))

@@ -56,6 +56,7 @@ class Refusal(StrEnum):
     CONSENT_WITHDRAWN = "consent_withdrawn"
     NOT_OPEN = "not_open"
     NOT_WAITING = "not_waiting"
+    ANONYMISED = "anonymised"  # past its retention period: personal data removed (D9)
 
 
 _STEP_ACTION = {
@@ -92,6 +93,8 @@ def refusal(principal: Principal, request: HelpRequest, step: Step) -> Refusal |
     if not may(principal, _STEP_ACTION[step], request):
         return Refusal.NOT_YOURS
     closed = request.status is Status.CLOSED
+    if request.anonymised_at is not None:
+        return Refusal.ANONYMISED  # nothing brings its personal data back
     if step is Step.REOPEN:
         return None if closed else Refusal.NOT_CLOSED
     if closed:
@@ -192,6 +195,8 @@ def edit_refusal_of(principal: Principal, request: HelpRequest) -> Refusal | Non
     """Why the principal may not change this request or its records now, or None."""
     if not may(principal, Action.EDIT, request):
         return Refusal.NOT_YOURS
+    if request.anonymised_at is not None:
+        return Refusal.ANONYMISED
     if request.status is Status.CLOSED:
         return Refusal.CLOSED  # reopened first
     return None
@@ -209,6 +214,8 @@ def require_editable(session: Session, principal: Principal, request_id: uuid.UU
     reason = edit_refusal_of(principal, request)
     if reason is Refusal.NOT_YOURS:
         raise ForbiddenError(f"{principal.role.value} may not change this request")
+    if reason is Refusal.ANONYMISED:
+        raise ConflictError("this request was anonymised after its retention period", code=reason)
     if reason is not None:
         raise ConflictError("a closed request is reopened before it is changed", code=reason)
     return request
