@@ -16,7 +16,17 @@ from pathlib import Path
 from .paths import DATA_DIR_ENV, data_dir
 
 # ui.app.SCREENSHOT_VIEWS; that module loads Qt
-VIEWS = ("list", "detail", "intake", "escalate", "review", "followups", "helpers", "deadlines")
+VIEWS = (
+    "list",
+    "detail",
+    "intake",
+    "escalate",
+    "review",
+    "followups",
+    "helpers",
+    "deadlines",
+    "admin",
+)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

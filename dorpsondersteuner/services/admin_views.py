@@ -29,7 +29,7 @@ def _require_administrator(principal: Principal) -> None:
 
 
 def _where(text: str, include_closed: bool) -> ColumnElement[bool]:
-    clauses = [HelpRequest.deleted_at.is_(None)]
+    clauses: list[ColumnElement[bool]] = [HelpRequest.deleted_at.is_(None)]
     if not include_closed:
         clauses.append(HelpRequest.status != Status.CLOSED)
     words = text.split()
@@ -81,11 +81,14 @@ def reference_count(
 ) -> int:
     """How many requests ``reference_list`` would list without its limit."""
     _require_administrator(principal)
-    return session.scalar(
-        select(func.count(HelpRequest.id))
-        .outerjoin(User, User.id == HelpRequest.owner_id)
-        .where(_where(text, include_closed))
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count(HelpRequest.id))
+            .outerjoin(User, User.id == HelpRequest.owner_id)
+            .where(_where(text, include_closed))
+        )
+        or 0
+    )
 
 
 def reassign_candidates(

@@ -51,9 +51,10 @@ SCREENSHOT_VIEWS = (
     "followups",
     "helpers",
     "deadlines",
+    "admin",
 )
 # The demo user each screenshot is taken as: the one whose daily work the view shows.
-SCREENSHOT_USERS = {"review": "joyce", "deadlines": "evelien"}
+SCREENSHOT_USERS = {"review": "joyce", "deadlines": "evelien", "admin": "beheer"}
 PREVIEW_PAINT_WAIT_MS = 250  # start the worker anyway if the preview is not painted by then
 PREVIEW_LIMIT_MS = 5000  # show the work area anyway if the live list is not in by then
 
@@ -120,6 +121,7 @@ class Desktop(QObject):
         self.real_path = register_path(options.data_dir)
         self.tasks: Any = None  # tasks.TaskManager, made after the first paint
         self.work: Any = None  # work.WorkArea once signed in
+        self.admin: Any = None  # admin.AdminPage once an administrator is signed in
         self.signed_in: Any = None
         self.username: str | None = None
         self.error: BaseException | None = None
@@ -326,17 +328,15 @@ class Desktop(QObject):
 
         self.signed_in = signed_in
         if not signed_in.sees_content:
-            self.window.show_message(
-                QCoreApplication.translate(
-                    "Desktop",
-                    "Administrators do not see the content of help requests, so this window "
-                    "stays empty for you. Start the demo as another user, for example "
-                    "--user ingrid.",
-                )
-            )
+            # Administrators see references and owners, never content (D5): their page.
+            from .admin import AdminPage
+
             self._replace_preview()
             if self.bench:
                 QCoreApplication.exit(1)
+                return
+            self.admin = AdminPage(self.window, self.tasks, signed_in)
+            self.window.show_page(self.admin)
             return
         self.work = WorkArea(self.window, self.tasks, signed_in, self._load_state())
         self.work.table.viewport().installEventFilter(self._rows_filter)
@@ -440,7 +440,12 @@ def run(options: Options) -> int:
     app.aboutToQuit.connect(desktop.shutdown)
     shot = None
     if options.screenshot is not None:
+        from .palette import SCREENSHOT_PALETTE_ENV, dark_palette
         from .screenshot import Screenshot
+
+        if os.environ.get(SCREENSHOT_PALETTE_ENV) == "dark":  # to check the dark look
+            app.setStyle("Fusion")
+            app.setPalette(dark_palette())
 
         window.resize(*SCREENSHOT_SIZE)
         shot = Screenshot(desktop, options.screenshot, options.view)

@@ -30,12 +30,12 @@ from ..services.views import RequestDetail, WmoStatus
 from ..services.workflow import Refusal, Step
 from . import dates
 from .words import (
-    LEVEL_COLOURS,
     contact_kind_word,
     deadline_state,
     deadline_word,
     decision_word,
     event_word,
+    level_colour,
     level_icon,
     level_word,
     life_domains_text,
@@ -532,7 +532,7 @@ class RequestDetailView(QScrollArea):
                 what += f": {level_word(event.from_level)} → {level_word(event.to_level)}"
             elif event.from_status and event.to_status and event.from_status is not event.to_status:
                 what += f": {status_word(event.from_status)} → {status_word(event.to_status)}"
-            colour = LEVEL_COLOURS[event.to_level or Level.VILLAGE].name()
+            colour = level_colour(event.to_level or Level.VILLAGE).name()
             dot = f"<span style='color:{colour}'>●</span> " if event.to_level else "○ "
             who = event.actor_name or self.tr("the program")
             line = (

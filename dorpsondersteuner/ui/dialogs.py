@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -55,23 +56,31 @@ from ..models.enums import (
 )
 from ..services import records, residents, wmo, workflow
 from ..services.access import Principal
-from ..services.views import ContactView, FollowUpView, HelperView, RequestDetail, ResidentMatch
+from ..services.views import (
+    ContactView,
+    FollowUpView,
+    HelperView,
+    ReferenceView,
+    RequestDetail,
+    ResidentMatch,
+)
 from ..services.workflow import Refusal, Step
 from . import dates, ops
 from .messages import describe
+from .palette import mark_as_error
 from .tasks import TaskManager
 from .words import (
     contact_kind_word,
     decision_word,
     level_word,
     outcome_word,
+    role_word,
     skill_word,
     skills_text,
     urgency_icon,
 )
 
 AUTOSAVE_MS = 1000  # a draft is saved this long after typing stops
-ERROR_STYLE = "color: #c62828;"  # readable on light and dark; the ⚠ carries it too
 
 
 def qdate(day: date) -> QDate:
@@ -170,7 +179,7 @@ class FormDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        mark_as_error(self.error)
         self.error.hide()
         outer.addWidget(self.error)
 
@@ -190,6 +199,32 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        self._focused = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
+        """The dialog opens with the focus in its first field, so Tab goes through the
+        fields top to bottom and then to the buttons. (The buttons are made first, in
+        this frame, so Qt would otherwise give "Opschalen" the focus.)"""
+        current = self.focusWidget()
+        if current is not None and not self.buttons.isAncestorOf(current):
+            return  # the dialog chose a field itself
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isEnabled()
+                and widget.isVisibleTo(self)
+                and not self.buttons.isAncestorOf(widget)
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     # --- Building blocks -----------------------------------------------------------------
 
@@ -1374,6 +1409,101 @@ class WmoDialog(FormDialog):
         decision = self.decision.currentData()
         return lambda s: wmo.record_decision(
             s, principal, request_id, decided_on=on, decision=decision
+        )
+
+
+class ReassignDialog(FormDialog):
+    """Overdragen (administrators, D5): hand a request to someone who works at its level
+    and area, chosen from the core's candidates. Shows the reference, never content."""
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        principal: Principal,
+        request: ReferenceView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            tasks,
+            principal,
+            self.tr("Reassign the help request"),
+            self.tr("&Reassign"),
+            subject=" · ".join(
+                (
+                    request.reference,
+                    request.area_name or request.area_code,
+                    level_word(request.level),
+                )
+            ),
+            parent=parent,
+        )
+        self.request = request
+        self.owner = QComboBox()
+        self.owner.setObjectName("newOwner")
+        self.owner.addItem(self.tr("Looking up who works here…"), None)
+        self.owner.setEnabled(False)
+        self.add_field("owner", self.tr("&New owner"), self.owner)
+        self.reason = self.add_field(
+            "reason", self.tr("Reason (optional, for example leave)"), text_box("reason", 2)
+        )
+        self.owner.currentIndexChanged.connect(lambda _i: self._update())
+        self.primary.setEnabled(False)
+        self._update()
+        request_id = request.id
+        tasks.query(
+            lambda s: ops.reassign_candidates(s, principal, request_id),
+            self._on_candidates,
+            lambda error: self.show_error(describe(error).text),
+        )
+
+    def _on_candidates(self, candidates: list[Any]) -> None:
+        self.owner.clear()
+        for user in candidates:
+            self.owner.addItem(f"{user.display_name} · {role_word(user.role)}", user.id)
+        self.owner.setEnabled(bool(candidates))
+        self.primary.setEnabled(bool(candidates))
+        if candidates and not self.reason.toPlainText():  # type: ignore[attr-defined]
+            self.owner.setFocus(Qt.FocusReason.OtherFocusReason)  # the first field, now usable
+        if not candidates:
+            self.owner.addItem(self.tr("Nobody else works here"), None)
+            self.show_error(
+                self.tr(
+                    "Nobody else works at the %1 level in %2. Add a colleague to the area or "
+                    "team on the server first."
+                )
+                .replace("%1", level_word(self.request.level))
+                .replace("%2", self.request.area_name or self.request.area_code)
+            )
+        self._update()
+
+    def _update(self) -> None:
+        new_owner = self.owner.currentText().split(" · ")[0] if self.owner.currentData() else ""
+        if not new_owner:
+            self.set_consequence("")
+        elif self.request.owner_name:
+            self.set_consequence(
+                self.tr(
+                    "%1 becomes the owner instead of %2 and finds it under “My help requests” "
+                    "from now on."
+                )
+                .replace("%1", new_owner)
+                .replace("%2", self.request.owner_name)
+            )
+        else:
+            self.set_consequence(
+                self.tr(
+                    "%1 becomes the owner and finds it under “My help requests” from now on."
+                ).replace("%1", new_owner)
+            )
+
+    def work(self) -> Callable[[Any], Any]:
+        new_owner_id = self.owner.currentData()
+        if new_owner_id is None:
+            raise ValueError(self.tr("Choose the new owner."))
+        principal, reference = self.principal, self.request.reference
+        reason = self.reason.toPlainText()  # type: ignore[attr-defined]
+        return lambda s: workflow.reassign(
+            s, principal, reference, new_owner_id=new_owner_id, reason=reason
         )
 
 

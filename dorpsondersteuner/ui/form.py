@@ -36,6 +36,7 @@ from ..models.enums import LifeDomain, Urgency
 from ..services.views import RequestDetail, ResidentMatch
 from . import dates, ops
 from .messages import describe
+from .palette import mark_as_error
 from .tasks import TaskManager
 from .words import life_domain_word, urgency_icon, urgency_word
 
@@ -65,7 +66,7 @@ class ErrorLabel(QLabel):
         self.setObjectName(f"error_{name}")
         self.setWordWrap(True)
         # Red reads as "problem" on light and dark palettes; the ⚠ carries it without colour.
-        self.setStyleSheet("color: #c62828;")
+        mark_as_error(self)
         self.hide()
 
     def show_text(self, text: str) -> None:
@@ -178,6 +179,8 @@ class RequestForm(QScrollArea):
         self.lookup = QLineEdit()
         self.lookup.setObjectName("lookup")
         self.lookup.setPlaceholderText(self.tr("Name or address, for example Jansen Kerkstraat"))
+        self.lookup.setAccessibleName(self.tr("Look up the resident"))
+        self.lookup.setAccessibleDescription(self.lookup_hint.text())
         self.lookup.setClearButtonEnabled(True)
         self.lookup.textEdited.connect(lambda _text: self._lookup_timer.start())
         layout.addWidget(self.lookup)
@@ -327,6 +330,7 @@ class RequestForm(QScrollArea):
         self.consent_date.setObjectName("consent_date")
         self.consent_date.setDisplayFormat("dd-MM-yyyy")
         self.consent_date.setCalendarPopup(True)
+        self.consent_date.setAccessibleName(self.tr("Date of the consent to record"))
         self.consent.toggled.connect(self.consent_date.setEnabled)
         row.addWidget(self.consent)
         row.addWidget(self.consent_date)

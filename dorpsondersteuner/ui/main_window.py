@@ -97,6 +97,11 @@ class MainWindow(QMainWindow):
         self.edit_action = self._action(
             self.tr("&Edit help request"), self.tr("Change the question, life domains or urgency")
         )
+        self.window_action = self._action(
+            self.tr("Open in its own &window"),
+            self.tr("Open the chosen help request in a window of its own (or double-click it)"),
+            keys(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_O),
+        )
         self.escalate_action = self._action(
             self.tr("Es&calate…"),
             self.tr("Send the help request one level up"),
@@ -149,6 +154,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.new_action,
             self.edit_action,
+            self.window_action,
             self.escalate_action,
             self.save_action,
             self.cancel_action,

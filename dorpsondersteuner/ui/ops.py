@@ -21,7 +21,7 @@ from ..errors import NotFoundError
 from ..models import User
 from ..models.enums import HelperSkill, Level, LifeDomain, Role, Urgency
 from ..register import DEMO_REGISTER_KEY, Register, open_register
-from ..services import drafts, workflow
+from ..services import admin_views, drafts, workflow
 from ..services.access import Principal, load_principal, request_scope
 from ..services.directory import AreaChoice, area_choices, register_kind
 from ..services.lists import (
@@ -36,6 +36,7 @@ from ..services.records import complete_follow_up, end_help, list_helpers
 from ..services.residents import find_residents, get_resident
 from ..services.views import (
     HelperView,
+    ReferenceView,
     RequestDetail,
     RequestRow,
     ResidentMatch,
@@ -196,12 +197,17 @@ def helpers(
 
 
 def nav_counts(
-    session: Session, principal: Principal, filters: dict[str, RequestFilter], deadlines: bool
+    session: Session,
+    principal: Principal,
+    filters: dict[str, RequestFilter],
+    deadlines: bool,
+    follow_ups_mine: bool = True,
 ) -> dict[str, int]:
-    """The counts beside the views: request lists by filter, follow-ups due (mine) and,
-    for the municipality, the open Wmo deadlines."""
+    """The counts beside the views: request lists by filter, follow-ups due (mine, or
+    everyone's I may see, as the follow-ups page is set) and, for the municipality, the
+    open Wmo deadlines."""
     result = counts(session, principal, filters)
-    result["followups"] = len(due_follow_ups(session, principal))
+    result["followups"] = len(due_follow_ups(session, principal, mine_only=follow_ups_mine))
     if deadlines:
         result["deadlines"] = len(open_deadlines(session, principal))
     return result
@@ -326,3 +332,30 @@ def edit(
         life_domains=life_domains,
         urgency=urgency,
     )
+
+
+# --- The administrator's page (D5: references and owners, never content) ---------------
+
+
+@dataclass(frozen=True)
+class ReferencePage:
+    rows: tuple[ReferenceView, ...]
+    total: int  # how many match; ``rows`` holds at most admin_views.REFERENCE_LIMIT
+
+
+def references(
+    session: Session, principal: Principal, text: str, include_closed: bool
+) -> ReferencePage:
+    rows = admin_views.reference_list(session, principal, text, include_closed=include_closed)
+    total = (
+        len(rows)
+        if len(rows) < admin_views.REFERENCE_LIMIT
+        else admin_views.reference_count(session, principal, text, include_closed=include_closed)
+    )
+    return ReferencePage(tuple(rows), total)
+
+
+def reassign_candidates(
+    session: Session, principal: Principal, request_id: uuid.UUID
+) -> list[UserView]:
+    return admin_views.reassign_candidates(session, principal, request_id)

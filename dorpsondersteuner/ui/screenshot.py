@@ -5,7 +5,8 @@ Views: ``list`` (all requests the user may see, the first one open), ``detail`` 
 request with a history, the detail pane wide), ``intake`` (a new request, the resident
 lookup showing its results), ``escalate`` (the escalate dialog over the window),
 ``review`` (the district team's queue, as Joyce van Dijk), ``followups`` (follow-ups due),
-``helpers`` (neighbourhood helpers) and ``deadlines`` (Wmo deadlines, as Evelien Smits).
+``helpers`` (neighbourhood helpers), ``deadlines`` (Wmo deadlines, as Evelien Smits)
+and ``admin`` (the administrator's reference list, as Rob Aarts).
 A dialog is drawn onto the window's picture, never shown modally.
 """
 
@@ -40,6 +41,14 @@ class Screenshot(QObject):
         self._timer.start()
 
     def _poll(self) -> None:
+        admin = self.desktop.admin
+        if self.view == "admin":
+            if admin is None or self._started or not admin.loaded or admin.tasks.busy:
+                return
+            self._started = True
+            self._timer.stop()
+            QTimer.singleShot(SETTLE_MS, self._grab)
+            return
         work = self.desktop.work
         if work is None or self._started or not work.model.ready:
             return

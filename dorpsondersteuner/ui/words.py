@@ -7,8 +7,8 @@ the models package.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from ..models.enums import (
     ContactKind,
@@ -183,23 +183,52 @@ LEVEL_COLOURS = {
     Level.DISTRICT_TEAM: QColor("#f9a825"),  # amber
     Level.MUNICIPALITY: QColor("#1565c0"),  # blue
 }
+# The same colours, lighter, for a dark palette (the blue above all is lost on black).
+LEVEL_COLOURS_DARK = {
+    Level.VILLAGE: QColor("#66bb6a"),
+    Level.DISTRICT_TEAM: QColor("#ffca28"),
+    Level.MUNICIPALITY: QColor("#64b5f6"),
+}
 
 _icons: dict[object, QIcon] = {}
 
 
+def level_colour(level: Level) -> QColor:
+    """The level's colour for the palette in use."""
+    from .palette import is_dark
+
+    return (LEVEL_COLOURS_DARK if is_dark() else LEVEL_COLOURS)[level]
+
+
+def level_edge(level: Level) -> QColor:
+    """The rim of the level dot: darker than the fill on a light palette, so the amber
+    dot stands out from white too."""
+    from .palette import is_dark
+
+    colour = level_colour(level)
+    return colour if is_dark() else colour.darker(140)
+
+
 def level_icon(level: Level) -> QIcon:
     """A filled dot in the level's colour, shown beside the level's word."""
-    if level not in _icons:
+    from .palette import is_dark
+
+    key = (level, is_dark())
+    if key not in _icons:
         pixmap = QPixmap(32, 32)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(LEVEL_COLOURS[level])
-        painter.drawEllipse(4, 4, 24, 24)
+        pen = QPen(level_edge(level))
+        pen.setWidthF(3)
+        painter.setPen(pen)
+        painter.setBrush(level_colour(level))
+        painter.drawEllipse(QRectF(5.5, 5.5, 21, 21))
         painter.end()
-        _icons[level] = QIcon(pixmap)
-    return _icons[level]
+        icon = QIcon(pixmap)
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)  # the level's colour in a chosen row too
+        _icons[key] = icon
+    return _icons[key]
 
 
 def urgency_icon(urgency: Urgency) -> QIcon | None:
@@ -235,3 +264,25 @@ def warning_icon() -> QIcon:
             QStyle.StandardPixmap.SP_MessageBoxWarning
         )
     return _icons["warning"]
+
+
+def pick_up_icon() -> QIcon:
+    """An arrow up ("waiting to be picked up at my level") in the palette's text colour:
+    the style's own arrow is black, and lost on a dark palette."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QGuiApplication, QPalette, QPolygonF
+
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
+    key = ("pick_up", colour.name())
+    if key not in _icons:
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        points = [(16, 3), (29, 17), (21, 17), (21, 29), (11, 29), (11, 17), (3, 17)]
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in points]))
+        painter.end()
+        _icons[key] = QIcon(pixmap)
+    return _icons[key]

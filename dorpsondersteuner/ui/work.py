@@ -7,6 +7,7 @@ the list, the counts and the detail refresh from it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from typing import Any
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -63,7 +65,7 @@ from .request_model import (
     RequestListModel,
 )
 from .tasks import TaskManager
-from .words import level_word, role_word, skill_word
+from .words import level_word, pick_up_icon, role_word, skill_word
 from .worklists import (
     ShortListModel,
     deadline_model,
@@ -122,6 +124,7 @@ class WorkArea(QSplitter):
         self._select_after: uuid.UUID | None = None
         self.detail_shown: ops.DetailResult | None = None
         self.detail_loaded = False
+        self.detail_windows: dict[uuid.UUID, DetailWindow] = {}
 
         self.nav = self._make_nav()
         self.addWidget(self.nav)
@@ -173,7 +176,8 @@ class WorkArea(QSplitter):
             "helpers": role in (Role.VILLAGE_SUPPORTER, Role.DISTRICT_TEAM),
         }
         for view in VIEWS:
-            item = QListWidgetItem(style.standardIcon(icons[view]), self._view_title(view))
+            icon = pick_up_icon() if view == "pickup" else style.standardIcon(icons[view])
+            item = QListWidgetItem(icon, self._view_title(view))
             item.setData(Qt.ItemDataRole.UserRole, view)
             item.setToolTip(self._view_tip(view))
             item.setSizeHint(QSize(160, 40))
@@ -280,6 +284,9 @@ class WorkArea(QSplitter):
         header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._on_sort)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.doubleClicked.connect(
+            lambda index: self.open_in_window(self.model.id_at(index.row()))
+        )
         self.list_stack.addWidget(self.table)
 
         self.empty = QLabel()
@@ -367,10 +374,15 @@ class WorkArea(QSplitter):
         tools.setObjectName("listTools")
         row = QHBoxLayout(tools)
         row.setContentsMargins(0, 0, 0, 4)
+        # The count beside "Afspraken" always counts what this page lists with this box
+        # as it is (refresh_counts): a supporter who reads "Afspraken (2)" and opens the
+        # page expects those 2 rows, not 9. Ticked at start, because what is due for
+        # *you* today is the question the page answers; the choice is remembered.
         self.only_mine = QCheckBox(self.tr("Only my follow-ups"))
         self.only_mine.setObjectName("onlyMine")
         self.only_mine.setChecked(True)
         self.only_mine.toggled.connect(lambda _on: self.reload_short())
+        self.only_mine.toggled.connect(lambda _on: self.refresh_counts())
         row.addWidget(self.only_mine)
         self.done_button = QPushButton(self.tr("Mark as done"))
         self.done_button.setObjectName("doneButton")
@@ -475,6 +487,7 @@ class WorkArea(QSplitter):
         w.next_action.triggered.connect(lambda: self.step_request(1))
         w.help_action.triggered.connect(self.show_help)
         w.escalate_action.triggered.connect(lambda: self.on_action("escalate"))
+        w.window_action.triggered.connect(lambda: self.open_in_window())
         w.close_guard = self.may_close
         self.dialog: dialogs.FormDialog | None = None
         self._closing_confirmed = False
@@ -489,9 +502,14 @@ class WorkArea(QSplitter):
     # --- State per user ----------------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
-        return {"sizes": self.sizes(), "view": self.view}
+        return {"sizes": self.sizes(), "view": self.view, "only_mine": self.only_mine.isChecked()}
 
     def restore(self, state: dict[str, Any]) -> None:
+        only_mine = state.get("only_mine")
+        if isinstance(only_mine, bool):
+            self.only_mine.blockSignals(True)
+            self.only_mine.setChecked(only_mine)
+            self.only_mine.blockSignals(False)
         sizes = state.get("sizes")
         if isinstance(sizes, list) and len(sizes) == 3 and all(isinstance(s, int) for s in sizes):
             self.setSizes(sizes)
@@ -628,6 +646,7 @@ class WorkArea(QSplitter):
         filters = {view: self.current_filter(view, with_text=False) for view in LIST_VIEWS}
         filters["pickup"] = RequestFilter(waiting_for_pick_up=True)
         deadlines = principal.role is Role.MUNICIPALITY
+        mine = self.only_mine.isChecked()
 
         def show(counts: dict[str, int]) -> None:
             for row, view in enumerate(VIEWS):
@@ -636,7 +655,7 @@ class WorkArea(QSplitter):
                     item.setText(self._view_title(view, counts[view]))
 
         self.tasks.query(
-            lambda session: ops.nav_counts(session, principal, filters, deadlines),
+            lambda session: ops.nav_counts(session, principal, filters, deadlines, mine),
             show,
             key="nav-counts",
         )
@@ -747,9 +766,23 @@ class WorkArea(QSplitter):
             result.steps, result.edit_refusal is None, self.principal.role is Role.MUNICIPALITY
         )
         self.window_.escalate_action.setEnabled(True)
+        self.window_.window_action.setEnabled(True)
         self.window_.edit_action.setEnabled(result.edit_refusal is None)
         if self.right.currentWidget() is not self.form:
             self.right.setCurrentWidget(self.detail)
+
+    def open_in_window(self, request_id: uuid.UUID | None = None) -> DetailWindow | None:
+        """The chosen request (or ``request_id``) in a window of its own; one per request."""
+        request_id = request_id or self.current_id
+        if request_id is None:
+            return None
+        window = self.detail_windows.get(request_id)
+        if window is None:
+            window = self.detail_windows[request_id] = DetailWindow(self, request_id)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
     def _on_detail_failed(self, error: BaseException) -> None:
         self.detail_loaded = True
@@ -849,14 +882,20 @@ class WorkArea(QSplitter):
 
     # --- Workflow steps and records ------------------------------------------------------
 
-    def on_action(self, name: str) -> None:
-        """A step or record action on the shown request: its dialog when the core allows
-        it, else the core's reason in plain Dutch."""
-        shown = self.detail_shown
-        if shown is None or not self.detail_loaded or self.right.currentWidget() is self.form:
-            return
+    def on_action(self, name: str, source: DetailWindow | None = None) -> None:
+        """A step or record action on the shown request (or the one in ``source``, a
+        detail window): its dialog when the core allows it, else the core's reason in
+        plain Dutch."""
+        if source is None:
+            shown = self.detail_shown
+            if shown is None or not self.detail_loaded or self.right.currentWidget() is self.form:
+                return
+            view, parent = self.detail, self.window()
+        else:
+            shown, view, parent = source.shown, source.view, source
+            if shown is None:
+                return
         detail, steps, principal = shown.detail, shown.steps, self.principal
-        parent = self.window()
         dialog: dialogs.FormDialog | None = None
         if name == "escalate":
             normal, acute = steps.get(Step.ESCALATE), steps.get(Step.ESCALATE_ACUTE)
@@ -864,16 +903,16 @@ class WorkArea(QSplitter):
             if normal is None or consent_only or acute is None:
                 dialog = dialogs.EscalateDialog(self.tasks, principal, detail, steps, parent)
             else:
-                self.detail.show_notice(refusal_text(normal, "escalate"))
+                view.show_notice(refusal_text(normal, "escalate"))
         elif name in STEP_NAMES:
             step = STEP_NAMES[name]
             refusal = steps.get(step, Refusal.NOT_YOURS)
             if refusal is not None:
-                self.detail.show_notice(refusal_text(refusal, step.value))
+                view.show_notice(refusal_text(refusal, step.value))
             else:
                 dialog = dialogs.step_dialog(step, self.tasks, principal, detail, parent)
         elif shown.edit_refusal is not None:
-            self.detail.show_notice(refusal_text(shown.edit_refusal))
+            view.show_notice(refusal_text(shown.edit_refusal))
         elif name == "contact":
             dialog = dialogs.ContactDialog(self.tasks, principal, detail, parent=parent)
         elif name == "follow_up":
@@ -886,17 +925,20 @@ class WorkArea(QSplitter):
             kind = name.split(":", 1)[1]
             dialog = dialogs.WmoDialog(self.tasks, principal, detail, kind, parent)
         if dialog is not None:
-            self.open_dialog(dialog)
+            self.open_dialog(dialog, view)
 
-    def open_dialog(self, dialog: dialogs.FormDialog) -> None:
+    def open_dialog(
+        self, dialog: dialogs.FormDialog, view: RequestDetailView | None = None
+    ) -> None:
         """Window-modal but not blocking: the event loop (and the tests) keep running."""
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             return
-        self.detail.show_notice("")
+        (view or self.detail).show_notice("")
         self.dialog = dialog
         dialog.done_.connect(lambda _result: self._on_dialog_done(dialog))
-        dialog.finished.connect(lambda _code: self.table.setFocus())
+        if view is None or view is self.detail:
+            dialog.finished.connect(lambda _code: self.table.setFocus())
         dialog.open()
         dialog.offer_draft()
 
@@ -905,8 +947,9 @@ class WorkArea(QSplitter):
             self.tr("Saved: %1").replace("%1", dialog.windowTitle()), 8000
         )
 
-    def on_link(self, href: str) -> None:
-        shown = self.detail_shown
+    def on_link(self, href: str, source: DetailWindow | None = None) -> None:
+        shown = self.detail_shown if source is None else source.shown
+        view = self.detail if source is None else source.view
         if shown is None or ":" not in href:
             return
         kind, _, raw = href.partition(":")
@@ -914,18 +957,21 @@ class WorkArea(QSplitter):
             record_id = uuid.UUID(raw)
         except ValueError:
             return
-        detail, principal, parent = shown.detail, self.principal, self.window()
+        detail, principal = shown.detail, self.principal
+        parent = self.window() if source is None else source
         if kind == "contact":
             contact = next((c for c in detail.contacts if c.id == record_id), None)
             if contact is not None:
                 self.open_dialog(
-                    dialogs.ContactDialog(self.tasks, principal, detail, contact, parent)
+                    dialogs.ContactDialog(self.tasks, principal, detail, contact, parent),
+                    view,
                 )
         elif kind == "follow_up":
             follow_up = next((f for f in detail.follow_ups if f.id == record_id), None)
             if follow_up is not None:
                 self.open_dialog(
-                    dialogs.FollowUpDialog(self.tasks, principal, detail, follow_up, parent)
+                    dialogs.FollowUpDialog(self.tasks, principal, detail, follow_up, parent),
+                    view,
                 )
         elif kind == "done":
             self.complete_follow_up(record_id)
@@ -934,7 +980,7 @@ class WorkArea(QSplitter):
             self.tasks.write(
                 lambda s: ops.end_help(s, principal, record_id, ended_on=today),
                 lambda _r: self.window_.statusBar().showMessage(self.tr("Help ended."), 5000),
-                lambda error: self.detail.show_notice(describe(error).text),
+                lambda error: view.show_notice(describe(error).text),
             )
 
     def complete_follow_up(self, follow_up_id: uuid.UUID) -> None:
@@ -1101,3 +1147,80 @@ class WorkArea(QSplitter):
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.open()
         self._help_box = box
+
+
+class DetailWindow(QWidget):
+    """One request's detail in a window of its own (UI.md Layout: beside the list, or
+    on a second screen). It refreshes from the task manager's changes like the pane,
+    and its steps and records open the same dialogs; editing the question stays in the
+    main window's form."""
+
+    def __init__(self, work: WorkArea, request_id: uuid.UUID) -> None:
+        super().__init__(work.window(), Qt.WindowType.Window)
+        self.setObjectName("detailWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.work = work
+        self.request_id = request_id
+        self.shown: ops.DetailResult | None = None
+        self.setWindowTitle(self.tr("Help request"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget()
+        self.placeholder = QLabel(self.tr("Loading…"))
+        self.placeholder.setObjectName("detailWindowPlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setContentsMargins(32, 32, 32, 32)
+        self.stack.addWidget(self.placeholder)
+        self.view = RequestDetailView()
+        self.view.edit_button.hide()  # the form lives in the main window
+        self.view.action.connect(lambda name: self.work.on_action(name, self))
+        self.view.link.connect(lambda href: self.work.on_link(href, self))
+        self.stack.addWidget(self.view)
+        layout.addWidget(self.stack)
+        self.resize(640, 760)
+        work.tasks.changed.connect(self.on_changes)
+        self.load()
+
+    def load(self) -> None:
+        principal, request_id = self.work.principal, self.request_id
+        self.work.tasks.query(
+            lambda session: ops.detail(session, principal, request_id),
+            self._show,
+            self._on_failed,
+            key=f"detail-window-{request_id}",
+        )
+
+    def _show(self, result: ops.DetailResult) -> None:
+        self.shown = result
+        detail = result.detail
+        self.setWindowTitle(
+            self.tr("%1 · %2 — Help request")
+            .replace("%1", detail.resident.full_name)
+            .replace("%2", detail.reference)
+        )
+        self.view.show_request(detail, result.edit_refusal)
+        self.view.set_actions(
+            result.steps,
+            result.edit_refusal is None,
+            self.work.principal.role is Role.MUNICIPALITY,
+        )
+        self.view.edit_button.hide()
+        self.stack.setCurrentWidget(self.view)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.shown = None
+        self.placeholder.setText(describe(error).text)
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.request_id in changes.record_ids or changes.touches("residents"):
+            self.load()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.work.tasks.changed.disconnect(self.on_changes)
+        self.work.detail_windows.pop(self.request_id, None)
+        if self.work.dialog is not None and self.work.dialog.parent() is self:
+            self.work.dialog = None  # deleted with this window
+        super().closeEvent(event)

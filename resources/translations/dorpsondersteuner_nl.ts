@@ -2,9 +2,141 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
     <context>
+        <name>AdminPage</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/admin.py" line="+42" />
+            <source>Reference</source>
+            <translation>Kenmerk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Area</source>
+            <translation>Gebied</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level</source>
+            <translation>Niveau</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Owner</source>
+            <translation>Eigenaar</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>nobody (waiting for pick-up)</source>
+            <translation>niemand (wacht op oppakken)</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Reassign help requests</source>
+            <translation>Hulpvragen overdragen</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>As an administrator you see only the reference, area, level, status and owner of a help request, never what it is about. Choose one and click “Reassign” to hand it to a colleague, for example during leave.</source>
+            <translation>Als beheerder zie je van een hulpvraag alleen het kenmerk, het gebied, het niveau, de status en de eigenaar, nooit waar hij over gaat. Kies er een en klik op ‘Overdragen’ om hem aan een collega te geven, bijvoorbeeld bij verlof.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Search: reference or owner's name</source>
+            <translation>Zoeken: kenmerk of naam van de eigenaar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search</source>
+            <translation>Zoeken</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search by (part of) the reference or the owner's name</source>
+            <translation>Zoek op (een deel van) het kenmerk of de naam van de eigenaar</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Also show closed requests</source>
+            <translation>Ook afgesloten hulpvragen tonen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reassign…</source>
+            <translation>Overdragen…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+106" />
+            <source>Hand the chosen help request to someone at its level and area</source>
+            <translation>Geef de gekozen hulpvraag aan iemand die op dit niveau in dit gebied werkt</translation>
+        </message>
+        <message>
+            <location line="-95" />
+            <source>Help requests by reference</source>
+            <translation>Hulpvragen op kenmerk</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Demo register: fictional data, never synchronised</source>
+            <translation>Demo-register: verzonnen gegevens, synchroniseert nooit</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Synchronisation: not set up yet</source>
+            <translation>Synchronisatie: nog niet ingesteld</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>The first %1 of %2 help requests are shown. Search by reference or owner to find the one you need.</source>
+            <translation>De eerste %1 van %2 hulpvragen staan hier. Zoek op kenmerk of eigenaar om de hulpvraag te vinden die je zoekt.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>%n help request(s)</source>
+            <translation>
+                <numerusform>%n hulpvraag</numerusform>
+                <numerusform>%n hulpvragen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No help request found for “%1”. Check the reference.</source>
+            <translation>Geen hulpvraag gevonden voor ‘%1’. Controleer het kenmerk.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>There are no open help requests.</source>
+            <translation>Er zijn geen open hulpvragen.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>A closed help request has no one working on it: reopening is its owner's.</source>
+            <translation>Aan een afgesloten hulpvraag werkt niemand meer: heropenen doet de eigenaar.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>%1 now belongs to %2.</source>
+            <translation>%1 is nu van %2.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Short help</source>
+            <translation>Korte uitleg</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&lt;p&gt;&lt;b&gt;Find a help request:&lt;/b&gt; type (part of) its reference or the owner's name in the search box (Ctrl+F).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hand it to a colleague:&lt;/b&gt; choose it and click “Reassign”. You can only choose people who work at its level and in its area.&lt;/p&gt;&lt;p&gt;You never see what a help request is about: that stays with the people who work on it.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Een hulpvraag vinden:&lt;/b&gt; typ (een deel van) het kenmerk of de naam van de eigenaar in het zoekvak (Ctrl+F).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Aan een collega geven:&lt;/b&gt; kies de hulpvraag en klik op ‘Overdragen’. Je kunt alleen mensen kiezen die op dat niveau en in dat gebied werken.&lt;/p&gt;&lt;p&gt;Waar een hulpvraag over gaat zie je nooit: dat blijft bij de mensen die eraan werken.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
         <name>ArrangeHelpDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+1024" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+1059" />
             <source>Arrange help from the own circle</source>
             <translation>Hulp uit de eigen kring regelen</translation>
         </message>
@@ -241,18 +373,18 @@
     <context>
         <name>Desktop</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/app.py" line="+134" />
-            <location line="+137" />
+            <location filename="../../dorpsondersteuner/ui/app.py" line="+137" />
+            <location line="+143" />
             <source>Opening the register…</source>
             <translation>Het register wordt geopend…</translation>
         </message>
         <message>
-            <location line="-76" />
+            <location line="-82" />
             <source>Updating…</source>
             <translation>Bijwerken…</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+60" />
             <source>There is no register on this computer yet.
 
 Would you like to try the program first? Open the demo register: made-up residents and help requests, only on this computer, never sent anywhere.
@@ -274,10 +406,23 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <source>Creating the demo register with made-up residents. This takes a moment, only the first time.</source>
             <translation>Het demo-register met verzonnen inwoners wordt aangemaakt. Dat duurt even, alleen de eerste keer.</translation>
         </message>
+    </context>
+    <context>
+        <name>DetailWindow</name>
         <message>
-            <location line="+49" />
-            <source>Administrators do not see the content of help requests, so this window stays empty for you. Start the demo as another user, for example --user ingrid.</source>
-            <translation>Beheerders zien de inhoud van hulpvragen niet, dus dit venster blijft voor jou leeg. Start de demo als een andere gebruiker, bijvoorbeeld met --user ingrid.</translation>
+            <location filename="../../dorpsondersteuner/ui/work.py" line="+1165" />
+            <source>Help request</source>
+            <translation>Hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Loading…</source>
+            <translation>Bezig met laden…</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>%1 · %2 — Help request</source>
+            <translation>%1 · %2 — Hulpvraag</translation>
         </message>
     </context>
     <context>
@@ -414,7 +559,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>FormDialog</name>
         <message>
-            <location line="-809" />
+            <location line="-835" />
             <source>%1 (Enter)</source>
             <translation>%1 (Enter)</translation>
         </message>
@@ -429,7 +574,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Stoppen zonder te bewaren (Esc)</translation>
         </message>
         <message>
-            <location line="+115" />
+            <location line="+141" />
             <source>Restored: what you typed on %1 and had not saved yet.</source>
             <translation>Teruggezet: wat je op %1 typte en nog niet had bewaard.</translation>
         </message>
@@ -589,6 +734,16 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+3" />
+            <source>Open in its own &amp;window</source>
+            <translation>In een eigen &amp;venster openen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open the chosen help request in a window of its own (or double-click it)</source>
+            <translation>Open de gekozen hulpvraag in een eigen venster (of dubbelklik erop)</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Es&amp;calate…</source>
             <translation>&amp;Opschalen…</translation>
         </message>
@@ -688,7 +843,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>&amp;Hulpvraag</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>H&amp;elp</source>
             <translation>H&amp;ulp</translation>
         </message>
@@ -1001,6 +1156,59 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
     </context>
     <context>
+        <name>ReassignDialog</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+808" />
+            <source>Reassign the help request</source>
+            <translation>Hulpvraag overdragen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Reassign</source>
+            <translation>&amp;Overdragen</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Looking up who works here…</source>
+            <translation>Opzoeken wie hier werkt…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;New owner</source>
+            <translation>&amp;Nieuwe eigenaar</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reason (optional, for example leave)</source>
+            <translation>Reden (niet verplicht, bijvoorbeeld verlof)</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Nobody else works here</source>
+            <translation>Hier werkt verder niemand</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nobody else works at the %1 level in %2. Add a colleague to the area or team on the server first.</source>
+            <translation>Op niveau %1 werkt in %2 verder niemand. Voeg eerst op de server een collega toe aan het gebied of het team.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>%1 becomes the owner instead of %2 and finds it under “My help requests” from now on.</source>
+            <translation>%1 wordt de eigenaar in plaats van %2 en vindt de hulpvraag voortaan bij ‘Mijn hulpvragen’.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 becomes the owner and finds it under “My help requests” from now on.</source>
+            <translation>%1 wordt de eigenaar en vindt de hulpvraag voortaan bij ‘Mijn hulpvragen’.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Choose the new owner.</source>
+            <translation>Kies de nieuwe eigenaar.</translation>
+        </message>
+    </context>
+    <context>
         <name>Refusal</name>
         <message>
             <location filename="../../dorpsondersteuner/ui/messages.py" line="-170" />
@@ -1071,7 +1279,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ReopenDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+109" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-772" />
             <source>Reopen the help request</source>
             <translation>Hulpvraag heropenen</translation>
         </message>
@@ -1094,7 +1302,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestDetailView</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/detail.py" line="+131" />
+            <location filename="../../dorpsondersteuner/ui/detail.py" line="+133" />
             <source>Edit</source>
             <translation>Bewerken</translation>
         </message>
@@ -1244,7 +1452,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulp regelen van een buurthulp of uit de eigen kring van de inwoner</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+67" />
             <source>Help request %1 · %2 · registered %3</source>
             <translation>Hulpvraag %1 · %2 · vastgelegd %3</translation>
         </message>
@@ -1493,7 +1701,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestForm</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/form.py" line="+138" />
+            <location filename="../../dorpsondersteuner/ui/form.py" line="+139" />
             <source>Save</source>
             <translation>Bewaren</translation>
         </message>
@@ -1518,7 +1726,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Naam of adres, bijvoorbeeld Jansen Kerkstraat</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+1" />
+            <source>Look up the resident</source>
+            <translation>Inwoner opzoeken</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>Not found: record a new resident</source>
             <translation>Niet gevonden: nieuwe inwoner vastleggen</translation>
         </message>
@@ -1574,12 +1787,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+16" />
-            <location line="+81" />
+            <location line="+82" />
             <source>2. Help request</source>
             <translation>2. Hulpvraag</translation>
         </message>
         <message>
-            <location line="-79" />
+            <location line="-80" />
             <source>The question, in the resident's own words</source>
             <translation>De vraag, in de woorden van de inwoner</translation>
         </message>
@@ -1609,7 +1822,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Toestemming om vast te leggen gegeven op</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+7" />
+            <source>Date of the consent to record</source>
+            <translation>Datum van de toestemming om vast te leggen</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>New help request</source>
             <translation>Nieuwe hulpvraag</translation>
         </message>
@@ -1710,7 +1928,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Screenshot</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+113" />
+            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+122" />
             <source>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</source>
             <translation>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</translation>
         </message>
@@ -2284,12 +2502,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WorkArea</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="+159" />
+            <location filename="../../dorpsondersteuner/ui/work.py" line="-1036" />
             <source>Views</source>
             <translation>Overzichten</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>My help requests</source>
             <translation>Mijn hulpvragen</translation>
         </message>
@@ -2305,12 +2523,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+3" />
-            <location line="+109" />
+            <location line="+112" />
             <source>Neighbourhood helpers</source>
             <translation>Buurthulp</translation>
         </message>
         <message>
-            <location line="-101" />
+            <location line="-104" />
             <source>Help requests you own or are the contact person of</source>
             <translation>Hulpvragen waarvan jij eigenaar of contactpersoon bent</translation>
         </message>
@@ -2331,12 +2549,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
-            <location line="+109" />
+            <location line="+112" />
             <source>Wmo deadlines</source>
             <translation>Wmo-termijnen</translation>
         </message>
         <message>
-            <location line="-95" />
+            <location line="-98" />
             <source>Follow-ups due today and overdue</source>
             <translation>Afspraken van vandaag en die over tijd zijn</translation>
         </message>
@@ -2376,7 +2594,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulpvragen</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+42" />
             <source>Help requests waiting for pick-up</source>
             <translation>Hulpvragen die wachten op oppakken</translation>
         </message>
@@ -2411,12 +2629,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Weggooien wat je toen typte</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+18" />
             <source>Only my follow-ups</source>
             <translation>Alleen mijn afspraken</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Mark as done</source>
             <translation>Afvinken</translation>
         </message>
@@ -2506,7 +2724,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Dorpsondersteuners leggen nieuwe hulpvragen vast</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>Demo register: fictional data, never synchronised</source>
             <translation>Demo-register: verzonnen gegevens, synchroniseert nooit</translation>
         </message>
@@ -2516,7 +2734,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Synchronisatie: nog niet ingesteld</translation>
         </message>
         <message numerus="yes">
-            <location line="+181" />
+            <location line="+189" />
             <source>%n help request(s)</source>
             <translation>
                 <numerusform>%n hulpvraag</numerusform>
@@ -2559,7 +2777,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hier staan nog geen hulpvragen voor jou.</translation>
         </message>
         <message>
-            <location line="+99" />
+            <location line="+113" />
             <source>Stop without saving?</source>
             <translation>Stoppen zonder te bewaren?</translation>
         </message>
@@ -2574,12 +2792,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Bewaard.</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+75" />
             <source>Saved: %1</source>
             <translation>Bewaard: %1</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+35" />
             <source>Help ended.</source>
             <translation>Hulp beëindigd.</translation>
         </message>

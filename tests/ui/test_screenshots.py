@@ -22,7 +22,18 @@ def distinct_colours(image: QImage, step: int = 4) -> int:
 
 
 @pytest.mark.parametrize(
-    "view", ["list", "detail", "intake", "escalate", "review", "followups", "helpers", "deadlines"]
+    "view",
+    [
+        "list",
+        "detail",
+        "intake",
+        "escalate",
+        "review",
+        "followups",
+        "helpers",
+        "deadlines",
+        "admin",
+    ],
 )
 def test_each_view_renders_to_a_png(view: str, demo_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / f"{view}.png"

@@ -61,9 +61,11 @@ def test_an_unknown_user_and_an_administrator_get_a_way_forward(
     qtbot.waitUntil(lambda: "nobody" in nobody.window.message.text(), timeout=WAIT_MS)
     assert "--user" in nobody.window.message.text()
     assert "ingrid" in nobody.window.message.text()
+    # An administrator gets the page of references and owners (D5), not the work area.
     admin = start_program("beheer")
-    qtbot.waitUntil(lambda: "Beheerders" in admin.window.message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: admin.admin is not None and admin.admin.loaded, timeout=WAIT_MS)
     assert admin.work is None
+    assert admin.window.pages.currentWidget() is admin.admin
 
 
 def test_shortcuts_are_in_the_menus_and_tooltips(start_program: StartProgram) -> None:
