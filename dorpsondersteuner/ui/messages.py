@@ -198,6 +198,13 @@ def refusal_text(refusal: str, step: str | None = None) -> str:
         return QCoreApplication.translate(
             "Refusal", "The help request is not waiting on anything: it is already open."
         )
+    if refusal == "anonymised":
+        return QCoreApplication.translate(
+            "Refusal",
+            "This help request was closed so long ago that the retention period has passed: "
+            "its personal details have been removed, so it can no longer be reopened or "
+            "changed. Register a new help request if the resident asks again.",
+        )
     log.warning("refusal without a Dutch text: %s", refusal)
     return QCoreApplication.translate(
         "Refusal",
@@ -217,6 +224,7 @@ REFUSALS = (
     "consent_withdrawn",
     "not_open",
     "not_waiting",
+    "anonymised",
 )
 
 

@@ -14,12 +14,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
-from ..models import User
-from ..models.enums import HelperSkill, Level, LifeDomain, Role, Urgency
+from ..models.enums import HelperSkill, Level, LifeDomain, Urgency
 from ..register import DEMO_REGISTER_KEY, Register, open_register
 from ..services import admin_views, drafts, workflow
 from ..services.access import Principal, load_principal, request_scope
@@ -284,16 +282,6 @@ def list_drafts(session: Session, principal: Principal) -> list[DraftInfo]:
         if loaded is not None:
             found.append(DraftInfo(form, key, saved_at, loaded[0]))
     return found
-
-
-def users_for_reassign(session: Session) -> list[UserView]:
-    """Active supporters and professionals, for the administrator's reassignment."""
-    rows = session.execute(
-        select(User.id, User.username, User.display_name, User.role)
-        .where(User.active.is_(True), User.deleted_at.is_(None), User.role != Role.ADMINISTRATOR)
-        .order_by(User.display_name)
-    )
-    return [UserView(*row) for row in rows]
 
 
 def lookup(session: Session, principal: Principal, text: str) -> list[ResidentMatch]:

@@ -86,3 +86,25 @@ def dark_palette() -> QPalette:
         palette.setColor(group.Disabled, which, QColor("#808080"))
     palette.setColor(group.Disabled, role.Highlight, QColor("#444444"))
     return palette
+
+
+# A level always has its colour and its word together, never colour alone (UI.md).
+# Keyed by the level's stored value, so the start-up preview (which loads no domain
+# code) draws the same dots as the lists.
+LEVEL_COLOURS = {
+    "village": "#2e7d32",  # green
+    "district_team": "#f9a825",  # amber
+    "municipality": "#1565c0",  # blue
+}
+# The same colours, lighter, for a dark palette (the blue above all is lost on black).
+LEVEL_COLOURS_DARK = {
+    "village": "#66bb6a",
+    "district_team": "#ffca28",
+    "municipality": "#64b5f6",
+}
+
+
+def level_colour_of(level: str) -> QColor | None:
+    """The colour of a level (by its stored value) for the palette in use."""
+    colour = (LEVEL_COLOURS_DARK if is_dark() else LEVEL_COLOURS).get(level)
+    return None if colour is None else QColor(colour)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,36 +31,32 @@ from PySide6.QtWidgets import (
 )
 
 from ..snapshot import MAX_ROWS, Snapshot, SnapshotRow
+from .palette import level_colour_of
 
 EMPTY = QModelIndex()
 SNAPSHOT_VIEWS = ("mine", "all")  # work.LIST_VIEWS: the lazy request lists
 SIZES = [190, 690, 400]  # work.SIZES: navigation, list, detail at 1280 pixels
-# words.LEVEL_COLOURS by the level's key (tests/ui/test_preview.py keeps them equal).
-LEVEL_DOT_COLOURS = {
-    "village": "#2e7d32",
-    "district_team": "#f9a825",
-    "municipality": "#1565c0",
-}
 
-_dots: dict[str, QIcon] = {}
+_dots: dict[tuple[str, str], QIcon] = {}
 
 
 def level_dot(level: str) -> QIcon | None:
     """The level's filled dot, as ``words.level_icon`` draws it; None for an unknown key."""
-    colour = LEVEL_DOT_COLOURS.get(level)
+    colour = level_colour_of(level)
     if colour is None:
         return None
-    if level not in _dots:
+    key = (level, colour.name())  # the palette may change between starts of a view
+    if key not in _dots:
         pixmap = QPixmap(32, 32)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(colour))
+        painter.setBrush(colour)
         painter.drawEllipse(4, 4, 24, 24)
         painter.end()
-        _dots[level] = QIcon(pixmap)
-    return _dots[level]
+        _dots[key] = QIcon(pixmap)
+    return _dots[key]
 
 
 class PreviewModel(QAbstractTableModel):

@@ -177,27 +177,16 @@ def deadline_state(days_left: int, at_risk: bool, overdue: bool) -> str:
     return QCoreApplication.translate("Words", "%n day(s) left", "", days_left)
 
 
-# A level always has its colour and its word together, never colour alone (UI.md).
-LEVEL_COLOURS = {
-    Level.VILLAGE: QColor("#2e7d32"),  # green
-    Level.DISTRICT_TEAM: QColor("#f9a825"),  # amber
-    Level.MUNICIPALITY: QColor("#1565c0"),  # blue
-}
-# The same colours, lighter, for a dark palette (the blue above all is lost on black).
-LEVEL_COLOURS_DARK = {
-    Level.VILLAGE: QColor("#66bb6a"),
-    Level.DISTRICT_TEAM: QColor("#ffca28"),
-    Level.MUNICIPALITY: QColor("#64b5f6"),
-}
-
 _icons: dict[object, QIcon] = {}
 
 
 def level_colour(level: Level) -> QColor:
-    """The level's colour for the palette in use."""
-    from .palette import is_dark
+    """The level's colour for the palette in use (palette.LEVEL_COLOURS)."""
+    from .palette import level_colour_of
 
-    return (LEVEL_COLOURS_DARK if is_dark() else LEVEL_COLOURS)[level]
+    colour = level_colour_of(level.value)
+    assert colour is not None
+    return colour
 
 
 def level_edge(level: Level) -> QColor:

@@ -1054,7 +1054,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Iets wat je hebt ingevuld klopt niet. Kijk het formulier na en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location line="+98" />
+            <location line="+106" />
             <source>The Wmo track starts once the help request is at the municipality.</source>
             <translation>Het Wmo-traject begint pas als de hulpvraag bij de gemeente ligt.</translation>
         </message>
@@ -1145,7 +1145,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/preview.py" line="+145" />
+            <location filename="../../dorpsondersteuner/ui/preview.py" line="+141" />
             <source>Help requests as you last saw them, being updated</source>
             <translation>Hulpvragen zoals je ze het laatst zag; ze worden bijgewerkt</translation>
         </message>
@@ -1211,7 +1211,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Refusal</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/messages.py" line="-170" />
+            <location filename="../../dorpsondersteuner/ui/messages.py" line="-178" />
             <source>This help request is handled at another level or in another area. You can read it; the people who handle it there can take this step.</source>
             <translation>Deze hulpvraag ligt bij een ander niveau of in een ander gebied. Je kunt hem lezen; wie hem daar behandelt, kan deze stap zetten.</translation>
         </message>
@@ -1272,6 +1272,11 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+4" />
+            <source>This help request was closed so long ago that the retention period has passed: its personal details have been removed, so it can no longer be reopened or changed. Register a new help request if the resident asks again.</source>
+            <translation>Deze hulpvraag is zo lang geleden afgesloten dat de bewaartermijn voorbij is: de persoonsgegevens zijn verwijderd, dus je kunt hem niet meer heropenen of wijzigen. Leg een nieuwe hulpvraag vast als de inwoner opnieuw iets vraagt.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>This step is not possible for this help request now. Look at the request again.</source>
             <translation>Deze stap kan nu niet bij deze hulpvraag. Bekijk de hulpvraag opnieuw.</translation>
         </message>

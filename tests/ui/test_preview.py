@@ -14,7 +14,7 @@ from dorpsondersteuner.rawdb import DEMO_REGISTER_KEY
 from dorpsondersteuner.snapshot import SnapshotRow, read_snapshot
 from dorpsondersteuner.ui.app import Desktop, Options
 from dorpsondersteuner.ui.main_window import MainWindow
-from dorpsondersteuner.ui.preview import LEVEL_DOT_COLOURS, PreviewModel, PreviewPage
+from dorpsondersteuner.ui.preview import PreviewModel, PreviewPage, level_dot
 from dorpsondersteuner.ui.request_model import REFERENCE, RESIDENT
 
 from .conftest import WAIT_MS, StartProgram, wait_idle
@@ -122,8 +122,12 @@ def test_the_preview_model(qtmodeltester: ModelTester) -> None:
 
 
 def test_the_preview_dots_have_the_level_colours() -> None:
-    from dorpsondersteuner.ui.words import LEVEL_COLOURS
+    from dorpsondersteuner.models.enums import Level
+    from dorpsondersteuner.ui.words import level_colour
 
-    assert {level.value: colour.name() for level, colour in LEVEL_COLOURS.items()} == (
-        LEVEL_DOT_COLOURS
-    )
+    for level in Level:
+        dot = level_dot(level.value)
+        assert dot is not None
+        image = dot.pixmap(32, 32).toImage()
+        assert image.pixelColor(16, 16).name() == level_colour(level).name()
+    assert level_dot("unknown") is None
