@@ -33,7 +33,7 @@ from . import dialogs, ops
 from .main_window import MainWindow, with_shortcut
 from .messages import describe
 from .tasks import TaskManager
-from .words import level_icon, level_word, role_word, status_word
+from .words import level_icon, level_word, role_word, status_word, sync_state_text
 from .worklists import Column, ShortListModel
 
 
@@ -165,12 +165,7 @@ class AdminPage(QWidget):
         layout.addWidget(self.shown_count)
 
         who = f"{self.principal.display_name} · {role_word(self.principal.role)}"
-        window.set_status(
-            who,
-            self.tr("Demo register: fictional data, never synchronised")
-            if signed_in.register_kind == "demo"
-            else self.tr("Synchronisation: not set up yet"),
-        )
+        window.set_status(who, sync_state_text(signed_in.register_kind))
         window.find_action.setEnabled(True)
         window.find_action.triggered.connect(self.focus_search)
         window.help_action.triggered.connect(self.show_help)

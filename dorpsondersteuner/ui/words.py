@@ -275,3 +275,12 @@ def pick_up_icon() -> QIcon:
         painter.end()
         _icons[key] = QIcon(pixmap)
     return _icons[key]
+
+
+def sync_state_text(register_kind: str | None) -> str:
+    """The status bar's sync state (a placeholder until synchronisation arrives)."""
+    if register_kind == "demo":
+        return QCoreApplication.translate(
+            "Words", "Demo register: fictional data, never synchronised"
+        )
+    return QCoreApplication.translate("Words", "Synchronisation: not set up yet")

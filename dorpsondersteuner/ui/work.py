@@ -65,7 +65,7 @@ from .request_model import (
     RequestListModel,
 )
 from .tasks import TaskManager
-from .words import level_word, pick_up_icon, role_word, skill_word
+from .words import level_word, pick_up_icon, role_word, skill_word, sync_state_text
 from .worklists import (
     ShortListModel,
     deadline_model,
@@ -495,9 +495,7 @@ class WorkArea(QSplitter):
         self.tasks.query(lambda s: ops.list_drafts(s, principal), self._offer_drafts)
 
     def _sync_text(self) -> str:
-        if self.signed_in.register_kind == "demo":
-            return self.tr("Demo register: fictional data, never synchronised")
-        return self.tr("Synchronisation: not set up yet")
+        return sync_state_text(self.signed_in.register_kind)
 
     # --- State per user ----------------------------------------------------------------
 

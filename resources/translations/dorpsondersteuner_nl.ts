@@ -70,27 +70,17 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+106" />
+            <location line="+101" />
             <source>Hand the chosen help request to someone at its level and area</source>
             <translation>Geef de gekozen hulpvraag aan iemand die op dit niveau in dit gebied werkt</translation>
         </message>
         <message>
-            <location line="-95" />
+            <location line="-90" />
             <source>Help requests by reference</source>
             <translation>Hulpvragen op kenmerk</translation>
         </message>
         <message>
-            <location line="+32" />
-            <source>Demo register: fictional data, never synchronised</source>
-            <translation>Demo-register: verzonnen gegevens, synchroniseert nooit</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Synchronisation: not set up yet</source>
-            <translation>Synchronisatie: nog niet ingesteld</translation>
-        </message>
-        <message>
-            <location line="+28" />
+            <location line="+57" />
             <source>The first %1 of %2 help requests are shown. Search by reference or owner to find the one you need.</source>
             <translation>De eerste %1 van %2 hulpvragen staan hier. Zoek op kenmerk of eigenaar om de hulpvraag te vinden die je zoekt.</translation>
         </message>
@@ -410,7 +400,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>DetailWindow</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="+1165" />
+            <location filename="../../dorpsondersteuner/ui/work.py" line="+1163" />
             <source>Help request</source>
             <translation>Hulpvraag</translation>
         </message>
@@ -2503,11 +2493,21 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
                 <numerusform>nog %n dagen</numerusform>
             </translation>
         </message>
+        <message>
+            <location line="+106" />
+            <source>Demo register: fictional data, never synchronised</source>
+            <translation>Demo-register: verzonnen gegevens, synchroniseert nooit</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Synchronisation: not set up yet</source>
+            <translation>Synchronisatie: nog niet ingesteld</translation>
+        </message>
     </context>
     <context>
         <name>WorkArea</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="-1036" />
+            <location filename="../../dorpsondersteuner/ui/work.py" line="-1034" />
             <source>Views</source>
             <translation>Overzichten</translation>
         </message>
@@ -2728,18 +2728,8 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <source>Village supporters record new help requests</source>
             <translation>Dorpsondersteuners leggen nieuwe hulpvragen vast</translation>
         </message>
-        <message>
-            <location line="+23" />
-            <source>Demo register: fictional data, never synchronised</source>
-            <translation>Demo-register: verzonnen gegevens, synchroniseert nooit</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Synchronisation: not set up yet</source>
-            <translation>Synchronisatie: nog niet ingesteld</translation>
-        </message>
         <message numerus="yes">
-            <location line="+189" />
+            <location line="+211" />
             <source>%n help request(s)</source>
             <translation>
                 <numerusform>%n hulpvraag</numerusform>
