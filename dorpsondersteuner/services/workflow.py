@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 
 from ..clock import local_date, now_utc
 from ..errors import ConflictError, ForbiddenError, NotFoundError, ValidationError
-from ..models import Area, HelpRequest, HistoryEvent, Resident, User
+from ..models import Area, HelpRequest, HistoryEvent, Resident
 from ..models.enums import EventKind, Level, LifeDomain, Outcome, Role, Status, Urgency
 from ..references import next_reference
 from . import search, validation
-from .access import Action, Principal, acts_at, may, require
+from .access import Action, Principal, acts_at, load_principal, may, require
 from .changes import ChangeRecorder
 from .views import ReferenceView
 
@@ -395,7 +395,8 @@ def hand_back(
     session: Session, principal: Principal, request_id: uuid.UUID, *, advice: str
 ) -> None:
     """Move the request one level down with advice. Back at the village it returns to
-    its contact person; at the district team it waits for pick-up."""
+    its contact person while they still work there; otherwise, and at the district
+    team, it waits for pick-up."""
     request = visible_request(session, principal, request_id)
     _check(principal, request, Step.HAND_BACK)
     advice = validation.text(advice, "advice")
@@ -403,9 +404,12 @@ def hand_back(
     assert target is not None
     owner = None
     if target is Level.VILLAGE and request.contact_person_id is not None:
-        contact_person = session.get(User, request.contact_person_id)
-        if contact_person is not None and contact_person.active:
-            owner = contact_person.id
+        try:
+            contact_person = load_principal(session, request.contact_person_id)
+        except NotFoundError:  # left, or deactivated
+            contact_person = None
+        if contact_person is not None and acts_at(contact_person, target, request.area_id):
+            owner = contact_person.user_id
     _move(
         session,
         principal,
@@ -589,7 +593,6 @@ def reassign(
         raise NotFoundError(f"no request with reference {reference}")
     if request.status is Status.CLOSED:
         raise ConflictError("a closed request has no one working on it", code=Refusal.CLOSED)
-    from .access import load_principal
 
     try:
         new_owner = load_principal(session, new_owner_id)

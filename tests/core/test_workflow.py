@@ -17,7 +17,7 @@ from dorpsondersteuner.errors import (
     NotFoundError,
     ValidationError,
 )
-from dorpsondersteuner.models import HelpRequest, HistoryEvent, OutboxOp, Resident
+from dorpsondersteuner.models import Area, HelpRequest, HistoryEvent, OutboxOp, Resident, User
 from dorpsondersteuner.models.enums import EventKind, Level, LifeDomain, Outcome, Status, Urgency
 from dorpsondersteuner.references import Reference
 from dorpsondersteuner.register import Register
@@ -472,3 +472,17 @@ def test_an_administrator_reassigns_by_reference_without_seeing_content(town, pe
             "BAK-1999-X9-001",
             new_owner_id=user_id("jos"),
         )
+
+
+def test_handed_back_to_a_village_whose_contact_person_left_it_waits_for_pick_up(
+    town, people, intake
+):
+    request_id = intake()
+    to_district_team(town, people, request_id)
+    with town.transaction() as session:  # Ingrid now supports Gemert-Noord, not Bakel
+        session.get_one(User, user_id("ingrid")).areas = [session.get_one(Area, AREA_ID["GEN"])]
+    act(town, workflow.hand_back, people["joyce"], request_id, advice="Terug naar het dorp")
+    back = detail(town, people["jos"], request_id)
+    assert (back.level, back.status, back.owner_id) == (Level.VILLAGE, Status.OPEN, None)
+    act(town, workflow.pick_up, people["jos"], request_id)
+    assert detail(town, people["jos"], request_id).owner_name == "Jos van der Zanden"
