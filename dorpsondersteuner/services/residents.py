@@ -34,20 +34,7 @@ def visible_resident(session: Session, principal: Principal, resident_id: uuid.U
 
 
 def resident_view(session: Session, resident: Resident) -> ResidentView:
-    area = session.get_one(Area, resident.area_id)
-    return ResidentView(
-        id=resident.id,
-        first_name=resident.first_name,
-        name_prefix=resident.name_prefix,
-        last_name=resident.last_name,
-        street=resident.street,
-        house_number=resident.house_number,
-        postcode=resident.postcode,
-        place=resident.place,
-        phone=resident.phone,
-        area_id=resident.area_id,
-        area_name=area.name,
-    )
+    return resident_view_from(resident, session.get_one(Area, resident.area_id).name)
 
 
 def get_resident(session: Session, principal: Principal, resident_id: uuid.UUID) -> ResidentView:
