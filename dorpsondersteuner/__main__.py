@@ -9,6 +9,7 @@ Imports stay light until the window is on screen: Qt first, the register later.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,8 +75,28 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def without_display() -> bool:
+    """True on Linux with no screen to show a window on (a server, an SSH session)."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if without_display():
+        if args.screenshot is None:
+            # Qt would abort with a misleading message about missing xcb libraries.
+            print(
+                "dorpsondersteuner: no screen found (DISPLAY is not set). Start it on a "
+                "desktop, under xvfb-run, or use --screenshot FILE to render a view.",
+                file=sys.stderr,
+            )
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     # Only now load Qt (and never SQLAlchemy here): the window must paint first.
     from .ui.app import Options, run
 
