@@ -25,10 +25,9 @@ from .access import (
     can_view_helper,
     helper_area_ids,
     visible_helpers,
-    visible_requests,
 )
 from .changes import ChangeRecorder, note_change
-from .views import FollowUpView, HelperView
+from .views import HelperView
 from .workflow import add_history_event, require_editable
 
 
@@ -222,35 +221,6 @@ def reschedule_follow_up(
             details={"follow_up": str(follow_up.id), "fields": changed},
         )
     return bool(changed)
-
-
-def follow_ups_due(
-    session: Session, principal: Principal, *, today: date | None = None, mine_only: bool = True
-) -> list[tuple[str, FollowUpView]]:
-    """Open follow-ups due today or earlier on visible requests, oldest first, with the
-    request's reference."""
-    today = today or local_date(now_utc())
-    query = (
-        select(FollowUp, HelpRequest.reference, User.display_name)
-        .join(HelpRequest, HelpRequest.id == FollowUp.request_id)
-        .outerjoin(User, User.id == FollowUp.assignee_id)
-        .where(
-            visible_requests(principal),
-            FollowUp.done_on.is_(None),
-            FollowUp.deleted_at.is_(None),
-            FollowUp.due_on <= today,
-        )
-        .order_by(FollowUp.due_on, HelpRequest.reference)
-    )
-    if mine_only:
-        query = query.where(FollowUp.assignee_id == principal.user_id)
-    return [
-        (
-            reference,
-            FollowUpView(f.id, f.request_id, f.description, f.due_on, f.done_on, assignee),
-        )
-        for f, reference, assignee in session.execute(query)
-    ]
 
 
 # --- Own circle: neighbourhood helpers and arranged help -----------------------------

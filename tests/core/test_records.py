@@ -11,6 +11,7 @@ from dorpsondersteuner.errors import ConflictError, ForbiddenError, NotFoundErro
 from dorpsondersteuner.models.enums import ContactKind, EventKind, HelperSkill, Level, Outcome
 from dorpsondersteuner.services import records, workflow
 from dorpsondersteuner.services.lists import request_detail
+from dorpsondersteuner.services.worklists import due_follow_ups
 
 from .conftest import AREA_ID
 
@@ -102,18 +103,16 @@ def test_follow_ups_due_today_and_overdue_are_listed_until_done(town, people, in
             due_on=today() + timedelta(days=7),
         )
     with town.sessions() as session:
-        due = records.follow_ups_due(session, people["ingrid"])
-        assert [f.description for _, f in due] == ["Terugbellen", "Langsgaan"]
-        assert records.follow_ups_due(session, people["jos"], mine_only=False) == due
-        assert records.follow_ups_due(session, people["jos"]) == []
+        due = due_follow_ups(session, people["ingrid"])
+        assert [f.description for f in due] == ["Terugbellen", "Langsgaan"]
+        assert due_follow_ups(session, people["jos"], mine_only=False) == due
+        assert due_follow_ups(session, people["jos"]) == []
     with town.transaction() as session:
         records.complete_follow_up(session, people["ingrid"], late)
     with pytest.raises(ConflictError), town.transaction() as session:
         records.complete_follow_up(session, people["ingrid"], late)
     with town.sessions() as session:
-        assert [f.description for _, f in records.follow_ups_due(session, people["ingrid"])] == [
-            "Langsgaan"
-        ]
+        assert [f.description for f in due_follow_ups(session, people["ingrid"])] == ["Langsgaan"]
 
 
 def test_nothing_is_added_to_a_closed_request(town, people, intake):
