@@ -218,13 +218,14 @@ class RequestDetailView(QScrollArea):
             ("resume", self.tr("Open again (no longer waiting)…")),
             ("give_consent", self.tr("Record consent to share…")),
             ("withdraw_consent", self.tr("Consent withdrawn…")),
+            ("resident", self.tr("Change the resident's details…")),
             ("merge", self.tr("Merge with a duplicate resident record…")),
             ("wmo:melding", self.tr("Register as a Wmo melding…")),
             ("wmo:plan", self.tr("Personal plan handed in…")),
             ("wmo:aanvraag", self.tr("Wmo aanvraag received…")),
             ("wmo:decision", self.tr("Decision on the aanvraag…")),
         ):
-            if name in ("merge", "wmo:melding"):
+            if name in ("resident", "wmo:melding"):
                 menu.addSeparator()
             action = menu.addAction(text)
             action.setObjectName(name)
@@ -295,6 +296,7 @@ class RequestDetailView(QScrollArea):
             "resume": self._offer(Step.RESUME),
             "give_consent": self._offer(Step.GIVE_CONSENT) and not municipality,
             "withdraw_consent": self._offer(Step.WITHDRAW_CONSENT),
+            "resident": editable,
             "merge": editable,
             "wmo:melding": wmo,
             "wmo:plan": wmo,

@@ -1259,6 +1259,58 @@ class HelperDialog(FormDialog):
 # --- Residents -------------------------------------------------------------------------
 
 
+class ResidentDialog(FormDialog):
+    """Correct the resident's name, address or phone (rectification, AVG art. 16): an
+    ordinary, logged change that every request of the resident shows."""
+
+    form_name = "resident"
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        principal: Principal,
+        detail: RequestDetail,
+        parent: QWidget | None = None,
+    ) -> None:
+        resident = detail.resident
+        super().__init__(
+            tasks,
+            principal,
+            self.tr("Change the resident's details"),
+            self.tr("&Save"),
+            subject=resident.full_name,
+            draft_key=str(resident.id),
+            parent=parent,
+        )
+        self.resident = resident
+        self.inputs: dict[str, QLineEdit] = {}
+        for name, label, value in (
+            ("first_name", self.tr("First name"), resident.first_name),
+            ("name_prefix", self.tr("Prefix (van, de, …)"), resident.name_prefix),
+            ("last_name", self.tr("Last name"), resident.last_name),
+            ("street", self.tr("Street"), resident.street),
+            ("house_number", self.tr("House number"), resident.house_number),
+            ("postcode", self.tr("Postcode"), resident.postcode),
+            ("place", self.tr("Place"), resident.place),
+            ("phone", self.tr("Phone"), resident.phone),
+        ):
+            edit = QLineEdit(value)
+            self.inputs[name] = edit
+            self.add_field(name, label, edit)
+        self.dirty = False
+        self.set_consequence(
+            self.tr("The new details show on every help request of %1.").replace(
+                "%1", resident.first_name or resident.full_name
+            )
+        )
+
+    def work(self) -> Callable[[Any], Any]:
+        values = {name: edit.text() for name, edit in self.inputs.items()}
+        data = workflow.ResidentInput(area_id=self.resident.area_id, **values)
+        principal, resident_id = self.principal, self.resident.id
+        return lambda s: residents.edit_resident(s, principal, resident_id, data)
+
+
 class MergeDialog(FormDialog):
     """Two records of one person (two laptops registered them offline) become one."""
 

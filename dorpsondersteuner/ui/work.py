@@ -917,6 +917,8 @@ class WorkArea(QSplitter):
             dialog = dialogs.FollowUpDialog(self.tasks, principal, detail, parent=parent)
         elif name == "help":
             dialog = dialogs.ArrangeHelpDialog(self.tasks, principal, detail, parent)
+        elif name == "resident":
+            dialog = dialogs.ResidentDialog(self.tasks, principal, detail, parent)
         elif name == "merge":
             dialog = dialogs.MergeDialog(self.tasks, principal, detail, parent)
         elif name.startswith("wmo:"):

@@ -400,7 +400,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>DetailWindow</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="+1163" />
+            <location filename="../../dorpsondersteuner/ui/work.py" line="+1165" />
             <source>Help request</source>
             <translation>Hulpvraag</translation>
         </message>
@@ -841,7 +841,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>MergeDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+42" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+94" />
             <source>Merge two records of one resident</source>
             <translation>Twee dossiers van één inwoner samenvoegen</translation>
         </message>
@@ -1112,7 +1112,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>PickUpDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-738" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-790" />
             <source>Pick up the help request</source>
             <translation>Hulpvraag oppakken</translation>
         </message>
@@ -1148,7 +1148,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ReassignDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+808" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+860" />
             <source>Reassign the help request</source>
             <translation>Hulpvraag overdragen</translation>
         </message>
@@ -1274,7 +1274,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ReopenDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-772" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-824" />
             <source>Reopen the help request</source>
             <translation>Hulpvraag heropenen</translation>
         </message>
@@ -1393,6 +1393,11 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
+            <source>Change the resident's details…</source>
+            <translation>Gegevens van de inwoner wijzigen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Merge with a duplicate resident record…</source>
             <translation>Samenvoegen met een dubbel dossier van de inwoner…</translation>
         </message>
@@ -1447,7 +1452,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulp regelen van een buurthulp of uit de eigen kring van de inwoner</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+68" />
             <source>Help request %1 · %2 · registered %3</source>
             <translation>Hulpvraag %1 · %2 · vastgelegd %3</translation>
         </message>
@@ -1921,6 +1926,64 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
     </context>
     <context>
+        <name>ResidentDialog</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+537" />
+            <source>Change the resident's details</source>
+            <translation>Gegevens van de inwoner wijzigen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save</source>
+            <translation>&amp;Opslaan</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>First name</source>
+            <translation>Voornaam</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prefix (van, de, …)</source>
+            <translation>Tussenvoegsel (van, de, …)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last name</source>
+            <translation>Achternaam</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Street</source>
+            <translation>Straat</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>House number</source>
+            <translation>Huisnummer</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Postcode</source>
+            <translation>Postcode</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Place</source>
+            <translation>Plaats</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Telefoon</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The new details show on every help request of %1.</source>
+            <translation>De nieuwe gegevens staan dan bij elke hulpvraag van %1.</translation>
+        </message>
+    </context>
+    <context>
         <name>Screenshot</name>
         <message>
             <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+122" />
@@ -1949,7 +2012,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WaitDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+27" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-533" />
             <source>Put the help request on hold</source>
             <translation>Hulpvraag op wacht zetten</translation>
         </message>
@@ -2020,7 +2083,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WmoDialog</name>
         <message>
-            <location line="+488" />
+            <location line="+540" />
             <source>Register as a Wmo melding</source>
             <translation>Registreren als Wmo-melding</translation>
         </message>
@@ -2507,7 +2570,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WorkArea</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="-1034" />
+            <location filename="../../dorpsondersteuner/ui/work.py" line="-1036" />
             <source>Views</source>
             <translation>Overzichten</translation>
         </message>
@@ -2787,7 +2850,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Bewaard.</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+77" />
             <source>Saved: %1</source>
             <translation>Bewaard: %1</translation>
         </message>

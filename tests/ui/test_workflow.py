@@ -328,3 +328,32 @@ def test_every_short_list_model_passes_the_model_tester(
     assert work.short_models["pickup"].rowCount() > 0
     assert work.short_models["helpers"].rowCount() > 0
     qtmodeltester.check(deadline_model())  # filled in the Wmo test above, empty here
+
+
+def test_the_resident_s_details_are_corrected_from_the_detail(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    request_id = new_request(demo_dir, "Adres")
+    desktop = start_program("ingrid")
+    work = show(qtbot, desktop, request_id)
+    action = work.detail.more_actions["resident"]
+    assert action.isVisible()
+    action.trigger()
+    dialog = work.dialog
+    assert isinstance(dialog, dialogs.ResidentDialog)
+    dialog.inputs["postcode"].setText("57611")  # a wrong postcode is refused…
+    run_dialog(qtbot, desktop, expect_closed=False)
+    assert "5761 AB" in dialog.error.text()  # says what a postcode looks like, in Dutch
+    assert dialog.inputs["postcode"].text() == "57611"  # …and what was typed stays
+    dialog.inputs["postcode"].setText("5761 ab")
+    dialog.inputs["street"].setText("Kerkstraat")
+    dialog.inputs["house_number"].setText("3")
+    dialog.inputs["phone"].setText("0492-123456")
+    run_dialog(qtbot, desktop)
+    resident = stored(demo_dir, request_id).resident
+    assert (resident.street, resident.postcode, resident.phone) == (
+        "Kerkstraat",
+        "5761 AB",
+        "0492-123456",
+    )
+    qtbot.waitUntil(lambda: "Kerkstraat 3, 5761 AB" in work.detail.body.text(), timeout=WAIT)

@@ -22,6 +22,7 @@ ACTIONS = (
     "contact",
     "follow_up",
     "help",
+    "resident",
     "merge",
     "wait",
     "give_consent",
