@@ -99,6 +99,12 @@ def log_access(
     session.flush()  # the next entry in this session chains onto this one
 
 
+def log_search(session: Session, principal: Principal, found: int) -> None:
+    """A search, once the user stopped typing (not per keystroke, D11): how many
+    requests it found, never the words (they may be a resident's name)."""
+    log_access(session, principal.user_id, AccessAction.SEARCH, "help_requests", count=found)
+
+
 def verify_chain(session: Session) -> int | None:
     """The id of the first entry that does not fit the chain, or None when intact."""
     previous = GENESIS

@@ -92,7 +92,8 @@ class TaskManager(QObject):
         *,
         key: str | None = None,
     ) -> None:
-        """Run ``fn(session)`` on the worker, read-only by convention."""
+        """Run ``fn(session)`` on the worker: a read. It commits all the same, so that
+        reading case data keeps its access-log entry (D11); it announces no changes."""
         self._submit("query", fn, on_done, on_failed, key)
 
     def write(

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.enums import HelperSkill, Role, Status
+from ..services import access_log
 from ..services.changes import Changes
 from ..services.lists import RequestFilter
 from ..services.views import HelperView
@@ -81,6 +82,7 @@ TYPE_ENV = "DORPSONDERSTEUNER_TEST_TYPE"
 SEARCH_DELAY_MS = 0  # searching is fast enough to follow every keystroke (bench/)
 VIEWS = ("mine", "all", "pickup", "followups", "deadlines", "helpers")
 LIST_VIEWS = ("mine", "all")  # the lazy request list; the others are short lists
+SEARCH_LOG_DELAY_MS = 2000  # typing has stopped: the search is logged once
 STEP_NAMES = {
     "pick_up": Step.PICK_UP,
     "hand_back": Step.HAND_BACK,
@@ -135,6 +137,12 @@ class WorkArea(QSplitter):
         self.setStretchFactor(1, 3)
         self.setStretchFactor(2, 2)
         self.setSizes(SIZES)
+
+        # A search is logged once typing has stopped for a while, not per keystroke (D11).
+        self.search_log_timer = QTimer(self)
+        self.search_log_timer.setSingleShot(True)
+        self.search_log_timer.setInterval(SEARCH_LOG_DELAY_MS)
+        self.search_log_timer.timeout.connect(self._log_search)
 
         self._connect_actions()
         tasks.changed.connect(self.on_changes)
@@ -658,11 +666,19 @@ class WorkArea(QSplitter):
             key="nav-counts",
         )
 
-    def _on_search_text(self, _text: str) -> None:
+    def _on_search_text(self, text: str) -> None:
         if self.view == "helpers":
             self.reload_short()
         else:
             self.reload_list()
+            if text.strip():
+                self.search_log_timer.start()
+
+    def _log_search(self) -> None:
+        if self.view not in LIST_VIEWS or not self.search.text().strip():
+            return
+        principal, found = self.principal, self.model.rowCount()
+        self.tasks.query(lambda s: access_log.log_search(s, principal, found), None)
 
     def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
         key = SORT_KEYS.get(column)

@@ -168,3 +168,37 @@ def test_the_lazy_model_passes_the_model_tester(
     model.set_filter(RequestFilter(mine=True))
     qtbot.waitUntil(lambda: not tasks.busy, timeout=20_000)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_a_search_is_logged_once_typing_stops_with_its_count_not_its_words(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    from sqlalchemy import select
+
+    from dorpsondersteuner.models import AccessLogEntry
+
+    def searches() -> list[tuple[int | None, str]]:
+        register = open_register(demo_register_path(demo_dir), DEMO_REGISTER_KEY)
+        try:
+            with register.sessions() as session:
+                rows = session.scalars(
+                    select(AccessLogEntry).where(AccessLogEntry.action == "search")
+                ).all()
+                return [(row.count, f"{row.entity} {row.record_id}") for row in rows]
+        finally:
+            register.close()
+
+    desktop = start_program("ingrid")
+    work = desktop.work
+    work.search_log_timer.setInterval(200)  # the program waits 2 s; the test less
+    work.select_view("all")
+    wait_idle(qtbot, desktop)
+    before = len(searches())
+    name = work.model.row_data(0).resident_name.split()[-1]
+    qtbot.keyClicks(work.search, name)  # one search, typed letter by letter
+    wait_idle(qtbot, desktop)
+    qtbot.waitUntil(lambda: len(searches()) == before + 1, timeout=5000)
+    qtbot.wait(400)
+    logged = searches()
+    assert len(logged) == before + 1  # not one entry per keystroke
+    assert logged[-1] == (work.model.rowCount(), "help_requests None")
