@@ -15,19 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .paths import DATA_DIR_ENV, data_dir
-
-# ui.app.SCREENSHOT_VIEWS; that module loads Qt
-VIEWS = (
-    "list",
-    "detail",
-    "intake",
-    "escalate",
-    "review",
-    "followups",
-    "helpers",
-    "deadlines",
-    "admin",
-)
+from .ui import SCREENSHOT_VIEWS
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -65,7 +53,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--view",
-        choices=VIEWS,
+        choices=SCREENSHOT_VIEWS,
         default="list",
         help="the view --screenshot renders (default: list)",
     )

@@ -33,6 +33,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from . import LIST_VIEWS
 from .i18n import DEFAULT_LANGUAGE, install_translators
 from .main_window import MainWindow
 
@@ -42,17 +43,6 @@ EXIT_AFTER_FIRST_PAINT_ENV = "DORPSONDERSTEUNER_EXIT_AFTER_FIRST_PAINT"
 T0_ENV = "DORPSONDERSTEUNER_T0"
 DEFAULT_DEMO_USER = "ingrid"  # demo.directory.DEFAULT_DEMO_USER; that module is heavy
 SCREENSHOT_SIZE = (1280, 800)
-SCREENSHOT_VIEWS = (
-    "list",
-    "detail",
-    "intake",
-    "escalate",
-    "review",
-    "followups",
-    "helpers",
-    "deadlines",
-    "admin",
-)
 # The demo user each screenshot is taken as: the one whose daily work the view shows.
 SCREENSHOT_USERS = {"review": "joyce", "deadlines": "evelien", "admin": "beheer"}
 PREVIEW_PAINT_WAIT_MS = 250  # start the worker anyway if the preview is not painted by then
@@ -174,9 +164,8 @@ class Desktop(QObject):
             return False  # screenshots show the live program only
         self.username = user
         view = self._load_state().get("view", "mine")
-        from .preview import SNAPSHOT_VIEWS
 
-        if view not in SNAPSHOT_VIEWS:
+        if view not in LIST_VIEWS:
             return False
         from ..rawdb import DEMO_REGISTER_KEY
         from ..snapshot import read_snapshot

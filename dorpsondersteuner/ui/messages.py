@@ -212,24 +212,11 @@ def refusal_text(refusal: str, step: str | None = None) -> str:
     )
 
 
-REFUSALS = (
-    "not_yours",
-    "closed",
-    "not_closed",
-    "top_level",
-    "bottom_level",
-    "not_picked_up",
-    "already_owned",
-    "no_consent",
-    "consent_withdrawn",
-    "not_open",
-    "not_waiting",
-    "anonymised",
-)
-
-
 def _conflict(error: ConflictError) -> Message:
-    if error.code in REFUSALS:
+    # The core came before any conflict, so importing its rules here costs nothing.
+    from ..services.workflow import Refusal
+
+    if error.code in {refusal.value for refusal in Refusal}:
         return Message(refusal_text(str(error.code)))
     wmo = {
         "not_at_municipality": QCoreApplication.translate(

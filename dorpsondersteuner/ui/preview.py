@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..snapshot import MAX_ROWS, Snapshot, SnapshotRow
+from . import LIST_VIEWS
 from .palette import level_colour_of
 
 EMPTY = QModelIndex()
-SNAPSHOT_VIEWS = ("mine", "all")  # work.LIST_VIEWS: the lazy request lists
 SIZES = [190, 690, 400]  # work.SIZES: navigation, list, detail at 1280 pixels
 
 _dots: dict[tuple[str, str], QIcon] = {}
@@ -178,7 +178,7 @@ def list_snapshot(work: Any) -> dict[str, Any] | None:
 
     model = work.model
     if (
-        work.view not in SNAPSHOT_VIEWS
+        work.view not in LIST_VIEWS
         or work.search.text()
         or work.show_closed.isChecked()
         or model.sort_key is not SORT_KEYS[UPDATED]

@@ -48,7 +48,7 @@ from ..services.changes import Changes
 from ..services.lists import RequestFilter
 from ..services.views import HelperView
 from ..services.workflow import Refusal, Step
-from . import dates, dialogs, ops
+from . import LIST_VIEWS, dates, dialogs, ops
 from .detail import RequestDetailView
 from .form import RequestForm
 from .main_window import MainWindow, with_shortcut
@@ -81,7 +81,6 @@ from .worklists import (
 TYPE_ENV = "DORPSONDERSTEUNER_TEST_TYPE"
 SEARCH_DELAY_MS = 0  # searching is fast enough to follow every keystroke (bench/)
 VIEWS = ("mine", "all", "pickup", "followups", "deadlines", "helpers")
-LIST_VIEWS = ("mine", "all")  # the lazy request list; the others are short lists
 SEARCH_LOG_DELAY_MS = 2000  # typing has stopped: the search is logged once
 STEP_NAMES = {
     "pick_up": Step.PICK_UP,

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from dorpsondersteuner.ui import SCREENSHOT_VIEWS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -21,20 +23,7 @@ def distinct_colours(image: QImage, step: int = 4) -> int:
     return len(colours)
 
 
-@pytest.mark.parametrize(
-    "view",
-    [
-        "list",
-        "detail",
-        "intake",
-        "escalate",
-        "review",
-        "followups",
-        "helpers",
-        "deadlines",
-        "admin",
-    ],
-)
+@pytest.mark.parametrize("view", SCREENSHOT_VIEWS)
 def test_each_view_renders_to_a_png(view: str, demo_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / f"{view}.png"
     done = subprocess.run(
