@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import DateTime, Dialect, MetaData, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ..clock import now_utc
+
 # Constraint names fixed by convention, so migrations on SQLite and PostgreSQL agree.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -26,7 +28,7 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return now_utc()
 
 
 def new_id() -> uuid.UUID:

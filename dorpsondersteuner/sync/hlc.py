@@ -9,10 +9,11 @@ Encoded as a fixed-width string that sorts like the value itself.
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from ..clock import now_ms
 
 MAX_AHEAD_MS = 5 * 60 * 1000  # the server clamps values further ahead than this (D3)
 _WALL_DIGITS = 15
@@ -20,7 +21,7 @@ _COUNTER_DIGITS = 6
 
 
 def wall_clock_ms() -> int:
-    return time.time_ns() // 1_000_000
+    return now_ms()
 
 
 @dataclass(frozen=True, order=True)

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication
 
+from ..clock import now_utc
+
 
 def local_zone() -> tzinfo | None:
     try:
@@ -20,7 +22,7 @@ ZONE = local_zone()
 
 
 def today() -> date:
-    return datetime.now(ZONE).date()
+    return now_utc().astimezone(ZONE).date()
 
 
 def day_text(day: date) -> str:
@@ -34,7 +36,7 @@ def instant_text(instant: datetime) -> str:
 def ago_text(instant: datetime, now: datetime | None = None) -> str:
     """List style: "vandaag, 14:05", "gisteren, 14:05", "3 dagen geleden", "23-11-2026"."""
     local = instant.astimezone(ZONE)
-    current = (now or datetime.now(ZONE)).astimezone(ZONE)
+    current = (now or now_utc()).astimezone(ZONE)
     days = (current.date() - local.date()).days
     clock = local.strftime("%H:%M")
     if days <= 0:

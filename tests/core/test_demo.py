@@ -7,7 +7,7 @@ import re
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, make_transient
 
-from dorpsondersteuner.clock import AMSTERDAM, local_date
+from dorpsondersteuner.clock import AMSTERDAM, local_date, now_utc
 from dorpsondersteuner.demo.directory import AREAS, TEAMS, USERS, demo_id
 from dorpsondersteuner.demo.generator import (
     DEVICE_ID,
@@ -262,7 +262,7 @@ def test_owners_work_at_the_request_level_and_area(demo: Demo) -> None:
 
 
 def test_the_history_replays_to_the_current_state(demo: Demo) -> None:
-    now = datetime.now(UTC)
+    now = now_utc()
     for request in demo.requests:
         events = demo.events[request.id]
         first = events[0]
@@ -574,7 +574,7 @@ def test_the_same_seed_and_day_make_the_same_register(tmp_path: Path) -> None:
 def test_a_register_for_today_has_nothing_in_the_future(tmp_path: Path) -> None:
     create_demo_register(tmp_path / "demo.db", requests=60)
     register = open_register(tmp_path / "demo.db", DEMO_REGISTER_KEY)
-    now = datetime.now(UTC)
+    now = now_utc()
     with register.sessions() as session:
         assert session.scalar(select(func.max(HistoryEvent.at))) <= now  # type: ignore[operator]
         last_contact = session.scalar(select(func.max(Contact.contact_date)))
