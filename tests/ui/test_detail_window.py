@@ -4,15 +4,21 @@ agree with the pages they open."""
 from __future__ import annotations
 
 import re
+import uuid
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from dorpsondersteuner.clock import today
+from dorpsondersteuner.models.enums import Level
+from dorpsondersteuner.services.records import add_follow_up
+from dorpsondersteuner.services.workflow import escalate, give_consent, pick_up
 from dorpsondersteuner.ui.work import VIEWS, DetailWindow
 
 from .conftest import StartProgram
-from .test_workflow import click, new_request, run_dialog, show
+from .test_workflow import click, in_register, new_request, run_dialog, show
 
 WAIT = 10_000
 
@@ -64,18 +70,38 @@ def count_beside(work: object, view: str) -> int:
     return int(found.group(1))
 
 
+def team_follow_up(folder: Path) -> uuid.UUID:
+    """A request at the Wijkteam Bakel, picked up by Ruud, with a follow-up of his due
+    today: on Joyce's team's page, not on her own."""
+    request_id = new_request(folder, "Teamafspraak")
+
+    def escalate_it(session: Any, ingrid: Any) -> None:
+        give_consent(session, ingrid, request_id, scope=Level.DISTRICT_TEAM, given_on=today())
+        escalate(session, ingrid, request_id, reason="Zorg is te zwaar voor de buren.")
+
+    def follow_up(session: Any, ruud: Any) -> None:
+        pick_up(session, ruud, request_id)
+        add_follow_up(session, ruud, request_id, description="Huisbezoek", due_on=today())
+
+    in_register(folder, escalate_it)
+    in_register(folder, follow_up, "ruud")
+    return request_id
+
+
 def test_the_follow_ups_count_agrees_with_the_page(
-    qtbot: QtBot, start_program: StartProgram
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
 ) -> None:
+    team_follow_up(demo_dir)
     desktop = start_program("joyce")
     work = desktop.work
     work.select_view("followups")
     model = work.short_models["followups"]
     assert work.only_mine.isChecked()
     qtbot.waitUntil(lambda: not desktop.tasks.busy, timeout=WAIT)
-    assert count_beside(work, "followups") == model.rowCount()
+    mine = model.rowCount()
+    assert count_beside(work, "followups") == mine
     work.only_mine.setChecked(False)  # the team's too: the count follows
     qtbot.waitUntil(lambda: not desktop.tasks.busy, timeout=WAIT)
-    assert model.rowCount() > 0
+    assert model.rowCount() > mine  # Ruud's follow-up at least
     assert count_beside(work, "followups") == model.rowCount()
     assert work.state()["only_mine"] is False  # remembered for the next start
