@@ -1,11 +1,20 @@
-"""Change capture (D2): every write through the services records, in the same
-transaction as the data, the operations that will carry it to the server.
+"""Apply and capture (D15): one way to change the domain tables, wherever the change
+is recorded.
 
-Kinds: ``create`` (a whole new record), ``set`` (one field), ``step`` (a workflow step
-with the state it expects), ``tombstone`` (delete). Each op gets its base version from
-the laptop's field-version table and a hybrid logical clock value (D3).
+``ChangeRecorder`` applies each kind of change (create, set, a workflow step's resulting
+values with its history event, tombstone, the privacy operations of D9) and keeps the
+search index in step; *where it is recorded* is a ``ChangeSink`` the caller chooses for
+the session (``record_changes_in``):
 
-It also collects *what changed* in ``session.info`` so the desktop app can refresh the
+- ``OutboxSink`` (the laptop's own changes, the default): outbox ops with their base
+  version from the field-version table and a hybrid logical clock value (D2, D3), and
+  an access-log entry;
+- ``ResultSink`` (the server): the *resulting* field values and history events, which
+  the server's change log numbers and hands to the laptops that may see them;
+- ``PulledSink`` (the laptop applying a pulled change, ``sync/apply.py``): only the
+  field versions, so no op and no echo.
+
+Every sink reports *what changed* in ``session.info`` so the desktop app refreshes the
 views a write touched, without polling (ARCHITECTURE "Desktop app").
 """
 
@@ -25,6 +34,7 @@ from ..models import DeviceState, FieldVersion, OpKind, OutboxOp
 from ..models.base import Base
 from ..sync import PROTOCOL_VERSION
 from ..sync.hlc import HybridClock
+from . import search
 from .access import Principal
 from .access_log import AccessAction, log_access
 
@@ -96,64 +106,148 @@ def record_fields(record: Base) -> dict[str, Any]:
     }
 
 
+class ChangeSink:
+    """Where changes are recorded. The recorder has already applied them."""
+
+    #: The device a history event names (None: not known here).
+    device_id: uuid.UUID | None = None
+
+    def created(self, record: Base) -> None:
+        raise NotImplementedError
+
+    def field_set(self, record: Base, field_name: str, value: Any, base: int | None) -> None:
+        raise NotImplementedError
+
+    def stepped(
+        self, request: Base, payload: dict[str, Any], changed: dict[str, Any], event: Base
+    ) -> None:
+        """A workflow step: what the user asked for (``payload``, the step's wire form),
+        the request fields it changed, and its history event (already added)."""
+        raise NotImplementedError
+
+    def tombstoned(self, record: Base) -> None:
+        raise NotImplementedError
+
+    def privacy(self, kind: OpKind, record: Base) -> None:
+        raise NotImplementedError
+
+
+def record_changes_in(session: Session, sink: ChangeSink) -> None:
+    """Record every change made through the services in this session in ``sink``."""
+    session.info["sink"] = sink
+
+
 class ChangeRecorder:
-    """Writes outbox ops for one principal's changes within one session."""
+    """Applies changes to the domain tables for one principal within one session and
+    records them in the session's sink (the laptop's outbox unless the caller chose
+    another)."""
 
     def __init__(self, session: Session, principal: Principal) -> None:
         self.session = session
         self.principal = principal
-        state = session.scalars(select(DeviceState)).one_or_none()
-        if state is None:
-            raise NotFoundError("this register has no device identity")
-        self._state = state
+        sink = session.info.get("sink")
+        if sink is None:
+            sink = OutboxSink(session, principal)
+            session.info["sink"] = sink
+        self.sink: ChangeSink = sink
 
     @property
-    def device_id(self) -> uuid.UUID:
-        return self._state.device_id
+    def device_id(self) -> uuid.UUID | None:
+        return self.sink.device_id
 
     def create(self, record: Base) -> None:
-        """Add a new record and record it as one ``create`` op."""
+        """Add a new record."""
         self.session.add(record)
-        self._op(OpKind.CREATE, record, record_fields(record), base_version=None)
-
-    def add_without_op(self, record: Base) -> None:
-        """A new record that travels inside another op (a step's history event)."""
-        self.session.add(record)
-        note_change(self.session, record.__tablename__, record.id)  # type: ignore[attr-defined]
+        self.sink.created(record)
+        self._changed(record)
 
     def set(self, record: Base, field_name: str, value: Any) -> bool:
-        """Change one field; records a ``set`` op only when the value really changes."""
+        """Change one field; recorded only when the value really changes."""
         if getattr(record, field_name) == value:
             return False
+        base = field_version(self.session, record, field_name)
         setattr(record, field_name, value)
-        payload = {"field": field_name, "value": to_wire(value)}
-        self._op(OpKind.SET, record, payload, base_version=self._version(record, field_name))
+        self.sink.field_set(record, field_name, value, base)
+        self._changed(record, field_name)
         return True
 
-    def step(self, record: Base, payload: dict[str, Any]) -> None:
-        """A workflow step; its base version is that of the request's status."""
-        self._op(
-            OpKind.STEP, record, to_wire(payload), base_version=self._version(record, "status")
-        )
-
-    def record(self, kind: OpKind, record: Base, payload: dict[str, Any]) -> None:
-        """An op of a kind without a helper of its own (the privacy operations, D9)."""
-        self._op(kind, record, payload, base_version=self._version(record, None))
+    def step(
+        self,
+        request: Base,
+        payload: dict[str, Any],
+        values: dict[str, Any],
+        event: Base,
+    ) -> None:
+        """A workflow step: write the values it derived and its history event."""
+        changed = {}
+        for name, value in values.items():
+            if getattr(request, name) != value:
+                setattr(request, name, value)
+                changed[name] = value
+        self.session.add(event)
+        self.sink.stepped(request, payload, changed, event)
+        note_change(self.session, event.__tablename__, event.id)  # type: ignore[attr-defined]
+        self._changed(request)
 
     def tombstone(self, record: Base, deleted_at: datetime) -> None:
         record.deleted_at = deleted_at  # type: ignore[attr-defined]
-        self._op(OpKind.TOMBSTONE, record, {}, base_version=self._version(record, None))
+        self.sink.tombstoned(record)
+        self._changed(record, "deleted_at")
 
-    def _version(self, record: Base, field_name: str | None) -> int | None:
-        """The version last seen of one field, or of the newest field (``None``)."""
-        entity = record.__tablename__
-        record_id = record.id  # type: ignore[attr-defined]
-        query = select(func.max(FieldVersion.version)).where(
-            FieldVersion.entity == entity, FieldVersion.record_id == record_id
-        )
-        if field_name is not None:
-            query = query.where(FieldVersion.field == field_name)
-        return self.session.scalar(query)
+    def privacy(self, kind: OpKind, record: Base) -> None:
+        """A privacy operation of D9, applied by its service (``retention.py``)."""
+        self.sink.privacy(kind, record)
+        self._changed(record)
+
+    def _changed(self, record: Base, field_name: str | None = None) -> None:
+        note_change(self.session, record.__tablename__, record.id)  # type: ignore[attr-defined]
+        search.keep_in_step(self.session, record, field_name)
+
+
+def field_version(session: Session, record: Base, field_name: str | None) -> int | None:
+    """The server version last seen of one field, or of the newest field (``None``)."""
+    entity = record.__tablename__
+    record_id = record.id  # type: ignore[attr-defined]
+    query = select(func.max(FieldVersion.version)).where(
+        FieldVersion.entity == entity, FieldVersion.record_id == record_id
+    )
+    if field_name is not None:
+        query = query.where(FieldVersion.field == field_name)
+    return session.scalar(query)
+
+
+class OutboxSink(ChangeSink):
+    """The laptop's own changes: one outbox op each, in the same transaction (rule 2)."""
+
+    def __init__(self, session: Session, principal: Principal) -> None:
+        state = session.scalars(select(DeviceState)).one_or_none()
+        if state is None:
+            raise NotFoundError("this register has no device identity")
+        self.session = session
+        self.principal = principal
+        self._state = state
+        self.device_id = state.device_id
+
+    def created(self, record: Base) -> None:
+        self._op(OpKind.CREATE, record, record_fields(record), base_version=None)
+
+    def field_set(self, record: Base, field_name: str, value: Any, base: int | None) -> None:
+        payload = {"field": field_name, "value": to_wire(value)}
+        self._op(OpKind.SET, record, payload, base_version=base)
+
+    def stepped(
+        self, request: Base, payload: dict[str, Any], changed: dict[str, Any], event: Base
+    ) -> None:
+        # The event travels inside the step op: the server recreates it with its id.
+        base = field_version(self.session, request, "status")
+        self._op(OpKind.STEP, request, to_wire(payload), base_version=base)
+
+    def tombstoned(self, record: Base) -> None:
+        base = field_version(self.session, record, None)
+        self._op(OpKind.TOMBSTONE, record, {}, base_version=base)
+
+    def privacy(self, kind: OpKind, record: Base) -> None:
+        self._op(kind, record, {}, base_version=field_version(self.session, record, None))
 
     def _op(
         self, kind: OpKind, record: Base, payload: dict[str, Any], base_version: int | None
@@ -178,6 +272,85 @@ class ChangeRecorder:
                 protocol_version=PROTOCOL_VERSION,
             )
         )
-        note_change(self.session, entity, record_id)
         if entity != "history_events":  # part of the change it records, logged with it
             log_access(self.session, self.principal.user_id, _LOGGED_AS[kind], entity, record_id)
+
+
+@dataclass(frozen=True)
+class ResultingChange:
+    """The resulting values of one record after a change: what the server's change log
+    keeps and the laptops pull (``sync.protocol.Change`` without its number yet)."""
+
+    kind: str  # "create" | "update"
+    entity: str
+    record_id: uuid.UUID
+    values: dict[str, Any]
+
+
+class ResultSink(ChangeSink):
+    """The server: collects the resulting values of every change, in order, for the
+    change log. A step's history event is a record created with it."""
+
+    def __init__(self, device_id: uuid.UUID | None = None) -> None:
+        self.device_id = device_id
+        self.changes: list[ResultingChange] = []
+
+    def created(self, record: Base) -> None:
+        self._add("create", record, record_fields(record))
+
+    def field_set(self, record: Base, field_name: str, value: Any, base: int | None) -> None:
+        self._add("update", record, {field_name: to_wire(value)})
+
+    def stepped(
+        self, request: Base, payload: dict[str, Any], changed: dict[str, Any], event: Base
+    ) -> None:
+        self._add("update", request, {name: to_wire(value) for name, value in changed.items()})
+        self.created(event)
+
+    def tombstoned(self, record: Base) -> None:
+        self._add("update", record, {"deleted_at": to_wire(record.deleted_at)})  # type: ignore[attr-defined]
+
+    def privacy(self, kind: OpKind, record: Base) -> None:
+        self._add("update", record, record_fields(record))
+
+    def _add(self, kind: str, record: Base, values: dict[str, Any]) -> None:
+        entity = record.__tablename__
+        record_id = record.id  # type: ignore[attr-defined]
+        self.changes.append(ResultingChange(kind, entity, record_id, values))
+
+
+class PulledSink(ChangeSink):
+    """The laptop applying a change the server derived: only the version of each field
+    it wrote, so the laptop's next op on it has the right base (D3). No op, no echo."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.version = 0  # the sequence number of the change being applied
+
+    def created(self, record: Base) -> None:
+        for name in record_fields(record):
+            self._seen(record, name)
+
+    def field_set(self, record: Base, field_name: str, value: Any, base: int | None) -> None:
+        self._seen(record, field_name)
+
+    def stepped(
+        self, request: Base, payload: dict[str, Any], changed: dict[str, Any], event: Base
+    ) -> None:
+        raise TypeError("a pulled step arrives as its resulting values, never as a step")
+
+    def tombstoned(self, record: Base) -> None:
+        self._seen(record, "deleted_at")
+
+    def privacy(self, kind: OpKind, record: Base) -> None:
+        raise TypeError("a pulled anonymisation arrives as its resulting values")
+
+    def _seen(self, record: Base, field_name: str) -> None:
+        self.session.merge(
+            FieldVersion(
+                entity=record.__tablename__,
+                record_id=record.id,  # type: ignore[attr-defined]
+                field=field_name,
+                version=self.version,
+            )
+        )

@@ -78,7 +78,6 @@ def add_contact(
     add_history_event(
         recorder, request, EventKind.CONTACT_ADDED, now_utc(), details={"contact": str(contact.id)}
     )
-    search.index_contact(session, contact)
     return contact.id
 
 
@@ -112,7 +111,6 @@ def edit_contact(
             now_utc(),
             details={"contact": str(contact.id), "fields": changed},
         )
-        search.index_contact(session, contact)
     return bool(changed)
 
 
@@ -126,7 +124,6 @@ def delete_contact(session: Session, principal: Principal, contact_id: uuid.UUID
     add_history_event(
         recorder, request, EventKind.CONTACT_DELETED, now, details={"contact": str(contact.id)}
     )
-    search.unindex(session, "contact", contact.id)
 
 
 # --- Follow-ups ----------------------------------------------------------------------

@@ -136,7 +136,6 @@ def edit_resident(
     changed = [name for name, value in fields.items() if recorder.set(resident, name, value)]
     if changed:
         resident.updated_at = now_utc()
-        search.index_resident(session, resident)
     return bool(changed)
 
 
@@ -173,6 +172,3 @@ def merge_residents(
         )
     recorder.set(duplicate, "merged_into_id", keep.id)
     duplicate.updated_at = keep.updated_at = now
-    session.flush()
-    search.index_resident(session, duplicate)  # removes it from the index
-    search.index_resident(session, keep)  # and its requests, the moved ones too

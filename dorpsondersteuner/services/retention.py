@@ -70,7 +70,7 @@ def anonymise_expired(
     recorder = ChangeRecorder(session, actor)
     for request in expired:
         _anonymise_request(session, request, now)
-        recorder.record(OpKind.ANONYMISE, request, {})
+        recorder.privacy(OpKind.ANONYMISE, request)
     for resident_id in {request.resident_id for request in expired}:
         _anonymise_resident_when_done(session, resident_id, now)
     if expired:

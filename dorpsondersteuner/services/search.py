@@ -81,8 +81,33 @@ def unindex(session: Session, kind: str, source_id: uuid.UUID) -> None:
         session.execute(delete(SearchRow).where(SearchRow.rowid == rowid))
 
 
+# The fields whose words (or visibility) are in a record's index row, per table.
+_INDEXED_FIELDS = {
+    "help_requests": {"reference", "question", "resident_id", "deleted_at", "anonymised_at"},
+    "residents": {
+        "first_name", "name_prefix", "last_name", "street", "house_number", "postcode",
+        "place", "deleted_at", "merged_into_id", "anonymised_at",
+    },
+    "contacts": {"summary", "professionals_only", "request_id", "deleted_at"},
+}  # fmt: skip
+
+
+def keep_in_step(session: Session, record: object, field_name: str | None) -> None:
+    """Re-index a record after a change to ``field_name`` (None: any field); called
+    for every change, whoever records it (D15)."""
+    fields = _INDEXED_FIELDS.get(getattr(record, "__tablename__", ""))
+    if fields is None or (field_name is not None and field_name not in fields):
+        return
+    if isinstance(record, HelpRequest):
+        index_request(session, record)
+    elif isinstance(record, Resident):
+        index_resident(session, record)
+    elif isinstance(record, Contact):
+        index_contact(session, record)
+
+
 def index_request(session: Session, request: HelpRequest) -> None:
-    if request.deleted_at is not None:
+    if request.deleted_at is not None or request.anonymised_at is not None:
         unindex(session, "request", request.id)
         return
     resident = session.get_one(Resident, request.resident_id)
@@ -98,7 +123,11 @@ def index_request(session: Session, request: HelpRequest) -> None:
 
 def index_resident(session: Session, resident: Resident) -> None:
     """The resident's own row, and their requests' rows, which carry their name."""
-    if resident.deleted_at is not None or resident.merged_into_id is not None:
+    if (
+        resident.deleted_at is not None
+        or resident.merged_into_id is not None
+        or resident.anonymised_at is not None
+    ):
         unindex(session, "resident", resident.id)
     else:
         _index(session, "resident", resident.id, resident_text(resident), resident_id=resident.id)

@@ -10,7 +10,7 @@ half-way rolls back data and ops together.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -23,7 +23,7 @@ from ..errors import ConflictError, ForbiddenError, NotFoundError, ValidationErr
 from ..models import Area, HelpRequest, HistoryEvent, Resident
 from ..models.enums import EventKind, Level, LifeDomain, Outcome, Role, Status, Urgency
 from ..references import next_reference
-from . import search, validation
+from . import validation
 from .access import Action, Principal, acts_at, load_principal, may, require
 from .changes import ChangeRecorder
 from .views import ReferenceView
@@ -40,6 +40,7 @@ class Step(StrEnum):
     RESUME = "resume"  # waiting -> open
     GIVE_CONSENT = "give_consent"
     WITHDRAW_CONSENT = "withdraw_consent"
+    REASSIGN = "reassign"  # an administrator hands the request to someone else (D5)
 
 
 class Refusal(StrEnum):
@@ -70,6 +71,7 @@ _STEP_ACTION = {
     Step.RESUME: Action.SET_STATUS,
     Step.GIVE_CONSENT: Action.EDIT,
     Step.WITHDRAW_CONSENT: Action.EDIT,
+    Step.REASSIGN: Action.REASSIGN,
 }
 
 
@@ -257,7 +259,6 @@ def register_request(
         _require_own_area(principal, new_resident.area_id)
         resident = Resident(id=uuid.uuid4(), **fields)
         recorder.create(resident)
-        search.index_resident(session, resident)
     else:
         assert resident_id is not None
         from .residents import visible_resident  # residents.py builds on this module
@@ -289,7 +290,6 @@ def register_request(
     add_history_event(
         recorder, request, EventKind.CREATED, now, to_level=Level.VILLAGE, to_status=Status.OPEN
     )
-    search.index_request(session, request)
     return request.id
 
 
@@ -328,12 +328,249 @@ def edit_request(
     now = now_utc()
     request.updated_at = now
     add_history_event(recorder, request, EventKind.EDITED, now, details={"fields": changed})
-    if "question" in changed:
-        search.index_request(session, request)
     return True
 
 
 # --- Workflow steps ------------------------------------------------------------------
+#
+# Every step goes the same way (D15): ``refusal()`` says whether it may be taken now,
+# ``validated()`` checks what the user typed, ``step_effect()`` derives from the
+# request's current state what the step does to it, and ``take_step()`` writes that
+# with its history event through the session's sink. On the laptop the sink is the
+# outbox, whose step op carries only what the user asked for (``StepInput``); the
+# server runs the same ``take_step()`` on its own state and records the resulting
+# values, which laptops then write as they are.
+
+
+@dataclass(frozen=True)
+class StepInput:
+    """What the user asks: the step and what they filled in. ``reason`` is the step's
+    text (the reason, an acute justification, hand-back advice, a closing note); ``on``
+    the day consent was given or withdrawn."""
+
+    step: Step
+    reason: str = ""
+    outcome: Outcome | None = None
+    scope: Level | None = None
+    on: date | None = None
+    new_owner_id: uuid.UUID | None = None
+
+
+# Per step: the name of its text field in messages, and whether it is required.
+_STEP_TEXT: dict[Step, tuple[str, bool]] = {
+    Step.ESCALATE: ("reason", True),
+    Step.ESCALATE_ACUTE: ("justification", True),
+    Step.HAND_BACK: ("advice", True),
+    Step.CLOSE: ("note", False),
+    Step.REOPEN: ("reason", True),
+    Step.WAIT: ("reason", False),
+    Step.RESUME: ("reason", False),
+    Step.WITHDRAW_CONSENT: ("reason", False),
+    Step.REASSIGN: ("reason", False),
+}
+
+
+def validated(ask: StepInput, today: date) -> StepInput:
+    """The input with its text cleaned; raises ``ValidationError`` naming the field."""
+    reason = ""
+    if ask.step in _STEP_TEXT:
+        field, required = _STEP_TEXT[ask.step]
+        reason = validation.text(ask.reason, field, required=required)
+    if ask.step is Step.CLOSE and ask.outcome is None:
+        raise ValidationError("choose an outcome", field="outcome", code="required")
+    if ask.step is Step.GIVE_CONSENT:
+        if ask.scope not in (Level.DISTRICT_TEAM, Level.MUNICIPALITY):
+            raise ValidationError(
+                "consent to share is for the district team or municipality", field="scope"
+            )
+        _required_day(ask.on, today, "given_on")
+    if ask.step is Step.WITHDRAW_CONSENT:
+        _required_day(ask.on, today, "withdrawn_on")
+    if ask.step is Step.REASSIGN and ask.new_owner_id is None:
+        raise ValidationError("choose the new owner", field="new_owner_id", code="required")
+    return replace(ask, reason=reason)
+
+
+def _required_day(day: date | None, today: date, field: str) -> None:
+    if day is None:
+        raise ValidationError("give the date", field=field, code="required")
+    validation.not_in_future(day, today, field)
+
+
+@dataclass(frozen=True)
+class StepEffect:
+    """What a step does to a request: its new level, status and owner, the other
+    fields it sets, and the history event that records it."""
+
+    kind: EventKind
+    level: Level
+    status: Status
+    owner_id: uuid.UUID | None
+    values: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def step_effect(
+    session: Session, principal: Principal, request: HelpRequest, ask: StepInput, now: datetime
+) -> StepEffect:
+    """The one place each step's effect is derived, from the request as it is now."""
+    level, status, owner = request.level, request.status, request.owner_id
+    match ask.step:
+        case Step.ESCALATE | Step.ESCALATE_ACUTE:
+            acute = ask.step is Step.ESCALATE_ACUTE
+            target = Level.MUNICIPALITY if acute else level.above()
+            assert target is not None  # refusal() checked TOP_LEVEL
+            values: dict[str, Any] = {"urgency": Urgency.ACUTE} if acute else {}
+            if request.contact_person_id is None and principal.role is Role.VILLAGE_SUPPORTER:
+                values["contact_person_id"] = principal.user_id  # stays on it (D5)
+            without_consent = consent_for(request, target) is None
+            details: dict[str, Any] = {"acute": acute, "without_consent": without_consent}
+            return StepEffect(EventKind.ESCALATED, target, Status.OPEN, None, values, details)
+        case Step.PICK_UP:
+            return StepEffect(EventKind.PICKED_UP, level, status, principal.user_id)
+        case Step.HAND_BACK:
+            target = level.below()
+            assert target is not None  # refusal() checked BOTTOM_LEVEL
+            back_to = _contact_person_at(session, request, target)
+            return StepEffect(EventKind.HANDED_BACK, target, Status.OPEN, back_to)
+        case Step.CLOSE:
+            assert ask.outcome is not None  # validated()
+            values = {
+                "closed_at": now,
+                "closed_level": level,  # recorded automatically (D8)
+                "outcome": ask.outcome,
+                "outcome_note": ask.reason,
+            }
+            details = {"outcome": ask.outcome.value}
+            return StepEffect(EventKind.CLOSED, level, Status.CLOSED, owner, values, details)
+        case Step.REOPEN:
+            values = {"closed_at": None, "closed_level": None, "outcome": None, "outcome_note": ""}
+            owner = owner or principal.user_id
+            return StepEffect(EventKind.REOPENED, level, Status.OPEN, owner, values)
+        case Step.WAIT:
+            return StepEffect(EventKind.STATUS_CHANGED, level, Status.WAITING, owner)
+        case Step.RESUME:
+            return StepEffect(EventKind.STATUS_CHANGED, level, Status.OPEN, owner)
+        case Step.GIVE_CONSENT:
+            assert ask.scope is not None and ask.on is not None  # validated()
+            scope_field = (
+                "consent_district_team_on"
+                if ask.scope is Level.DISTRICT_TEAM
+                else "consent_municipality_on"
+            )
+            values = {scope_field: ask.on, "consent_withdrawn_on": None}
+            details = {"scope": ask.scope.value, "on": ask.on.isoformat()}
+            return StepEffect(EventKind.CONSENT_GIVEN, level, status, owner, values, details)
+        case Step.WITHDRAW_CONSENT:
+            assert ask.on is not None  # validated()
+            values = {
+                "consent_withdrawn_on": ask.on,
+                "consent_district_team_on": None,
+                "consent_municipality_on": None,
+            }
+            details = {"on": ask.on.isoformat()}
+            return StepEffect(EventKind.CONSENT_WITHDRAWN, level, status, owner, values, details)
+        case Step.REASSIGN:
+            new_owner = _new_owner(session, request, ask.new_owner_id)
+            details = {
+                "from_owner": str(owner) if owner else None,
+                "to_owner": str(new_owner.user_id),
+            }
+            return StepEffect(EventKind.REASSIGNED, level, status, new_owner.user_id, {}, details)
+    raise AssertionError(f"no effect for {ask.step}")
+
+
+def _contact_person_at(session: Session, request: HelpRequest, target: Level) -> uuid.UUID | None:
+    """Back at the village a request returns to its contact person while they still
+    work there; otherwise it waits for pick-up."""
+    if target is not Level.VILLAGE or request.contact_person_id is None:
+        return None
+    try:
+        contact_person = load_principal(session, request.contact_person_id)
+    except NotFoundError:  # left, or deactivated
+        return None
+    if acts_at(contact_person, target, request.area_id):
+        return contact_person.user_id
+    return None
+
+
+def _new_owner(session: Session, request: HelpRequest, user_id: uuid.UUID | None) -> Principal:
+    assert user_id is not None  # validated()
+    try:
+        new_owner = load_principal(session, user_id)
+    except NotFoundError:
+        raise ValidationError("the new owner is not an active user", field="new_owner_id") from None
+    if not acts_at(new_owner, request.level, request.area_id):
+        raise ValidationError(
+            "the new owner does not work at this request's level and area", field="new_owner_id"
+        )
+    return new_owner
+
+
+def take_step(
+    session: Session,
+    principal: Principal,
+    request_id: uuid.UUID,
+    ask: StepInput,
+    *,
+    event_id: uuid.UUID | None = None,
+    at: datetime | None = None,
+) -> HistoryEvent:
+    """Take a workflow step: check it, derive its effect, write it with its history
+    event, and record it in the session's sink. ``event_id`` and ``at`` are given when
+    the step was taken elsewhere (a pushed op): the event keeps its id and moment."""
+    request = session.get(HelpRequest, request_id)
+    if request is None:
+        raise NotFoundError("no such request")
+    require(principal, Action.REASSIGN if ask.step is Step.REASSIGN else Action.VIEW, request)
+    _check(principal, request, ask.step)
+    now = now_utc()
+    ask = validated(ask, local_date(now))
+    at = at or now
+    effect = step_effect(session, principal, request, ask, at)
+    recorder = ChangeRecorder(session, principal)
+    values = {
+        "level": effect.level,
+        "status": effect.status,
+        "owner_id": effect.owner_id,
+        **effect.values,
+        "updated_at": at,
+    }
+    if effect.level.rank > request.highest_level.rank:
+        values["highest_level"] = effect.level
+    event = HistoryEvent(
+        id=event_id or uuid.uuid4(),
+        request_id=request.id,
+        at=at,
+        actor_id=principal.user_id,
+        device_id=recorder.device_id,
+        kind=effect.kind,
+        from_level=request.level,
+        to_level=effect.level,
+        from_status=request.status,
+        to_status=effect.status,
+        reason=ask.reason,
+        details=effect.details,
+    )
+    payload = step_payload(ask, request, event)
+    recorder.step(request, payload, values, event)
+    return event
+
+
+def step_payload(ask: StepInput, request: HelpRequest, event: HistoryEvent) -> dict[str, Any]:
+    """The step as it travels (``sync.protocol.StepPayload``): what the user asked, the
+    state it was taken on, and its event's id and moment."""
+    return {
+        "step": ask.step,
+        "expect": {"level": request.level, "status": request.status},
+        "event_id": event.id,
+        "at": event.at,
+        "reason": ask.reason,
+        "outcome": ask.outcome,
+        "scope": ask.scope,
+        "on": ask.on,
+        "new_owner_id": ask.new_owner_id,
+    }
 
 
 def escalate(
@@ -347,80 +584,20 @@ def escalate(
     """Move the request one level up, to wait there for pick-up (D8). ``acute``: an
     acute safety concern goes straight to the municipality, with a written
     justification (``reason``), with or without consent."""
-    request = visible_request(session, principal, request_id)
     step = Step.ESCALATE_ACUTE if acute else Step.ESCALATE
-    _check(principal, request, step)
-    field = "justification" if acute else "reason"
-    reason = validation.text(reason, field)
-    target = Level.MUNICIPALITY if acute else request.level.above()
-    assert target is not None  # refusal() checked TOP_LEVEL
-    without_consent = consent_for(request, target) is None
-    details = {"acute": acute, "without_consent": without_consent}
-    if acute:
-        request.urgency = Urgency.ACUTE
-    if request.contact_person_id is None and principal.role is Role.VILLAGE_SUPPORTER:
-        request.contact_person_id = principal.user_id
-    _move(
-        session,
-        principal,
-        request,
-        step,
-        EventKind.ESCALATED,
-        target,
-        Status.OPEN,
-        None,
-        reason,
-        details,
-    )
+    take_step(session, principal, request_id, StepInput(step, reason=reason))
 
 
 def pick_up(session: Session, principal: Principal, request_id: uuid.UUID) -> None:
     """Take a request waiting at my level: I become its owner."""
-    request = visible_request(session, principal, request_id)
-    _check(principal, request, Step.PICK_UP)
-    _move(
-        session,
-        principal,
-        request,
-        Step.PICK_UP,
-        EventKind.PICKED_UP,
-        request.level,
-        request.status,
-        principal.user_id,
-        "",
-    )
+    take_step(session, principal, request_id, StepInput(Step.PICK_UP))
 
 
 def hand_back(
     session: Session, principal: Principal, request_id: uuid.UUID, *, advice: str
 ) -> None:
-    """Move the request one level down with advice. Back at the village it returns to
-    its contact person while they still work there; otherwise, and at the district
-    team, it waits for pick-up."""
-    request = visible_request(session, principal, request_id)
-    _check(principal, request, Step.HAND_BACK)
-    advice = validation.text(advice, "advice")
-    target = request.level.below()
-    assert target is not None
-    owner = None
-    if target is Level.VILLAGE and request.contact_person_id is not None:
-        try:
-            contact_person = load_principal(session, request.contact_person_id)
-        except NotFoundError:  # left, or deactivated
-            contact_person = None
-        if contact_person is not None and acts_at(contact_person, target, request.area_id):
-            owner = contact_person.user_id
-    _move(
-        session,
-        principal,
-        request,
-        Step.HAND_BACK,
-        EventKind.HANDED_BACK,
-        target,
-        Status.OPEN,
-        owner,
-        advice,
-    )
+    """Move the request one level down with advice."""
+    take_step(session, principal, request_id, StepInput(Step.HAND_BACK, reason=advice))
 
 
 def close(
@@ -432,50 +609,11 @@ def close(
     note: str = "",
 ) -> None:
     """Close with an outcome; the level at close is recorded automatically (D8)."""
-    request = visible_request(session, principal, request_id)
-    _check(principal, request, Step.CLOSE)
-    note = validation.text(note, "note", required=False)
-    now = now_utc()
-    request.closed_at = now
-    request.closed_level = request.level
-    request.outcome = outcome
-    request.outcome_note = note
-    _move(
-        session,
-        principal,
-        request,
-        Step.CLOSE,
-        EventKind.CLOSED,
-        request.level,
-        Status.CLOSED,
-        request.owner_id,
-        note,
-        {"outcome": outcome.value},
-        extra={"outcome": outcome, "note": note},
-        now=now,
-    )
+    take_step(session, principal, request_id, StepInput(Step.CLOSE, reason=note, outcome=outcome))
 
 
 def reopen(session: Session, principal: Principal, request_id: uuid.UUID, *, reason: str) -> None:
-    request = visible_request(session, principal, request_id)
-    _check(principal, request, Step.REOPEN)
-    reason = validation.text(reason, "reason")
-    request.closed_at = None
-    request.closed_level = None
-    request.outcome = None
-    request.outcome_note = ""
-    owner = request.owner_id or principal.user_id
-    _move(
-        session,
-        principal,
-        request,
-        Step.REOPEN,
-        EventKind.REOPENED,
-        request.level,
-        Status.OPEN,
-        owner,
-        reason,
-    )
+    take_step(session, principal, request_id, StepInput(Step.REOPEN, reason=reason))
 
 
 def set_waiting(
@@ -487,56 +625,16 @@ def set_waiting(
     reason: str = "",
 ) -> None:
     """Mark the request as waiting on the resident or a third party, or open again."""
-    request = visible_request(session, principal, request_id)
     step = Step.WAIT if waiting else Step.RESUME
-    _check(principal, request, step)
-    reason = validation.text(reason, "reason", required=False)
-    target = Status.WAITING if waiting else Status.OPEN
-    _move(
-        session,
-        principal,
-        request,
-        step,
-        EventKind.STATUS_CHANGED,
-        request.level,
-        target,
-        request.owner_id,
-        reason,
-    )
+    take_step(session, principal, request_id, StepInput(step, reason=reason))
 
 
 def give_consent(
     session: Session, principal: Principal, request_id: uuid.UUID, *, scope: Level, given_on: date
 ) -> None:
     """Record the resident's consent to share with the district team or municipality."""
-    request = visible_request(session, principal, request_id)
-    _check(principal, request, Step.GIVE_CONSENT)
-    if scope is Level.VILLAGE:
-        raise ValidationError(
-            "consent to share is for the district team or municipality", field="scope"
-        )
-    now = now_utc()
-    validation.not_in_future(given_on, local_date(now), "given_on")
-    if scope is Level.DISTRICT_TEAM:
-        request.consent_district_team_on = given_on
-    else:
-        request.consent_municipality_on = given_on
-    request.consent_withdrawn_on = None
-    details = {"scope": scope.value, "on": given_on.isoformat()}
-    _move(
-        session,
-        principal,
-        request,
-        Step.GIVE_CONSENT,
-        EventKind.CONSENT_GIVEN,
-        request.level,
-        request.status,
-        request.owner_id,
-        "",
-        details,
-        extra={"scope": scope, "given_on": given_on},
-        now=now,
-    )
+    ask = StepInput(Step.GIVE_CONSENT, scope=scope, on=given_on)
+    take_step(session, principal, request_id, ask)
 
 
 def withdraw_consent(
@@ -548,28 +646,8 @@ def withdraw_consent(
     reason: str = "",
 ) -> None:
     """The resident withdraws consent to share: it blocks further sharing (D8)."""
-    request = visible_request(session, principal, request_id)
-    _check(principal, request, Step.WITHDRAW_CONSENT)
-    now = now_utc()
-    validation.not_in_future(withdrawn_on, local_date(now), "withdrawn_on")
-    reason = validation.text(reason, "reason", required=False)
-    request.consent_withdrawn_on = withdrawn_on
-    request.consent_district_team_on = None
-    request.consent_municipality_on = None
-    _move(
-        session,
-        principal,
-        request,
-        Step.WITHDRAW_CONSENT,
-        EventKind.CONSENT_WITHDRAWN,
-        request.level,
-        request.status,
-        request.owner_id,
-        reason,
-        {"on": withdrawn_on.isoformat()},
-        extra={"withdrawn_on": withdrawn_on},
-        now=now,
-    )
+    ask = StepInput(Step.WITHDRAW_CONSENT, reason=reason, on=withdrawn_on)
+    take_step(session, principal, request_id, ask)
 
 
 def reassign(
@@ -582,50 +660,27 @@ def reassign(
 ) -> ReferenceView:
     """An administrator hands a request to another supporter or team member (leave,
     departure), by reference, without seeing its content (D5)."""
+    if principal.role is not Role.ADMINISTRATOR:
+        raise ForbiddenError("only administrators reassign requests")
     request = session.scalar(
         select(HelpRequest).where(
             HelpRequest.reference == reference.strip().upper(), HelpRequest.deleted_at.is_(None)
         )
     )
-    if principal.role is not Role.ADMINISTRATOR:
-        raise ForbiddenError("only administrators reassign requests")
     if request is None:
         raise NotFoundError(f"no request with reference {reference}")
-    if request.status is Status.CLOSED:
-        raise ConflictError("a closed request has no one working on it", code=Refusal.CLOSED)
-
-    try:
-        new_owner = load_principal(session, new_owner_id)
-    except NotFoundError:
-        raise ValidationError("the new owner is not an active user", field="new_owner_id") from None
-    if not acts_at(new_owner, request.level, request.area_id):
-        raise ValidationError(
-            "the new owner does not work at this request's level and area", field="new_owner_id"
-        )
-    reason = validation.text(reason, "reason", required=False)
-    previous = request.owner_id
-    _move(
-        session,
-        principal,
-        request,
-        "reassign",
-        EventKind.REASSIGNED,
-        request.level,
-        request.status,
-        new_owner.user_id,
-        reason,
-        {"from_owner": str(previous) if previous else None, "to_owner": str(new_owner.user_id)},
-        extra={"new_owner_id": new_owner.user_id},
-    )
+    ask = StepInput(Step.REASSIGN, reason=reason, new_owner_id=new_owner_id)
+    take_step(session, principal, request.id, ask)
     area = session.get_one(Area, request.area_id)
+    owner = load_principal(session, new_owner_id)
     return ReferenceView(
         id=request.id,
         reference=request.reference,
         area_code=area.code,
         level=request.level,
         status=request.status,
-        owner_id=new_owner.user_id,
-        owner_name=new_owner.display_name,
+        owner_id=owner.user_id,
+        owner_name=owner.display_name,
         area_name=area.name,
     )
 
@@ -649,59 +704,6 @@ def _check(principal: Principal, request: HelpRequest, step: Step) -> None:
         raise ConflictError(f"cannot {step.value}: {reason.value}", code=reason)
 
 
-def _move(
-    session: Session,
-    principal: Principal,
-    request: HelpRequest,
-    step: str,
-    kind: EventKind,
-    to_level: Level,
-    to_status: Status,
-    owner_id: uuid.UUID | None,
-    reason: str,
-    details: dict[str, Any] | None = None,
-    *,
-    extra: dict[str, Any] | None = None,
-    now: datetime | None = None,
-) -> None:
-    """Apply a step: new level, status and owner, the history event, and one ``step``
-    op that carries the state it expects so the server can check it again (rule 6)."""
-    now = now or now_utc()
-    recorder = ChangeRecorder(session, principal)
-    expect = {"level": request.level, "status": request.status}
-    from_level, from_status = request.level, request.status
-    request.level = to_level
-    request.status = to_status
-    request.owner_id = owner_id
-    if to_level.rank > request.highest_level.rank:
-        request.highest_level = to_level
-    request.updated_at = now
-    event = add_history_event(
-        recorder,
-        request,
-        kind,
-        now,
-        from_level=from_level,
-        to_level=to_level,
-        from_status=from_status,
-        to_status=to_status,
-        reason=reason,
-        details=details,
-        travels_with_step=True,
-    )
-    payload: dict[str, Any] = {
-        "step": step,
-        "expect": expect,
-        "event_id": event.id,
-        "at": now,
-        "reason": reason,
-        "owner_id": owner_id,
-        **(details or {}),
-        **(extra or {}),
-    }
-    recorder.step(request, payload)
-
-
 def add_history_event(
     recorder: ChangeRecorder,
     request: HelpRequest,
@@ -714,10 +716,9 @@ def add_history_event(
     to_status: Status | None = None,
     reason: str = "",
     details: dict[str, Any] | None = None,
-    travels_with_step: bool = False,
 ) -> HistoryEvent:
-    """Append a history event. A step's event travels inside the step op (the server
-    recreates it with the same id); any other event is its own ``create`` op."""
+    """Append a history event that is not a step's (a step's travels inside its op):
+    a record of its own, created like any other."""
     event = HistoryEvent(
         id=uuid.uuid4(),
         request_id=request.id,
@@ -732,8 +733,5 @@ def add_history_event(
         reason=reason,
         details=details or {},
     )
-    if travels_with_step:
-        recorder.add_without_op(event)
-    else:
-        recorder.create(event)
+    recorder.create(event)
     return event

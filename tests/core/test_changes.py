@@ -94,7 +94,7 @@ def test_set_ops_carry_the_version_last_seen_of_their_field(town, people, intake
     assert step.kind is OpKind.STEP and step.base_version == 57
     assert step.payload["step"] == "close"
     assert step.payload["expect"] == {"level": "village", "status": "open"}
-    assert step.payload["outcome"] == "solved" and step.payload["note"] == "Buurman helpt"
+    assert step.payload["outcome"] == "solved" and step.payload["reason"] == "Buurman helpt"
     with town.sessions() as session:  # the step's history event travels inside the step
         event = session.get_one(HistoryEvent, uuid.UUID(step.payload["event_id"]))
     assert event.reason == "Buurman helpt"
