@@ -37,6 +37,7 @@ class AccessAction(StrEnum):
     PRINT = "print"
     ERASE = "erase"
     EMERGENCY = "emergency"
+    RECEIVE = "receive"  # a sync delivered records to this device: one entry, with the count
 
 
 @dataclass(frozen=True)

@@ -22,16 +22,20 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import Date, Uuid, func, inspect, select
+from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
 from ..models import DeviceState, FieldVersion, OpKind, OutboxOp
-from ..models.base import Base
+from ..models.base import Base, UTCDateTime
+from ..models.types import FlagSet
 from ..sync import PROTOCOL_VERSION
 from ..sync.hlc import HybridClock
 from . import search
@@ -96,6 +100,32 @@ def to_wire(value: Any) -> Any:
     return value
 
 
+def from_wire(model: type[Base], field_name: str, value: Any) -> Any:
+    """A JSON value back as the column's Python value (the inverse of ``to_wire``);
+    raises ``ValueError`` for a field the record does not have or a value that does
+    not fit it."""
+    column = model.__table__.columns.get(field_name)
+    if column is None:
+        raise ValueError(f"{model.__tablename__} has no field {field_name!r}")
+    if value is None:
+        return None
+    column_type = column.type
+    if isinstance(column_type, FlagSet):
+        return column_type.flag_cls(int(value))
+    if isinstance(column_type, SAEnum) and column_type.enum_class is not None:
+        return column_type.enum_class(value)
+    if isinstance(column_type, Uuid):
+        return uuid.UUID(str(value))
+    if isinstance(column_type, UTCDateTime):
+        instant = datetime.fromisoformat(str(value))
+        if instant.tzinfo is None:
+            raise ValueError(f"{field_name}: an instant needs its offset")
+        return instant
+    if isinstance(column_type, Date):
+        return date.fromisoformat(str(value))
+    return value
+
+
 def record_fields(record: Base) -> dict[str, Any]:
     """The synced columns of a record, as JSON."""
     mapper = inspect(type(record))
@@ -111,11 +141,13 @@ class ChangeSink:
 
     #: The device a history event names (None: not known here).
     device_id: uuid.UUID | None = None
+    #: Whether this database has the laptop's search index to keep in step.
+    searchable: bool = True
 
     def created(self, record: Base) -> None:
         raise NotImplementedError
 
-    def field_set(self, record: Base, field_name: str, value: Any, base: int | None) -> None:
+    def field_set(self, record: Base, field_name: str, value: Any) -> None:
         raise NotImplementedError
 
     def stepped(
@@ -132,9 +164,19 @@ class ChangeSink:
         raise NotImplementedError
 
 
-def record_changes_in(session: Session, sink: ChangeSink) -> None:
-    """Record every change made through the services in this session in ``sink``."""
+@contextmanager
+def record_changes_in(session: Session, sink: ChangeSink) -> Iterator[ChangeSink]:
+    """Within the block, every change made through the services in this session is
+    recorded in ``sink``; afterwards the session records where it did before."""
+    previous = session.info.get("sink")
     session.info["sink"] = sink
+    try:
+        yield sink
+    finally:
+        if previous is None:
+            session.info.pop("sink", None)
+        else:
+            session.info["sink"] = previous
 
 
 class ChangeRecorder:
@@ -165,9 +207,8 @@ class ChangeRecorder:
         """Change one field; recorded only when the value really changes."""
         if getattr(record, field_name) == value:
             return False
-        base = field_version(self.session, record, field_name)
         setattr(record, field_name, value)
-        self.sink.field_set(record, field_name, value, base)
+        self.sink.field_set(record, field_name, value)
         self._changed(record, field_name)
         return True
 
@@ -201,7 +242,8 @@ class ChangeRecorder:
 
     def _changed(self, record: Base, field_name: str | None = None) -> None:
         note_change(self.session, record.__tablename__, record.id)  # type: ignore[attr-defined]
-        search.keep_in_step(self.session, record, field_name)
+        if self.sink.searchable:
+            search.keep_in_step(self.session, record, field_name)
 
 
 def field_version(session: Session, record: Base, field_name: str | None) -> int | None:
@@ -231,8 +273,9 @@ class OutboxSink(ChangeSink):
     def created(self, record: Base) -> None:
         self._op(OpKind.CREATE, record, record_fields(record), base_version=None)
 
-    def field_set(self, record: Base, field_name: str, value: Any, base: int | None) -> None:
+    def field_set(self, record: Base, field_name: str, value: Any) -> None:
         payload = {"field": field_name, "value": to_wire(value)}
+        base = field_version(self.session, record, field_name)
         self._op(OpKind.SET, record, payload, base_version=base)
 
     def stepped(
@@ -289,7 +332,10 @@ class ResultingChange:
 
 class ResultSink(ChangeSink):
     """The server: collects the resulting values of every change, in order, for the
-    change log. A step's history event is a record created with it."""
+    change log. A step's history event is a record created with it. The server has no
+    search index: each laptop keeps its own."""
+
+    searchable = False
 
     def __init__(self, device_id: uuid.UUID | None = None) -> None:
         self.device_id = device_id
@@ -298,7 +344,7 @@ class ResultSink(ChangeSink):
     def created(self, record: Base) -> None:
         self._add("create", record, record_fields(record))
 
-    def field_set(self, record: Base, field_name: str, value: Any, base: int | None) -> None:
+    def field_set(self, record: Base, field_name: str, value: Any) -> None:
         self._add("update", record, {field_name: to_wire(value)})
 
     def stepped(
@@ -331,7 +377,7 @@ class PulledSink(ChangeSink):
         for name in record_fields(record):
             self._seen(record, name)
 
-    def field_set(self, record: Base, field_name: str, value: Any, base: int | None) -> None:
+    def field_set(self, record: Base, field_name: str, value: Any) -> None:
         self._seen(record, field_name)
 
     def stepped(
