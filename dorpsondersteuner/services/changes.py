@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import enum
 import uuid
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -136,7 +137,7 @@ def record_fields(record: Base) -> dict[str, Any]:
     }
 
 
-class ChangeSink:
+class ChangeSink(ABC):
     """Where changes are recorded. The recorder has already applied them."""
 
     #: The device a history event names (None: not known here).
@@ -144,24 +145,24 @@ class ChangeSink:
     #: Whether this database has the laptop's search index to keep in step.
     searchable: bool = True
 
-    def created(self, record: Base) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def created(self, record: Base) -> None: ...
 
-    def field_set(self, record: Base, field_name: str, value: Any) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def field_set(self, record: Base, field_name: str, value: Any) -> None: ...
 
+    @abstractmethod
     def stepped(
         self, request: Base, payload: dict[str, Any], changed: dict[str, Any], event: Base
     ) -> None:
         """A workflow step: what the user asked for (``payload``, the step's wire form),
         the request fields it changed, and its history event (already added)."""
-        raise NotImplementedError
 
-    def tombstoned(self, record: Base) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def tombstoned(self, record: Base) -> None: ...
 
-    def privacy(self, kind: OpKind, record: Base) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def privacy(self, kind: OpKind, record: Base) -> None: ...
 
 
 @contextmanager
@@ -187,11 +188,8 @@ class ChangeRecorder:
     def __init__(self, session: Session, principal: Principal) -> None:
         self.session = session
         self.principal = principal
-        sink = session.info.get("sink")
-        if sink is None:
-            sink = OutboxSink(session, principal)
-            session.info["sink"] = sink
-        self.sink: ChangeSink = sink
+        chosen = session.info.get("sink")
+        self.sink: ChangeSink = chosen or OutboxSink(session, principal)
 
     @property
     def device_id(self) -> uuid.UUID | None:
