@@ -11,7 +11,11 @@ Each request is simulated from its intake as a plan of steps (work in the own ci
 escalate, pick up, hand back, close…). The simulation stops at the start of ``today``
 (Europe/Amsterdam), so old requests are finished and recent ones are wherever their
 plan had got to. A few recent requests get short plans that end in each level × status
-combination, so every state can be shown whatever the seed.
+combination, so every state can be shown whatever the seed; and a few are planted so that
+every demo user who sees content has a follow-up due today, one overdue and something
+waiting: their own request waiting on the resident (a village supporter) or one in their
+review queue (district team, municipality). ``DeviceState.demo_dated_for`` keeps
+``today``, so that opening the register on a later day moves it along (calendar.py).
 
 Speed: rows are made as tuples in exactly the form SQLAlchemy stores them on SQLite
 (UUIDs as 32 hex digits, instants as ``YYYY-MM-DD HH:MM:SS.ffffff`` in UTC, dates in
@@ -130,6 +134,7 @@ def create_demo_register(
         raise FileExistsError(f"{path} already exists; a demo register is always new")
     if requests < 0:
         raise ValueError("requests must not be negative")
+    dated_for = today or local_today()
     register = open_register(path, DEMO_REGISTER_KEY, create=True)
     try:
         with register.transaction() as session:
@@ -140,10 +145,11 @@ def create_demo_register(
                     short_code=DEVICE_SHORT_CODE,
                     register_kind=RegisterKind.DEMO.value,
                     next_reference_number=requests + 1,
+                    demo_dated_for=dated_for,
                 )
             )
         with register.engine.connect() as connection:
-            counts = _load(connection, random.Random(seed), today or local_today(), requests)
+            counts = _load(connection, random.Random(seed), dated_for, requests)
     except BaseException:
         register.close()
         for suffix in ("", "-wal", "-shm"):
@@ -470,6 +476,29 @@ _SHOWCASE_PLANS: tuple[tuple[str, ...], ...] = (
     ("work", "escalate", "pickup", "work", "escalate", "pickup", "work", "close"),
 )
 
+# Plans planted for the demo users (see _Generator._plants): a village supporter's own
+# request with something due today and overdue, waiting on the resident; a district-team
+# member's or municipal officer's request they picked up, with the same; and a request
+# waiting in each review queue.
+_SUPPORTER_PLAN = ("work", "due_and_overdue", "wait")
+_TEAM_PLAN = ("work", "escalate", "pickup", "work", "due_and_overdue")
+_MUNICIPALITY_PLAN = (
+    "work", "escalate", "pickup", "work", "escalate", "pickup", "work", "due_and_overdue",
+)  # fmt: skip
+_TEAM_QUEUE_PLAN = ("work", "escalate")
+_MUNICIPALITY_QUEUE_PLAN = ("work", "escalate", "pickup", "work", "escalate")
+
+
+@dataclass(frozen=True)
+class _Special:
+    """A recent request made to end in a set state, in one day or two (its plan runs
+    fast): a showcase of one level × status, or one planted for a demo user."""
+
+    plan: tuple[str, ...]
+    area: _Area | None = None  # None: the area drawn for it
+    supporter: str | None = None  # who takes it in; None: one of the area's supporters
+    pickups: tuple[str | None, ...] = ()  # who picks it up at each level; None: anyone
+
 
 class _Case:
     """One request being simulated: its state, and the rows it produces.
@@ -517,6 +546,7 @@ class _Case:
         self.wmo: list[object] = [None, None, None, None, None]  # melding … decision
         self.last_at = ""
         self.will_arrange = False
+        self.pickups: list[str | None] = []  # who picks it up at each level; None: anyone
         self.open_follow_ups: list[list[object]] = []
         self.open_help: list[tuple[list[object], _HelperRef | None]] = []
 
@@ -609,12 +639,15 @@ class _Case:
         )  # fmt: skip
 
     def _follow_up(self, description: str, assignee: str, low: int, high: int) -> None:
+        self._follow_up_due(description, assignee, self.day + self.g.between(low, high))
+
+    def _follow_up_due(self, description: str, assignee: str, due_day: int) -> None:
         g = self.g
         follow_up_id = g.new_id()
         at = self._event(
             _E["FOLLOW_UP_ADDED"], assignee, _details("follow_up", _uuid_text(follow_up_id))
         )
-        due = g.day_text(self.day + g.between(low, high))
+        due = g.day_text(due_day)
         self.open_follow_ups.append(
             [follow_up_id, self.id, description, due, None, assignee, at, at, None]
         )
@@ -725,6 +758,14 @@ class _Case:
             pool = self.topic.professional_notes
         self._contact(g.pick(pool), _PRO_KINDS, author, private)
 
+    def due_and_overdue(self) -> None:
+        """Two follow-ups for the owner: one due today and one a few days late (planted)."""
+        g, owner = self.g, cast(str, self.owner)
+        # Due after the day it is made (on it, when that was yesterday), and before today.
+        late_from = min(max(self.day + 1, g.today - 5), g.today - 1)
+        self._follow_up_due(self._follow_up_text(), owner, g.between(late_from, g.today - 1))
+        self._follow_up_due(self._follow_up_text(), owner, g.today)
+
     def _follow_up_text(self) -> str:
         if self.level == _V:
             return self._text(self.topic.follow_ups)
@@ -790,6 +831,8 @@ class _Case:
         else:
             self._advance(1, 12, office=True)
             actor = g.pick(g.municipality)
+        planned = self.pickups.pop(0) if self.pickups else None
+        actor = planned or actor
         self._step(_E["PICKED_UP"], actor)
         self.owner = actor
 
@@ -961,20 +1004,69 @@ class _Generator:
             moments.append((day, self.between(_MORNING, 20 * 3600 + 1800)))
         moments.sort()
         areas = _Weighted(self.areas, [area.inhabitants for area in self.areas])
-        showcases = self._showcases(moments)
+        specials = self._showcases(moments)
+        specials.update(self._plants(moments, taken=set(specials)))
         for index, (day, sec) in enumerate(moments):
-            self._request(index + 1, areas.pick(random), day, sec, showcases.get(index))
+            area = areas.pick(random)
+            special = specials.get(index)
+            if special is not None and special.area is not None:
+                area = special.area
+            self._request(index + 1, area, day, sec, special)
             if (index + 1) % _BATCH == 0:
                 self.writer.flush()
         self.writer.flush()
 
-    def _showcases(self, moments: list[tuple[int, int]]) -> dict[int, tuple[str, ...]]:
+    def _showcases(self, moments: list[tuple[int, int]]) -> dict[int, _Special]:
         """Recent requests (at least six days old) that end in each level × status."""
         if self.requests < _SHOWCASE_MIN_REQUESTS:
             return {}
         candidates = [i for i, (day, _) in enumerate(moments) if day <= self.today - 6][-300:]
         chosen = self.rng.sample(candidates, min(len(candidates), 2 * len(_SHOWCASE_PLANS)))
-        return {index: _SHOWCASE_PLANS[n % len(_SHOWCASE_PLANS)] for n, index in enumerate(chosen)}
+        return {
+            index: _Special(_SHOWCASE_PLANS[n % len(_SHOWCASE_PLANS)])
+            for n, index in enumerate(chosen)
+        }
+
+    def _plants(self, moments: list[tuple[int, int]], taken: set[int]) -> dict[int, _Special]:
+        """Recent requests planted so that every demo user who sees content has, on the
+        day the register is made for, a follow-up due today, one overdue and something
+        waiting, however small the register (tests/core/test_demo_dates.py).
+
+        Each is taken in on a weekday at least three days ago: its fast plan ends within
+        two days, so before today. With too few such requests (a register of a few dozen)
+        the first plants in this order are made.
+        """
+        if self.requests < _SHOWCASE_MIN_REQUESTS:
+            return {}
+        plants = self._plant_list()
+        candidates = [
+            i
+            for i, (day, _) in enumerate(moments)
+            if day <= self.today - 3 and (day - 1) % 7 < 5 and i not in taken
+        ][-300:]
+        chosen = self.rng.sample(candidates, min(len(candidates), len(plants)))
+        return {index: plants[n] for n, index in enumerate(chosen)}
+
+    def _plant_list(self) -> list[_Special]:
+        """What to plant, the work of every user first, then the review queues."""
+        by_code = {area.code: area for area in self.areas}
+        work: list[_Special] = []
+        queues: list[_Special] = []
+        for team in TEAMS:
+            members = [user for user in USERS if user.team_name == team.name]
+            for n, member in enumerate(members):
+                area = by_code[team.area_codes[n % len(team.area_codes)]]
+                work.append(_Special(_TEAM_PLAN, area, pickups=(member.id.hex,)))
+            area = by_code[self.pick(team.area_codes)]
+            queues.append(_Special(_TEAM_QUEUE_PLAN, area))
+        for user in USERS:
+            if user.role is Role.VILLAGE_SUPPORTER:
+                area = by_code[user.area_codes[0]]
+                work.append(_Special(_SUPPORTER_PLAN, area, supporter=user.id.hex))
+            elif user.role is Role.MUNICIPALITY:
+                work.append(_Special(_MUNICIPALITY_PLAN, pickups=(None, user.id.hex)))
+        queues.append(_Special(_MUNICIPALITY_QUEUE_PLAN))
+        return work + queues
 
     def _make_streets(self) -> None:
         alphabet = "ABCDEGHJKLMNPRSTVWXZ"
@@ -1126,7 +1218,7 @@ class _Generator:
         return plan
 
     def _request(
-        self, number: int, area: _Area, day: int, sec: int, showcase: tuple[str, ...] | None
+        self, number: int, area: _Area, day: int, sec: int, special: _Special | None
     ) -> None:
         random = self.random
         topic = self.topics.pick(random)
@@ -1144,16 +1236,17 @@ class _Generator:
         if topic.extra_domains and random() < 0.3:
             domains |= topic.extra_domains
         supporter = self.pick(area.supporters)
+        if special is not None and special.supporter is not None:
+            supporter = special.supporter
         request_id = self.new_id()
-        case = _Case(
-            self, request_id, area, topic, slots, supporter, day, sec, showcase is not None
-        )
+        case = _Case(self, request_id, area, topic, slots, supporter, day, sec, special is not None)
         case.urgency = urgency.value
-        if showcase is None:
+        if special is None:
             plan: Sequence[str] = self._plan(topic, urgency)
             case.will_arrange = random() < topic.own_circle * _OWN_CIRCLE_FACTOR
         else:
-            plan = showcase
+            plan = special.plan
+            case.pickups = list(special.pickups)
         try:
             case.intake()
             for step in plan:

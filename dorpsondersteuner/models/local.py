@@ -9,11 +9,11 @@ last saw. Sync state joins with the issue that needs it.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Index, Integer, String, Uuid
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, Index, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import LocalBase, UTCDateTime, utcnow
@@ -32,7 +32,9 @@ class DeviceState(LocalBase):
     ``short_code`` is given by the server at device registration (``D1`` for the demo
     register) and, with ``next_reference_number``, makes references unique without a
     server round trip (D6). ``hlc_wall_ms``/``hlc_counter`` are the last hybrid logical
-    clock value this laptop issued or saw (D3).
+    clock value this laptop issued or saw (D3). ``demo_dated_for`` is the local day a
+    demo register's dates were made for, so that opening it on a later day can move them
+    along (demo/calendar.py); empty on a real register.
     """
 
     __tablename__ = "device_state"
@@ -46,6 +48,7 @@ class DeviceState(LocalBase):
     hlc_wall_ms: Mapped[int] = mapped_column(Integer, default=0)
     hlc_counter: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    demo_dated_for: Mapped[date | None] = mapped_column(Date)
 
 
 class OpKind(StrEnum):

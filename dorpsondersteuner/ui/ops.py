@@ -16,9 +16,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ..demo.calendar import open_demo_register
 from ..errors import NotFoundError
 from ..models.enums import HelperSkill, Level, LifeDomain, Urgency
-from ..register import DEMO_REGISTER_KEY, Register, open_register
+from ..register import Register
 from ..services import admin_views, drafts, workflow
 from ..services.access import Principal, load_principal, request_scope
 from ..services.directory import AreaChoice, area_choices, register_kind
@@ -107,12 +108,13 @@ def demo_users() -> list[DemoUserChoice]:
 
 
 def open_demo(path: Path, *, requests: int | None = None) -> Register:
-    """Open the demo register, making it first when it is not there yet."""
+    """Open the demo register, making it first when it is not there yet; its dates
+    follow the calendar (demo/calendar.py)."""
     if not path.exists():
         from ..demo.generator import create_demo_register
 
         create_demo_register(path, requests=DEMO_REQUESTS if requests is None else requests)
-    return open_register(path, DEMO_REGISTER_KEY)
+    return open_demo_register(path)
 
 
 @dataclass(frozen=True)
