@@ -2,17 +2,20 @@
 
 ``serve`` migrates an empty database by itself, but refuses one whose schema is behind
 (several processes may share it: migrating is a deliberate step, ``migrate``) or ahead
-(a newer program wrote it).
+(a newer program wrote it). Checking and migrating happen under a database-wide lock,
+so processes started at the same moment take turns instead of migrating twice.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 
 if TYPE_CHECKING:
@@ -24,6 +27,10 @@ SERVER_SCHEMA_HEAD = "0004"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations" / "server"
 VERSION_TABLE = "alembic_version"
+
+# The key of the PostgreSQL advisory lock held while checking and migrating the schema:
+# any fixed 64-bit number no other program on the database uses ("dorpssch" in ASCII).
+MIGRATION_LOCK_KEY = 0x646F_7270_7373_6368
 
 
 class SchemaError(Exception):
@@ -48,7 +55,7 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         @event.listens_for(engine, "begin")
-        def _on_begin(connection: Any) -> None:
+        def _on_begin(connection: Connection) -> None:
             # Take the write lock up front: a read-then-write transaction (throttle
             # counters, tokens) then waits its turn instead of failing with "locked"
             # when another process wrote in between.
@@ -107,52 +114,90 @@ def script_directory(location: Path = MIGRATIONS_DIR) -> ScriptDirectory:
     return ScriptDirectory(str(location))
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
+@contextmanager
+def _connected(bind: Engine | Connection) -> Iterator[Connection]:
+    if isinstance(bind, Connection):
+        yield bind
+    else:
+        with bind.connect() as connection:
+            yield connection
+
+
+def current_revision(bind: Engine | Connection) -> str | None:
+    with _connected(bind) as connection:
         if not inspect(connection).has_table(VERSION_TABLE):
             return None
         row = connection.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").first()
         return None if row is None else str(row[0])
 
 
-def schema_status(engine: Engine, script: ScriptDirectory | None = None) -> SchemaStatus:
-    revision = current_revision(engine)
-    if script is None and revision == SERVER_SCHEMA_HEAD:
-        return SchemaStatus(state=SchemaState.CURRENT, revision=revision, head=revision)
-    script = script or script_directory()
-    head = script.get_current_head()
-    assert head is not None, "the server tree has no migrations"
-    if revision is None:
-        with engine.connect() as connection:
+def schema_status(bind: Engine | Connection, script: ScriptDirectory | None = None) -> SchemaStatus:
+    """Where the schema stands. Without the migration lock (``migration_transaction``) a
+    state other than CURRENT may be a glimpse of another process migrating."""
+    with _connected(bind) as connection:
+        revision = current_revision(connection)
+        if script is None and revision == SERVER_SCHEMA_HEAD:
+            return SchemaStatus(state=SchemaState.CURRENT, revision=revision, head=revision)
+        script = script or script_directory()
+        head = script.get_current_head()
+        assert head is not None, "the server tree has no migrations"
+        if revision is None:
             tables = set(inspect(connection).get_table_names()) - {VERSION_TABLE}
-        state = SchemaState.FOREIGN if tables else SchemaState.EMPTY
-    elif revision == head:
-        state = SchemaState.CURRENT
-    elif revision in {rev.revision for rev in script.walk_revisions()}:
-        state = SchemaState.BEHIND
-    else:
-        state = SchemaState.AHEAD
-    return SchemaStatus(state=state, revision=revision, head=head)
+            state = SchemaState.FOREIGN if tables else SchemaState.EMPTY
+        elif revision == head:
+            state = SchemaState.CURRENT
+        elif revision in {rev.revision for rev in script.walk_revisions()}:
+            state = SchemaState.BEHIND
+        else:
+            state = SchemaState.AHEAD
+        return SchemaStatus(state=state, revision=revision, head=head)
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply the `server` tree up to ``revision`` in one transaction."""
+@contextmanager
+def migration_transaction(engine: Engine) -> Iterator[Connection]:
+    """A transaction holding the database-wide migration lock until it ends.
+
+    Two processes starting at once on an empty database would otherwise both see it
+    empty and both create the schema (PostgreSQL: a duplicate key), or one would see the
+    other's tables without its version row (SQLite: "not a dorpsondersteuner database").
+    PostgreSQL: a transaction-level advisory lock. SQLite: the write lock, which
+    ``BEGIN IMMEDIATE`` takes; the schema changes in the same transaction, so whoever
+    waited sees all of it or none of it.
+    """
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
+        yield connection
+
+
+def _upgrade(connection: Connection, revision: str) -> None:
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply the `server` tree up to ``revision`` in one transaction, under the migration
+    lock: a second ``migrate`` at the same time waits, then finds nothing left to do."""
+    with migration_transaction(engine) as connection:
+        _upgrade(connection, revision)
 
 
 def prepare_for_serving(engine: Engine, url: str) -> SchemaStatus:
     """Migrate an empty database; raise ``SchemaError`` for one that is behind or ahead."""
     status = schema_status(engine)
-    if status.state is SchemaState.EMPTY:
-        upgrade(engine)
-        return schema_status(engine)
+    if status.state is SchemaState.CURRENT:
+        return status  # the usual start: no lock, no Alembic
+    with migration_transaction(engine) as connection:
+        # Looked at again under the lock: another process may have been migrating.
+        status = schema_status(connection)
+        if status.state is SchemaState.EMPTY:
+            _upgrade(connection, "head")
+            status = schema_status(connection, script_directory())
     problem = status.problem(url)
     if problem is not None:
         raise SchemaError(problem)
