@@ -192,7 +192,7 @@ def set_password(session: Session, hasher: Hasher, username: str, password: str)
     else:
         credential.password_hash = hasher.hash(password)
         credential.changed_at = utcnow()
-    forgive_attempts(session, user.username)
+    forgive_attempts(session, user.username, _device_ids(session, user.id))
     ended = end_user_tokens(session, user.id)
     log.info("password of user %s reset; %d device token(s) ended", user.username, ended)
     return ended
@@ -207,10 +207,17 @@ def set_active(session: Session, username: str, active: bool) -> User:
     return user
 
 
+def _device_ids(session: Session, user_id: uuid.UUID) -> list[uuid.UUID]:
+    return list(session.scalars(select(Device.id).where(Device.user_id == user_id)))
+
+
 def unlock(session: Session, username: str) -> None:
-    """Lift a login lockout (after the owner proved who they are another way)."""
-    forgive_attempts(session, normalise_username(username))
-    log.info("login lockout of %s lifted", normalise_username(username))
+    """Lift a login lockout (after the owner proved who they are another way): the
+    failures counted on the name and on each of the user's devices."""
+    name = normalise_username(username)
+    user = session.scalar(select(User).where(User.username == name))
+    forgive_attempts(session, name, _device_ids(session, user.id) if user else ())
+    log.info("login lockout of %s lifted", name)
 
 
 @dataclass(frozen=True)
@@ -218,12 +225,14 @@ class DeviceInfo:
     id: uuid.UUID
     short_code: str
     username: str
-    created_at: datetime
+    created_at: datetime  # the first sign-in: a device is registered by it
     last_seen_at: datetime | None
     revoked_at: datetime | None
+    last_login_at: datetime | None = None  # the last sign-in
 
 
 def list_devices(session: Session, username: str | None = None) -> list[DeviceInfo]:
+    """Every device (or one user's), grouped by user, oldest first."""
     query = select(Device, User.username).join(User, User.id == Device.user_id)
     if username is not None:
         query = query.where(User.username == find_user(session, username).username)
@@ -235,8 +244,9 @@ def list_devices(session: Session, username: str | None = None) -> list[DeviceIn
             created_at=device.created_at,
             last_seen_at=device.last_seen_at,
             revoked_at=device.revoked_at,
+            last_login_at=device.last_login_at,
         )
-        for device, name in session.execute(query.order_by(Device.code_number))
+        for device, name in session.execute(query.order_by(User.username, Device.code_number))
     ]
 
 
@@ -251,9 +261,26 @@ def find_device(session: Session, key: str) -> Device:
     return device
 
 
-def revoke_device(session: Session, key: str) -> Device:
-    """Revoke a device for good: its token ends and it gets nothing at login again."""
+def device_owner(session: Session, device: Device) -> User:
+    user = session.get(User, device.user_id)
+    assert user is not None, "a device always has its user"
+    return user
+
+
+def revoke_device(
+    session: Session, key: str, *, new_password: str | None = None, hasher: Hasher | None = None
+) -> Device:
+    """Revoke a device for good: its token ends and it gets nothing at login again.
+
+    Whoever has the lost laptop may also know the password, and it still works from any
+    other device id; with ``new_password`` the user's password is reset in the same
+    transaction, so the old one fails everywhere at once (and their other tokens end).
+    """
     device = find_device(session, key)
+    if new_password is not None:
+        if hasher is None:
+            raise ValueError("a password reset needs the hasher")
+        set_password(session, hasher, device_owner(session, device).username, new_password)
     now = utcnow()
     if device.revoked_at is None:
         device.revoked_at = now
@@ -263,7 +290,12 @@ def revoke_device(session: Session, key: str) -> Device:
         )
     ):
         token.revoked_at = now
-    log.info("device %s (%s) revoked", device.short_code, device.id)
+    log.info(
+        "device %s (%s) revoked%s",
+        device.short_code,
+        device.id,
+        "; the user's password was reset" if new_password is not None else "",
+    )
     return device
 
 

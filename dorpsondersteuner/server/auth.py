@@ -7,21 +7,32 @@ database (throttle counters, tokens), so any number of server processes agree.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import ipaddress
 import logging
+import math
 import secrets
+import time
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from enum import IntEnum, StrEnum
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+import anyio
+from anyio import to_thread
+from sqlalchemy import case, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..models import User
 from ..models.base import utcnow
 from .models import Credential, Device, DeviceToken, LoginThrottle
-from .passwords import Hasher
+from .passwords import Hasher, HashingBusy
 from .settings import Settings, ThrottlePolicy
 
 log = logging.getLogger("dorpsondersteuner.server.auth")
@@ -81,6 +92,15 @@ def hash_token(token: str) -> str:
 
 # --- login throttling --------------------------------------------------------------
 
+# An attempt still marked as being checked after this long was lost (its process
+# stopped): it stays counted as a failure, and no one waits for it any more.
+PENDING_TTL = timedelta(seconds=60)
+# How long an attempt waits for other attempts on the same counter that are still being
+# checked (each takes a hash queue's wait and one hash) before it is answered 429.
+IN_FLIGHT_WAIT = 10.0
+SWEEP_BATCH = 1000  # expired counter rows deleted at a time
+TOTAL_KEY = "total"
+
 
 @dataclass(frozen=True)
 class ThrottleDecision:
@@ -105,58 +125,208 @@ def decide(
     if failures >= policy.max_failures:
         wait = (window_started_at + window - now).total_seconds()
         return ThrottleDecision(allowed=False, retry_after=wait, locked=True)
-    wait = (last_attempt_at + timedelta(seconds=policy.delay_after(failures)) - now).total_seconds()
-    if wait > 0:
+    delay = policy.delay_after(failures)
+    wait = (last_attempt_at + timedelta(seconds=delay) - now).total_seconds()
+    if delay > 0 and wait > 0:  # no delay due: a clock a little behind another is no wait
         return ThrottleDecision(allowed=False, retry_after=wait)
     return ThrottleDecision(
         allowed=True, failures=failures + 1, window_started_at=window_started_at
     )
 
 
-def reserve_attempt(sessions: sessionmaker[Session], account: str, policy: ThrottlePolicy) -> None:
-    """Count one attempt against ``account`` before its password is checked.
+def account_key(account: str) -> str:
+    return "account:" + normalise_username(account)[:MAX_USERNAME_LENGTH]
 
-    The count is written with a compare-and-set, so two processes racing for the same
-    slot cannot both get it. Raises ``AuthError`` (429) when the account must wait.
+
+def device_key(device_id: uuid.UUID) -> str:
+    return f"device:{device_id}"
+
+
+def address_key(client: str) -> str:
+    """The counter of a client address: an IPv4 address, or the /64 of an IPv6 one (one
+    household or office gets a whole /64, so counting single IPv6 addresses would count
+    nothing)."""
+    try:
+        address = ipaddress.ip_address(client)
+    except ValueError:
+        return "address:" + client[:64]
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return f"address:{address.ipv4_mapped}"
+        return f"address:{ipaddress.ip_network(f'{address}/64', strict=False)}"
+    return f"address:{address}"
+
+
+class Scope(StrEnum):
+    ACCOUNT = "account"
+    DEVICE = "device"
+    ADDRESS = "address"
+    TOTAL = "total"
+
+
+@dataclass(frozen=True)
+class Gate:
+    """One counter a login attempt must pass: its key, its numbers, and whether a
+    correct login clears its earlier failures (the user's own typos) or only takes its
+    own attempt back (a shared address or the total)."""
+
+    key: str
+    policy: ThrottlePolicy
+    scope: Scope
+    forgive: bool
+
+
+def login_gates(
+    settings: Settings,
+    account: str,
+    device_id: uuid.UUID,
+    client: str,
+    *,
+    own_device: bool,
+) -> list[Gate]:
+    """The counters an attempt passes, by where it comes from.
+
+    From the user's own registered device: that device's counter, and the account's only
+    as a ceiling over all routes (ASVS' 100 an hour), so guesses made elsewhere never
+    lock the owner's laptop. From anywhere else: the account's counter, the address's
+    and the total. Unknown names and wrong devices go the second way, so the answers
+    never tell which names exist.
     """
-    for _ in range(5):
+    if own_device:
+        ceiling = replace(
+            settings.throttle,
+            free_failures=settings.account_ceiling,
+            max_failures=settings.account_ceiling,
+        )
+        return [
+            Gate(device_key(device_id), settings.throttle, Scope.DEVICE, forgive=True),
+            Gate(account_key(account), ceiling, Scope.ACCOUNT, forgive=False),
+        ]
+    return [
+        Gate(account_key(account), settings.throttle, Scope.ACCOUNT, forgive=True),
+        Gate(address_key(client), settings.address_throttle, Scope.ADDRESS, forgive=False),
+        Gate(TOTAL_KEY, settings.total_throttle, Scope.TOTAL, forgive=False),
+    ]
+
+
+class Verdict(IntEnum):
+    ALLOWED = 0
+    IN_FLIGHT = 1  # refused only because of attempts still being checked: wait for them
+    REFUSED = 2
+
+
+@dataclass(frozen=True)
+class GateCheck:
+    gate: Gate
+    verdict: Verdict
+    decision: ThrottleDecision
+    live_pending: int = 0
+
+
+def check_gate(gate: Gate, row: LoginThrottle | None, now: datetime) -> GateCheck:
+    """Pure: may an attempt pass this counter now, given its row (None: no row)?"""
+    if row is None:
+        return GateCheck(gate, Verdict.ALLOWED, decide(gate.policy, now, 0, None, None))
+    live = row.pending if now - row.last_attempt_at < PENDING_TTL else 0
+    live = max(0, min(live, row.failures))
+    decision = decide(gate.policy, now, row.failures, row.window_started_at, row.last_attempt_at)
+    if decision.allowed:
+        return GateCheck(gate, Verdict.ALLOWED, decision, live)
+    if live:
+        settled = decide(
+            gate.policy, now, row.failures - live, row.window_started_at, row.last_attempt_at
+        )
+        if settled.allowed:
+            return GateCheck(gate, Verdict.IN_FLIGHT, decision, live)
+        return GateCheck(gate, Verdict.REFUSED, settled, live)
+    return GateCheck(gate, Verdict.REFUSED, decision, live)
+
+
+def _worst(checks: list[GateCheck]) -> Verdict:
+    return max((check.verdict for check in checks), default=Verdict.ALLOWED)
+
+
+def peek_gates(session: Session, gates: list[Gate]) -> list[GateCheck]:
+    """The verdicts from a plain read: a refused attempt then costs no write at all."""
+    now = utcnow()
+    rows = {
+        row.key: row
+        for row in session.scalars(
+            select(LoginThrottle).where(LoginThrottle.key.in_([gate.key for gate in gates]))
+        )
+    }
+    return [check_gate(gate, rows.get(gate.key), now) for gate in gates]
+
+
+def _insert_missing(session: Session, gates: list[Gate], now: datetime) -> None:
+    """Rows for new keys, in key order (so processes lock rows in one order)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    rows = [
+        {
+            "key": gate.key,
+            "failures": 0,
+            "pending": 0,
+            "window_started_at": now,
+            "last_attempt_at": now,
+            "expires_at": now + timedelta(seconds=gate.policy.window),
+        }
+        for gate in sorted(gates, key=lambda gate: gate.key)
+    ]
+    session.execute(insert(LoginThrottle).values(rows).on_conflict_do_nothing())
+
+
+def reserve_attempt(sessions: sessionmaker[Session], gates: list[Gate]) -> list[GateCheck]:
+    """Count one attempt against every gate before its password is checked, or none.
+
+    The rows are made if missing and locked (PostgreSQL ``FOR UPDATE``; SQLite's write
+    lock, taken by the first statement, an insert), so two processes racing for the
+    last slot cannot both get it. Nothing is written when a gate refuses, so refused
+    attempts leave no rows behind. The verdicts are returned; all ALLOWED: counted.
+    """
+    for attempt in range(5):
         now = utcnow()
         try:
-            with sessions.begin() as session:
-                row = session.get(LoginThrottle, account)
-                if row is None:
-                    session.add(
-                        LoginThrottle(
-                            account=account,
-                            failures=1,
-                            window_started_at=now,
-                            last_attempt_at=now,
-                        )
+            with sessions() as session:
+                _insert_missing(session, gates, now)
+                rows = {
+                    row.key: row
+                    for row in session.scalars(
+                        select(LoginThrottle)
+                        .where(LoginThrottle.key.in_([gate.key for gate in gates]))
+                        .order_by(LoginThrottle.key)
+                        .with_for_update()
                     )
-                    return
-                decision = decide(
-                    policy, now, row.failures, row.window_started_at, row.last_attempt_at
-                )
-                if not decision.allowed:
-                    raise _throttled(decision)
-                result = session.execute(
-                    update(LoginThrottle)
-                    .where(
-                        LoginThrottle.account == account,
-                        LoginThrottle.failures == row.failures,
-                        LoginThrottle.window_started_at == row.window_started_at,
+                }
+                if len(rows) < len(gates):  # a success deleted one since the insert
+                    session.rollback()
+                    continue
+                now = utcnow()  # after waiting for the lock, as the attempts before us did
+                checks = [check_gate(gate, rows[gate.key], now) for gate in gates]
+                if _worst(checks) is not Verdict.ALLOWED:
+                    session.rollback()
+                    return checks
+                for check in checks:
+                    row = rows[check.gate.key]
+                    started = check.decision.window_started_at or now
+                    restarted = started != row.window_started_at
+                    row.failures = check.decision.failures + (
+                        check.live_pending if restarted else 0
                     )
-                    .values(
-                        failures=decision.failures,
-                        window_started_at=decision.window_started_at,
-                        last_attempt_at=now,
+                    row.pending = check.live_pending + 1
+                    row.window_started_at = started
+                    row.last_attempt_at = now
+                    row.expires_at = max(
+                        started + timedelta(seconds=check.gate.policy.window), now + PENDING_TTL
                     )
-                    .execution_options(synchronize_session=False)
-                )
-                if result.rowcount == 1:  # type: ignore[attr-defined]
-                    return
-        except IntegrityError:
-            pass  # another process made the row first: read it again
+                session.commit()
+                return checks
+        except OperationalError:
+            # PostgreSQL broke a deadlock or SQLite gave up waiting: try again, and
+            # after that let the error handler answer 503 (the database is in trouble).
+            if attempt == 4:
+                raise
+            time.sleep(0.05)
     raise AuthError(
         "too many login attempts at once; try again shortly",
         code="too_many_attempts",
@@ -165,18 +335,109 @@ def reserve_attempt(sessions: sessionmaker[Session], account: str, policy: Throt
     )
 
 
-def _throttled(decision: ThrottleDecision) -> AuthError:
-    if decision.locked:
-        message = "too many failed logins: this account is locked for a while"
-    else:
-        message = "too many failed logins: wait before trying again"
-    return AuthError(
-        message, code="too_many_attempts", status=429, retry_after=decision.retry_after
+def _one_less(column: Any) -> Any:
+    return case((column > 1, column - 1), else_=0)
+
+
+class Outcome(StrEnum):
+    FAILED = "failed"  # stays counted
+    SUCCEEDED = "succeeded"  # never counted; forgiving gates clear their failures
+    WITHDRAWN = "withdrawn"  # never checked (the hash queue was full): not counted
+
+
+def settle_attempt(sessions: sessionmaker[Session], gates: list[Gate], outcome: Outcome) -> None:
+    """Mark a reserved attempt as checked: a failure stays counted, a success does not.
+
+    One row at a time in key order, the order ``reserve_attempt`` locks them in, so two
+    processes never wait for each other in a circle.
+    """
+    pending = _one_less(LoginThrottle.pending)
+    for attempt in range(5):
+        try:
+            with sessions.begin() as session:
+                for gate in sorted(gates, key=lambda gate: gate.key):
+                    if outcome is Outcome.FAILED:
+                        values = {"pending": pending}
+                    elif gate.forgive and outcome is Outcome.SUCCEEDED:
+                        # Clear the failures; keep the other attempts still being checked.
+                        values = {"failures": pending, "pending": pending}
+                    else:
+                        values = {"failures": _one_less(LoginThrottle.failures), "pending": pending}
+                    session.execute(
+                        update(LoginThrottle)
+                        .where(LoginThrottle.key == gate.key)
+                        .values(values)
+                        .execution_options(synchronize_session=False)
+                    )
+                if outcome is not Outcome.FAILED:
+                    session.execute(
+                        delete(LoginThrottle)
+                        .where(
+                            LoginThrottle.key.in_([gate.key for gate in gates]),
+                            LoginThrottle.failures <= 0,
+                            LoginThrottle.pending <= 0,
+                        )
+                        .execution_options(synchronize_session=False)
+                    )
+            break
+        except OperationalError:
+            if attempt == 4:
+                raise
+            time.sleep(0.05)
+    if outcome is Outcome.FAILED:
+        sweep_expired(sessions)
+
+
+def sweep_expired(sessions: sessionmaker[Session], now: datetime | None = None) -> int:
+    """Delete counter rows whose window has ended (after each failure: failures are
+    what make rows). Rows another process holds are skipped, never waited for."""
+    expired = (
+        select(LoginThrottle.key)
+        .where(LoginThrottle.expires_at <= (now or utcnow()))
+        .limit(SWEEP_BATCH)
+        .with_for_update(skip_locked=True)
+    )
+    with sessions.begin() as session:
+        result = session.execute(
+            delete(LoginThrottle)
+            .where(LoginThrottle.key.in_(expired.scalar_subquery()))
+            .execution_options(synchronize_session=False)
+        )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def forgive_attempts(session: Session, account: str, device_ids: Iterable[uuid.UUID] = ()) -> None:
+    """Clear the failures of an account name and of the given devices (a lifted lockout)."""
+    keys = [account_key(account), *(device_key(device_id) for device_id in device_ids)]
+    session.execute(
+        delete(LoginThrottle)
+        .where(LoginThrottle.key.in_(keys))
+        .execution_options(synchronize_session=False)
     )
 
 
-def forgive_attempts(session: Session, account: str) -> None:
-    session.execute(delete(LoginThrottle).where(LoginThrottle.account == account))
+_REFUSALS = {
+    Scope.ACCOUNT: ("this account", "the account"),
+    Scope.DEVICE: ("this device", "the device"),
+    Scope.ADDRESS: ("this address", "the client address"),
+    Scope.TOTAL: ("this server", "all logins together"),
+}
+
+
+def _refusal(checks: list[GateCheck]) -> tuple[AuthError, str]:
+    """The answer for a refused attempt and the reason for the log."""
+    refused = [check for check in checks if check.verdict is not Verdict.ALLOWED]
+    check = max(refused, key=lambda check: check.decision.retry_after)
+    subject, logged = _REFUSALS[check.gate.scope]
+    wait = max(check.decision.retry_after, 1.0)
+    if check.decision.locked:
+        message = f"too many failed logins: {subject} is locked for a while"
+        reason = f"{logged} is locked after too many failed logins"
+    else:
+        message = f"too many failed logins for {subject}: wait before trying again"
+        reason = f"too many failed logins for {logged}; must wait {math.ceil(wait)} s"
+    error = AuthError(message, code="too_many_attempts", status=429, retry_after=wait)
+    return error, reason
 
 
 # --- login ---------------------------------------------------------------------------
@@ -192,7 +453,85 @@ class LoginResult:
     recovery_secret: bytes
 
 
-def login(
+@dataclass(frozen=True)
+class _Facts:
+    """What the database says about an attempt before its password is checked."""
+
+    user: User | None
+    password_hash: str | None
+    own_device: bool  # the device is registered to this user and not revoked
+    gates: list[Gate]
+    checks: list[GateCheck]
+
+
+def _look_up(
+    sessions: sessionmaker[Session],
+    settings: Settings,
+    account: str,
+    device_id: uuid.UUID,
+    client: str,
+) -> _Facts:
+    with sessions() as session:
+        found = session.execute(
+            select(User, Credential.password_hash)
+            .outerjoin(Credential, Credential.user_id == User.id)
+            .where(User.username == account)
+        ).first()
+        user, password_hash = found if found is not None else (None, None)
+        device = session.get(Device, device_id)
+        own_device = (
+            user is not None
+            and device is not None
+            and device.user_id == user.id
+            and device.revoked_at is None
+        )
+        gates = login_gates(settings, account, device_id, client, own_device=own_device)
+        checks = peek_gates(session, gates)
+        session.expunge_all()
+    return _Facts(user, password_hash, own_device, gates, checks)
+
+
+async def _reserve(sessions: sessionmaker[Session], facts: _Facts, who: str, where: str) -> None:
+    """Count this attempt on its gates, waiting while others on them are being checked;
+    ``AuthError`` (429, logged) when a gate refuses."""
+    checks = facts.checks
+    deadline = time.monotonic() + IN_FLIGHT_WAIT
+    pause = 0.02
+    while True:
+        verdict = _worst(checks)
+        if verdict is Verdict.REFUSED:
+            error, reason = _refusal(checks)
+            log.warning("login refused: %s: %s; %s", who, reason, where)
+            raise error
+        if verdict is Verdict.ALLOWED:
+            checks = await to_thread.run_sync(reserve_attempt, sessions, facts.gates)
+            if _worst(checks) is Verdict.ALLOWED:
+                return
+            continue
+        if time.monotonic() >= deadline:
+            log.warning(
+                "login refused: %s: other attempts on the same counters are still being "
+                "checked; %s",
+                who,
+                where,
+            )
+            raise AuthError(
+                "too many login attempts at once; try again shortly",
+                code="too_many_attempts",
+                status=429,
+                retry_after=1.0,
+            )
+        await anyio.sleep(pause)
+        pause = min(pause * 2, 0.2)
+        checks = await to_thread.run_sync(_peek, sessions, facts.gates)
+
+
+def _peek(sessions: sessionmaker[Session], gates: list[Gate]) -> list[GateCheck]:
+    with sessions() as session:
+        return peek_gates(session, gates)
+
+
+async def login(
     sessions: sessionmaker[Session],
     hasher: Hasher,
     settings: Settings,
@@ -204,70 +543,61 @@ def login(
 ) -> LoginResult:
     """Check the password, register or recognise the device, and issue a device token.
 
-    Every decision is logged, without the password, the token or the secret; a name that
-    matches no user is not logged either (it may be a password typed in the wrong box).
+    A coroutine: the database work runs on worker threads and the password check in the
+    hasher's own bounded pool, so waiting logins hold no request thread. Every refusal
+    is logged with the account and the reason, without the password, the token or the
+    secret; a name that matches no user is logged as "unknown username" (it may be a
+    password typed in the wrong box).
     """
     account = normalise_username(username)[:MAX_USERNAME_LENGTH]
+    facts = await to_thread.run_sync(_look_up, sessions, settings, account, device_id, client)
+    user = facts.user
+    who = f"user {user.username}" if user is not None else "unknown username"
+    where = f"device {device_id}{' (registered)' if facts.own_device else ''}; client {client}"
+    await _reserve(sessions, facts, who, where)
+
+    # Always one argon2 verification, so the time taken does not tell whether the name
+    # exists; known and unknown names wait in the same queue.
     try:
-        reserve_attempt(sessions, account, settings.throttle)
-    except AuthError:
-        log.warning("login refused: too many failed attempts for this name; client %s", client)
+        matched = await hasher.verify_queued(facts.password_hash, password)
+    except HashingBusy:
+        await to_thread.run_sync(settle_attempt, sessions, facts.gates, Outcome.WITHDRAWN)
+        log.warning("login refused: %s: the password checks are all busy; %s", who, where)
+        raise AuthError(
+            "the server is busy checking other logins; try again shortly",
+            code="server_busy",
+            status=429,
+            retry_after=1.0,
+        ) from None
+    except BaseException:
+        with anyio.CancelScope(shield=True):
+            await to_thread.run_sync(settle_attempt, sessions, facts.gates, Outcome.WITHDRAWN)
         raise
 
-    with sessions() as session:
-        found = session.execute(
-            select(User, Credential.password_hash)
-            .outerjoin(Credential, Credential.user_id == User.id)
-            .where(User.username == account)
-        ).first()
-    user, password_hash = found if found is not None else (None, None)
-    # Always one argon2 verification, so the time taken does not tell whether the name exists.
-    matched = hasher.verify(password_hash, password)
+    reason = None
     if user is None:
-        log.warning("login failed: unknown username; device %s; client %s", device_id, client)
+        reason = "no such user"
+    elif not matched:
+        reason = "wrong password"
+    elif not user.active or user.deleted_at is not None:
+        reason = "the user is deactivated"
+    if reason is not None or user is None:
+        await to_thread.run_sync(settle_attempt, sessions, facts.gates, Outcome.FAILED)
+        log.warning("login failed: %s: %s; %s", who, reason, where)
         raise invalid_credentials()
-    if not matched:
-        log.warning("login failed: wrong password for user %s; client %s", user.username, client)
-        raise invalid_credentials()
-    if not user.active or user.deleted_at is not None:
-        log.warning("login failed: user %s is deactivated; client %s", user.username, client)
-        raise invalid_credentials()
+    await to_thread.run_sync(settle_attempt, sessions, facts.gates, Outcome.SUCCEEDED)
 
-    with sessions.begin() as session:
-        forgive_attempts(session, account)
-        if (
-            password_hash
-            and not hasher.params.is_test_profile
-            and hasher.needs_rehash(password_hash)
-        ):
-            session.execute(
-                update(Credential)
-                .where(Credential.user_id == user.id)
-                .values(password_hash=hasher.hash(password))
-            )
+    if (
+        facts.password_hash
+        and not hasher.params.is_test_profile
+        and hasher.needs_rehash(facts.password_hash)
+    ):
+        with contextlib.suppress(HashingBusy):  # next time, then
+            new_hash = await hasher.hash_queued(password)
+            await to_thread.run_sync(_store_hash, sessions, user.id, new_hash)
 
-    device = _register_device(sessions, user, device_id, client)
-    token = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
-    now = utcnow()
-    expires_at = now + settings.token_max_age
-    with sessions.begin() as session:
-        # One live token per device: a new login ends the previous one.
-        session.execute(
-            update(DeviceToken)
-            .where(DeviceToken.device_id == device.id, DeviceToken.revoked_at.is_(None))
-            .values(revoked_at=now)
-        )
-        session.add(
-            DeviceToken(
-                token_hash=hash_token(token),
-                device_id=device.id,
-                user_id=user.id,
-                created_at=now,
-                expires_at=expires_at,
-                last_seen_at=now,
-            )
-        )
-        session.execute(update(Device).where(Device.id == device.id).values(last_seen_at=now))
+    device = await to_thread.run_sync(_register_device, sessions, user, device_id, client)
+    token, expires_at = await to_thread.run_sync(_issue_token, sessions, settings, user, device)
     log.info(
         "login succeeded: user %s on device %s (%s); client %s",
         user.username,
@@ -283,6 +613,46 @@ def login(
         short_code=device.short_code,
         recovery_secret=device.recovery_secret,
     )
+
+
+def _store_hash(sessions: sessionmaker[Session], user_id: uuid.UUID, password_hash: str) -> None:
+    with sessions.begin() as session:
+        session.execute(
+            update(Credential)
+            .where(Credential.user_id == user_id)
+            .values(password_hash=password_hash)
+        )
+
+
+def _issue_token(
+    sessions: sessionmaker[Session], settings: Settings, user: User, device: Device
+) -> tuple[str, datetime]:
+    """A new token for the device; one live token per device: the previous one ends."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
+    now = utcnow()
+    expires_at = now + settings.token_max_age
+    with sessions.begin() as session:
+        # The device row first: its lock makes simultaneous logins of one device take
+        # turns here, so each ends the token of the one before and one stays live.
+        session.execute(
+            update(Device).where(Device.id == device.id).values(last_seen_at=now, last_login_at=now)
+        )
+        session.execute(
+            update(DeviceToken)
+            .where(DeviceToken.device_id == device.id, DeviceToken.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+        session.add(
+            DeviceToken(
+                token_hash=hash_token(token),
+                device_id=device.id,
+                user_id=user.id,
+                created_at=now,
+                expires_at=expires_at,
+                last_seen_at=now,
+            )
+        )
+    return token, expires_at
 
 
 def _register_device(

@@ -251,22 +251,64 @@ def _when(value: Any) -> str:
 
 
 def cmd_list_devices(args: argparse.Namespace, settings: Settings) -> int:
+    """Each user's devices with their first and last sign-in, so a lost or stale laptop
+    is easy to pick out before revoking it."""
     with _transaction(settings) as session:
         devices = admin.list_devices(session, args.user)
-    print(f"{'code':<6} {'device id':<36} {'user':<16} {'last seen':<20} status")
+    print(
+        f"{'user':<16} {'code':<6} {'first sign-in':<20} {'last sign-in':<20} "
+        f"{'last seen':<20} {'status':<28} device id"
+    )
     for device in devices:
         status = f"revoked {_when(device.revoked_at)}" if device.revoked_at else "active"
         print(
-            f"{device.short_code:<6} {device.id!s:<36} {device.username:<16} "
-            f"{_when(device.last_seen_at):<20} {status}"
+            f"{device.username:<16} {device.short_code:<6} {_when(device.created_at):<20} "
+            f"{_when(device.last_login_at):<20} {_when(device.last_seen_at):<20} "
+            f"{status:<28} {device.id}"
         )
     return 0
 
 
+def _reset_password_too(args: argparse.Namespace, username: str) -> bool:
+    """Whether revoking also resets the owner's password: the flags decide, else the
+    operator is asked; with no terminal to ask, the password is kept and that is said."""
+    if args.reset_password or args.keep_password:
+        return bool(args.reset_password)
+    if not sys.stdin.isatty():
+        print(
+            f"warning: no terminal to ask, so the password of {username} was kept: it still "
+            "works from any other laptop; reset it with `admin set-password "
+            f"{username}`, or pass --reset-password or --keep-password",
+            file=sys.stderr,
+        )
+        return False
+    answer = input(
+        f"Reset the password of {username} too? Whoever has the laptop may know it, and it "
+        "still works from any other laptop. [y/N] "
+    )
+    return answer.strip().casefold() in {"y", "yes", "j", "ja"}
+
+
 def cmd_revoke_device(args: argparse.Namespace, settings: Settings) -> int:
+    if args.password_stdin and not args.reset_password:
+        raise CommandError("--password-stdin goes with --reset-password")
+    # Look first, ask outside any transaction (a question must not hold a database lock).
     with _transaction(settings) as session:
-        device = admin.revoke_device(session, args.device)
-        print(f"device {device.short_code} ({device.id}) revoked")
+        device = admin.find_device(session, args.device)
+        device_id, code = device.id, device.short_code
+        username = admin.device_owner(session, device).username
+    reset = _reset_password_too(args, username)
+    new_password = _read_password(args) if reset else None
+    with _transaction(settings) as session:
+        admin.revoke_device(
+            session,
+            str(device_id),
+            new_password=new_password,
+            hasher=_hasher(settings) if reset else None,
+        )
+    print(f"device {code} ({device_id}) of {username} revoked")
+    if reset:
+        print(f"password of {username} reset: the old one no longer works anywhere")
     return 0
 
 
@@ -389,10 +431,21 @@ def _parser() -> argparse.ArgumentParser:
     sub = action("unlock", cmd_unlock, "lift a login lockout after failed attempts")
     sub.add_argument("username")
 
-    sub = action("list-devices", cmd_list_devices, "list registered devices")
+    sub = action("list-devices", cmd_list_devices, "each user's devices, first and last sign-in")
     sub.add_argument("--user", help="only this user's devices")
     sub = action("revoke-device", cmd_revoke_device, "revoke a device for good (lost laptop)")
     sub.add_argument("device", help="short code (e.g. K3) or device id")
+    choice = sub.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--reset-password",
+        action="store_true",
+        help="also reset the user's password, so the old one fails from any laptop "
+        "(without this flag or --keep-password you are asked)",
+    )
+    choice.add_argument(
+        "--keep-password", action="store_true", help="revoke the device only, without asking"
+    )
+    password_option(sub)
 
     action("list-users", cmd_list_users, "list users with role and areas")
     action("list-areas", cmd_list_areas, "list areas and district teams")

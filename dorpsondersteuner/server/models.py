@@ -50,8 +50,9 @@ class Device(ServerBase):
     short_code: Mapped[str] = mapped_column(String(8), unique=True)
     # Released only to this device's user after an online login (D4); never logged.
     recovery_secret: Mapped[bytes] = mapped_column(LargeBinary(32))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)  # first sign-in
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # last sign-in
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
@@ -73,20 +74,26 @@ class DeviceToken(ServerBase):
 
 
 class LoginThrottle(ServerBase):
-    """Failed logins per account name, shared by every server process (ASVS 2.2.1).
+    """Failed logins per key, shared by every server process (ASVS 2.2.1).
 
-    Keyed by the name as typed (normalised), whether or not such a user exists, so the
-    throttling itself never tells which names exist. ``failures`` counts attempts in the
-    window that started at ``window_started_at``; an attempt is counted before the
-    password is checked and forgiven on success, so parallel guesses cannot slip past.
+    A key is ``account:<name>`` (the name as typed, normalised, whether or not such a
+    user exists, so the throttling never tells which names exist), ``device:<id>`` (a
+    registered device signing in its own user), ``address:<client>`` or ``total``.
+    ``failures`` counts attempts in the window that started at ``window_started_at``,
+    ``pending`` those of them still being checked: an attempt is counted before its
+    password is checked, so parallel guesses cannot slip past, and taken back when it
+    succeeds, so a correct login never counts. A row is deleted once ``expires_at``
+    passes, so the table holds only live windows.
     """
 
     __tablename__ = "login_throttle"
 
-    account: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
+    pending: Mapped[int] = mapped_column(Integer, default=0)
     window_started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 SERVER_METADATA = (ServerBase.metadata,)

@@ -7,16 +7,23 @@ Unicode NFKC normalisation, so the same typed text matches on every keyboard.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import unicodedata
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from importlib import resources
+from typing import ParamSpec, TypeVar
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from ..errors import ValidationError
 from .settings import PasswordHashing
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 MIN_LENGTH = 12
 MAX_LENGTH = 128  # ASVS 2.1.2: 64 or more allowed, more than 128 may be refused
@@ -62,14 +69,22 @@ def check_password_rules(password: str, *, username: str = "", display_name: str
         raise ValidationError("the password may not contain the account name", field="password")
 
 
-class Hasher:
-    """argon2id hashing with a cap on concurrent hashes in this process.
+class HashingBusy(Exception):
+    """Every hashing worker is busy and the queue behind them is full."""
 
-    The cap is a resource limit, not shared state: each hash takes tens of MiB, and a
-    burst of logins must not exhaust the server's memory.
+
+class Hasher:
+    """argon2id hashing; in the server through a small pool of its own threads.
+
+    The server hashes with ``verify_queued``/``hash_queued``: at most ``workers`` hashes
+    run at once in this process and at most ``waiting`` more queue behind them; past
+    that ``HashingBusy`` is raised at once rather than queuing forever. The work never
+    runs on the request threads, so a login flood cannot starve other requests of them,
+    and memory stays bounded (each hash takes tens of MiB). The pool is a resource
+    limit, not shared state. ``hash``/``verify`` run in the caller's thread (the CLI).
     """
 
-    def __init__(self, params: PasswordHashing, *, concurrency: int = 4) -> None:
+    def __init__(self, params: PasswordHashing) -> None:
         self.params = params
         self._hasher = PasswordHasher(
             time_cost=params.time_cost,
@@ -77,24 +92,50 @@ class Hasher:
             parallelism=params.parallelism,
             type=Type.ID,
         )
-        self._slots = threading.BoundedSemaphore(concurrency)
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
+        self._admitted = threading.BoundedSemaphore(max(1, params.workers) + params.waiting)
         # Checked when a user is unknown, so that answer takes as long as a wrong password.
         self._dummy_hash = self._hasher.hash("dummy password for unknown users")
 
     def hash(self, password: str) -> str:
-        with self._slots:
-            return self._hasher.hash(normalise(password))
+        return self._hasher.hash(normalise(password))
 
     def verify(self, password_hash: str | None, password: str) -> bool:
         """True when the password matches; a missing hash costs the same time."""
-        with self._slots:
-            try:
-                matched = self._hasher.verify(
-                    password_hash or self._dummy_hash, normalise(password)
-                )
-            except (VerifyMismatchError, VerificationError, InvalidHashError):
-                return False
+        try:
+            matched = self._hasher.verify(password_hash or self._dummy_hash, normalise(password))
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
         return matched and password_hash is not None  # the dummy never lets anyone in
 
     def needs_rehash(self, password_hash: str) -> bool:
         return self._hasher.check_needs_rehash(password_hash)
+
+    async def verify_queued(self, password_hash: str | None, password: str) -> bool:
+        """``verify`` in the hashing pool; ``HashingBusy`` when its queue is full."""
+        return await self._queued(self.verify, password_hash, password)
+
+    async def hash_queued(self, password: str) -> str:
+        """``hash`` in the hashing pool; ``HashingBusy`` when its queue is full."""
+        return await self._queued(self.hash, password)
+
+    async def _queued(self, work: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        if not self._admitted.acquire(blocking=False):
+            raise HashingBusy
+        try:
+            future = self._executor().submit(work, *args, **kwargs)
+        except BaseException:
+            self._admitted.release()
+            raise
+        # Released when the hash is done, even if the request waiting for it went away.
+        future.add_done_callback(lambda _: self._admitted.release())
+        return await asyncio.wrap_future(future)
+
+    def _executor(self) -> ThreadPoolExecutor:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(
+                    max_workers=max(1, self.params.workers), thread_name_prefix="argon2"
+                )
+            return self._pool

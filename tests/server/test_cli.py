@@ -4,11 +4,13 @@ database: nothing ever needs editing by hand."""
 from __future__ import annotations
 
 import io
+import time
 import uuid
 
 import httpx
 import pytest
 
+from dorpsondersteuner.server import admin
 from dorpsondersteuner.server.cli import main
 from dorpsondersteuner.server.settings import TEST_HASHING_ENV
 
@@ -80,6 +82,7 @@ def test_an_operator_sets_up_and_manages_accounts(
     listed = ok("list-devices", "--user", supporter)
     assert body["device"]["short_code"] in listed and str(device) in listed
     assert body["recovery_secret"] not in listed
+    assert "first sign-in" in listed.splitlines()[0] and "last sign-in" in listed.splitlines()[0]
     assert supporter in in_process("list-users") and team in in_process("list-areas")
 
     in_process("update-user", supporter, "--area", code, "--area", "MIL")
@@ -91,7 +94,7 @@ def test_an_operator_sets_up_and_manages_accounts(
     assert client.get("/me", headers=bearer(body["token"])).status_code == 401
     assert login(client, supporter, new_password, device).status_code == 200
 
-    ok("revoke-device", body["device"]["short_code"])
+    ok("revoke-device", body["device"]["short_code"], "--keep-password")
     assert login(client, supporter, new_password, device).json()["error"] == "device_revoked"
     assert "revoked" in in_process("list-devices", "--user", supporter)
 
@@ -150,7 +153,8 @@ def test_operator_mistakes_get_a_message_and_exit_code_2(
         ),
         (["create-area", "BAK", "Bakel again"], "", "already"),
         (["create-area", "B4K", "Digits"], "", "2 to 8 letters"),
-        (["revoke-device", "Q9"], "", "no device"),
+        (["revoke-device", "Q9", "--keep-password"], "", "no device"),
+        (["revoke-device", "Q9", "--password-stdin"], good, "goes with --reset-password"),
         (["set-password", "nobody-at-all", "--password-stdin"], good, "no user"),
         (["load-demo"], "", "not empty"),
     ]
@@ -158,3 +162,119 @@ def test_operator_mistakes_get_a_message_and_exit_code_2(
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
         assert main(["admin", *args, "--database-url", server.database_url]) == 2, args
         assert message in capsys.readouterr().err
+
+
+def _device_row(server: Server, short_code: str) -> str:
+    """The listing's line of one device."""
+    done = run_cli("admin", "list-devices", database_url=server.database_url)
+    assert done.returncode == 0, done.stderr
+    return next(line for line in done.stdout.splitlines() if f" {short_code} " in line)
+
+
+def test_list_devices_shows_first_and_last_sign_in(client: httpx.Client, make_user, server):
+    account = make_user()
+    laptop, other = uuid.uuid4(), uuid.uuid4()
+    first = login(client, account.username, account.password, laptop).json()
+    code = first["device"]["short_code"]
+    login(client, account.username, account.password, other)
+    time.sleep(1.1)  # the listing is to the minute; the stored times are exact
+    login(client, account.username, account.password, laptop)
+    with server.transaction() as session:
+        devices = admin.list_devices(session, account.username)
+    mine = devices[0]
+    assert mine.short_code == code  # the user's devices, oldest first
+    assert mine.last_login_at is not None and mine.last_login_at > mine.created_at
+    row = _device_row(server, code)
+    assert row.split()[0] == account.username
+    assert row.count(" UTC") == 3 and "active" in row and str(laptop) in row
+    assert mine.created_at.strftime("%Y-%m-%d %H:%M UTC") in row
+
+
+def test_revoking_a_lost_laptop_can_reset_the_password_at_once(
+    client: httpx.Client, make_user, server: Server
+):
+    """Whoever has the laptop may know the password: with --reset-password it fails at
+    once from any new device id, and the user's other devices need the new one."""
+    account = make_user()
+    lost, spare = uuid.uuid4(), uuid.uuid4()
+    code = login(client, account.username, account.password, lost).json()["device"]["short_code"]
+    spare_token = login(client, account.username, account.password, spare).json()["token"]
+
+    new_password = "a fresh password after the theft"
+    done = run_cli(
+        "admin",
+        "revoke-device",
+        code,
+        "--reset-password",
+        "--password-stdin",
+        database_url=server.database_url,
+        stdin=new_password + "\n",
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"device {code}" in done.stdout
+    assert f"password of {account.username} reset" in done.stdout
+    for device in (lost, uuid.uuid4()):  # the old password fails everywhere, at once
+        refused = login(client, account.username, account.password, device)
+        assert refused.status_code == 401 and refused.json()["error"] == "invalid_credentials"
+    assert login(client, account.username, new_password, lost).json()["error"] == "device_revoked"
+    assert client.get("/me", headers=bearer(spare_token)).status_code == 401  # tokens ended
+    assert login(client, account.username, new_password, spare).status_code == 200
+    assert "revoked" in _device_row(server, code)
+
+    # A password the rules refuse revokes nothing: the operator can simply try again.
+    other = make_user()
+    device = uuid.uuid4()
+    other_code = login(client, other.username, other.password, device).json()["device"]
+    weak = run_cli(
+        "admin",
+        "revoke-device",
+        other_code["short_code"],
+        "--reset-password",
+        "--password-stdin",
+        database_url=server.database_url,
+        stdin="short\n",
+    )
+    assert weak.returncode == 2 and "too short" in weak.stderr
+    assert login(client, other.username, other.password, device).status_code == 200
+
+
+def test_revoke_device_asks_and_never_hangs_without_a_terminal(
+    client: httpx.Client,
+    make_user,
+    server: Server,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+):
+    url = server.database_url
+    account = make_user()
+
+    def new_device() -> str:
+        answer = login(client, account.username, account.password, uuid.uuid4())
+        return str(answer.json()["device"]["short_code"])
+
+    # No terminal, no flag: revoked at once, the password kept, and said so.
+    done = run_cli("admin", "revoke-device", new_device(), database_url=url, stdin="")
+    assert done.returncode == 0, done.stderr
+    assert "password of " + account.username + " was kept" in done.stderr
+    assert login(client, account.username, account.password).status_code == 200
+
+    # At a terminal the operator is asked; "n" keeps the password, "y" asks for a new one.
+    monkeypatch.setenv(TEST_HASHING_ENV, "1")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    assert main(["admin", "revoke-device", new_device(), "--database-url", url]) == 0
+    assert login(client, account.username, account.password).status_code == 200
+    questions: list[str] = []
+
+    def answer_yes(prompt: str) -> str:
+        questions.append(prompt)
+        return "y"
+
+    monkeypatch.setattr("builtins.input", answer_yes)
+    new_password = "the password after the question"
+    monkeypatch.setattr("getpass.getpass", lambda prompt: new_password)
+    assert main(["admin", "revoke-device", new_device(), "--database-url", url]) == 0
+    assert questions and f"Reset the password of {account.username} too?" in questions[0]
+    assert "reset" in capsys.readouterr().out
+    assert login(client, account.username, account.password).status_code == 401
+    assert login(client, account.username, new_password).status_code == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 import uuid
@@ -80,14 +81,16 @@ def test_an_unknown_user_costs_as_much_time_as_a_wrong_password(server: Server, 
     def timed(username: str) -> float:
         started = time.perf_counter()
         with pytest.raises(auth.AuthError) as refused:
-            auth.login(
-                sessions,
-                hasher,
-                settings,
-                username=username,
-                password="a wrong password, long",
-                device_id=uuid.uuid4(),
-                client="test",
+            asyncio.run(
+                auth.login(
+                    sessions,
+                    hasher,
+                    settings,
+                    username=username,
+                    password="a wrong password, long",
+                    device_id=uuid.uuid4(),
+                    client="test",
+                )
             )
         assert refused.value.code == "invalid_credentials"
         return time.perf_counter() - started

@@ -23,9 +23,13 @@ def _client(request: Request) -> str:
 
 
 @router.post("/auth/login")
-def login(body: LoginRequest, request: Request) -> LoginResponse:
-    """Sign in on this laptop: a device token, the short code and the recovery secret."""
-    result = auth.login(
+async def login(body: LoginRequest, request: Request) -> LoginResponse:
+    """Sign in on this laptop: a device token, the short code and the recovery secret.
+
+    Asynchronous so that a login waiting for its password check (a bounded queue of its
+    own) or for a throttling counter holds none of the threads other requests need.
+    """
+    result = await auth.login(
         request.app.state.sessions,
         request.app.state.hasher,
         request.app.state.settings,
