@@ -109,6 +109,31 @@ USERS: tuple[DemoUser, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class DemoUserChoice:
+    """A demo user as the "who are you" choice shows them (D1)."""
+
+    username: str
+    display_name: str
+    role: Role
+    areas: str  # area or team names, to recognise the user
+
+
+def demo_user_choices() -> list[DemoUserChoice]:
+    """The demo users by role, village supporters first, then by name."""
+    names = {area.code: area.name for area in AREAS}
+    order = list(Role)
+    return [
+        DemoUserChoice(
+            user.username,
+            user.display_name,
+            user.role,
+            user.team_name or ", ".join(names[code] for code in user.area_codes),
+        )
+        for user in sorted(USERS, key=lambda u: (order.index(u.role), u.display_name))
+    ]
+
+
 def install_directory(session: Session) -> None:
     """Add the demo areas, teams and users to an empty directory (register or server)."""
     areas = {

@@ -100,12 +100,64 @@ def request_scope(principal: Principal) -> RequestScope | None:
     raise AssertionError(principal.role)
 
 
-def helper_area_ids(principal: Principal) -> frozenset[uuid.UUID]:
+def works_with_helpers(principal: Principal) -> bool:
     """Neighbourhood helpers are visible to supporters and district-team members of
     their area; the municipality sees only counts; administrators nothing (D5)."""
-    if principal.role in (Role.VILLAGE_SUPPORTER, Role.DISTRICT_TEAM):
+    return principal.role in (Role.VILLAGE_SUPPORTER, Role.DISTRICT_TEAM)
+
+
+def helper_area_ids(principal: Principal) -> frozenset[uuid.UUID]:
+    """The areas whose neighbourhood helpers the principal sees (``works_with_helpers``)."""
+    return principal.area_ids if works_with_helpers(principal) else frozenset()
+
+
+def resident_area_ids(principal: Principal) -> frozenset[uuid.UUID]:
+    """The areas whose residents the principal sees and corrects without a request of
+    theirs: a supporter's own areas, to look a resident up before an intake."""
+    if principal.role is Role.VILLAGE_SUPPORTER:
         return principal.area_ids
     return frozenset()
+
+
+def may_register_requests(principal: Principal) -> bool:
+    """Whether the principal does intakes: village supporters only (DOMAIN step 1)."""
+    return principal.role is Role.VILLAGE_SUPPORTER
+
+
+def may_mark_professionals_only(principal: Principal) -> bool:
+    """Whether the principal may mark a contact "professionals only": only those who
+    see such contacts, so nobody writes what they could not read back (D5)."""
+    scope = request_scope(principal)
+    return scope is not None and scope.sees_professionals_only
+
+
+def stays_involved(principal: Principal) -> bool:
+    """Whether the principal stays on a request after sending it up: the supporter who
+    escalated remains its contact person and keeps working on it at every level it
+    reaches (D5, DOMAIN "Roles")."""
+    return principal.role is Role.VILLAGE_SUPPORTER
+
+
+def records_consent_to_share(principal: Principal) -> bool:
+    """Whether the principal records a resident's consent to share: those who can send
+    a request to a level above their own; the municipality has none above it."""
+    return principal.level is not None and principal.level.above() is not None
+
+
+def handles_wmo(principal: Principal) -> bool:
+    """Whether the principal registers the formal Wmo track: the municipality."""
+    return principal.role is Role.MUNICIPALITY
+
+
+def administers(principal: Principal) -> bool:
+    """Administrators see references, owners and access-log entries, never content,
+    and hand requests to someone else (D5)."""
+    return principal.role is Role.ADMINISTRATOR
+
+
+def handling_users() -> ColumnElement[bool]:
+    """WHERE clause on ``User``: the users whose role works at a level."""
+    return User.role.in_(list(_ROLE_LEVEL))
 
 
 def levels_from(level: Level) -> list[Level]:
@@ -174,11 +226,8 @@ def visible_residents(principal: Principal) -> ColumnElement[bool]:
     has_visible_request = exists().where(
         HelpRequest.resident_id == Resident.id, visible_requests(principal)
     )
-    own_area = (
-        Resident.area_id.in_(principal.area_ids)
-        if principal.role is Role.VILLAGE_SUPPORTER
-        else false()
-    )
+    own_areas = resident_area_ids(principal)
+    own_area = Resident.area_id.in_(own_areas) if own_areas else false()
     return and_(
         Resident.deleted_at.is_(None),
         Resident.merged_into_id.is_(None),
@@ -253,7 +302,7 @@ def may(principal: Principal, action: Action, request: RequestFacts) -> bool:
     """Whether the principal's role and areas allow ``action`` on the request. Whether
     the request's state allows it is the workflow's question (services/workflow.py)."""
     if action is Action.REASSIGN:
-        return principal.role is Role.ADMINISTRATOR and request.deleted_at is None
+        return administers(principal) and request.deleted_at is None
     if not can_view_request(principal, request):
         return False
     if action is Action.VIEW:
@@ -263,7 +312,7 @@ def may(principal: Principal, action: Action, request: RequestFacts) -> bool:
     # EDIT: the supporter stays involved at every level; professionals work on what
     # is at or above their own level.
     assert principal.level is not None  # administrators see nothing (above)
-    return request.level.rank >= principal.level.rank or principal.role is Role.VILLAGE_SUPPORTER
+    return request.level.rank >= principal.level.rank or stays_involved(principal)
 
 
 def require(principal: Principal, action: Action, request: RequestFacts) -> None:

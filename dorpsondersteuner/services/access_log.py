@@ -21,8 +21,7 @@ from sqlalchemy.orm import Session
 from ..clock import now_utc
 from ..errors import ForbiddenError
 from ..models import AccessLogEntry, DeviceState
-from ..models.enums import Role
-from .access import Principal
+from .access import Principal, administers
 
 GENESIS = "0" * 64
 
@@ -124,7 +123,7 @@ def log_entries(
     user_id: uuid.UUID | None = None,
 ) -> list[LogEntryView]:
     """The log per record or per user, for administrators (entries hold no content)."""
-    if principal.role is not Role.ADMINISTRATOR:
+    if not administers(principal):
         raise ForbiddenError("only administrators read the access log")
     query = select(AccessLogEntry).order_by(AccessLogEntry.id)
     if record_id is not None:

@@ -2,9 +2,10 @@
 and owners, never content, and the people a request can be handed to.
 
 Administrators see no resident, question, contact or history text; these functions
-only ever select the columns of a ``ReferenceView``, so nothing else can leak. The
-reassignment itself is ``workflow.reassign``; who may receive a request is the access
-policy's ``acts_at``, the same rule ``reassign`` checks.
+only ever load the columns of a ``ReferenceView`` and the few the workflow reads to say
+whether a request can be reassigned now (``workflow.refusal``), so nothing else can
+leak. The reassignment itself is ``workflow.reassign``; who may receive a request is
+the access policy's ``acts_at``, the same rule ``reassign`` checks.
 """
 
 from __future__ import annotations
@@ -12,19 +13,20 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from ..errors import ForbiddenError, NotFoundError
 from ..models import Area, HelpRequest, User
-from ..models.enums import Role, Status
-from .access import Principal, acts_at, load_principal
+from ..models.enums import Status
+from .access import Principal, acts_at, administers, handling_users, load_principal
 from .views import ReferenceView, UserView
+from .workflow import Step, refusal
 
 REFERENCE_LIMIT = 500  # rows per answer; the search narrows the rest
 
 
 def _require_administrator(principal: Principal) -> None:
-    if principal.role is not Role.ADMINISTRATOR:
+    if not administers(principal):
         raise ForbiddenError("only administrators see the reference list")
 
 
@@ -57,15 +59,19 @@ def reference_list(
     ``text`` narrows on (part of) the reference or the owner's name."""
     _require_administrator(principal)
     rows = session.execute(
-        select(
-            HelpRequest.id,
-            HelpRequest.reference,
-            Area.code,
-            HelpRequest.level,
-            HelpRequest.status,
-            HelpRequest.owner_id,
-            User.display_name,
-            Area.name,
+        select(HelpRequest, Area.code, User.display_name, Area.name)
+        .options(
+            # These columns only: reading any other (a question, a name) raises.
+            load_only(
+                HelpRequest.reference,
+                HelpRequest.area_id,
+                HelpRequest.level,
+                HelpRequest.status,
+                HelpRequest.owner_id,
+                HelpRequest.deleted_at,
+                HelpRequest.anonymised_at,
+                raiseload=True,
+            )
         )
         .join(Area, Area.id == HelpRequest.area_id)
         .outerjoin(User, User.id == HelpRequest.owner_id)
@@ -73,7 +79,31 @@ def reference_list(
         .order_by(HelpRequest.reference)
         .limit(limit)
     )
-    return [ReferenceView(*row) for row in rows]
+    return [
+        reference_view(principal, request, area_code, owner_name, area_name)
+        for request, area_code, owner_name, area_name in rows
+    ]
+
+
+def reference_view(
+    principal: Principal,
+    request: HelpRequest,
+    area_code: str,
+    owner_name: str | None,
+    area_name: str,
+) -> ReferenceView:
+    """A request as an administrator sees it, with whether it can be reassigned now."""
+    return ReferenceView(
+        id=request.id,
+        reference=request.reference,
+        area_code=area_code,
+        level=request.level,
+        status=request.status,
+        owner_id=request.owner_id,
+        owner_name=owner_name,
+        area_name=area_name,
+        reassign_refusal=refusal(principal, request, Step.REASSIGN),
+    )
 
 
 def reference_count(
@@ -102,7 +132,7 @@ def reassign_candidates(
         raise NotFoundError("no such request")
     users = session.execute(
         select(User.id, User.username, User.display_name, User.role)
-        .where(User.active.is_(True), User.deleted_at.is_(None), User.role != Role.ADMINISTRATOR)
+        .where(User.active.is_(True), User.deleted_at.is_(None), handling_users())
         .order_by(User.display_name)
     )
     return [

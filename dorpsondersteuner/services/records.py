@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session, object_session
 from ..clock import local_date, now_utc
 from ..errors import ConflictError, ForbiddenError, NotFoundError, ValidationError
 from ..models import Area, ArrangedHelp, Contact, FollowUp, Helper, HelpRequest, User
-from ..models.enums import ContactKind, EventKind, HelperSkill, Role
+from ..models.enums import ContactKind, EventKind, HelperSkill
 from . import search, validation
 from .access import (
     Principal,
     can_view_contact,
     can_view_helper,
     helper_area_ids,
+    may_mark_professionals_only,
     visible_helpers,
 )
 from .changes import ChangeRecorder, note_change
@@ -52,7 +53,7 @@ class ContactInput:
 
 
 def _contact_fields(principal: Principal, data: ContactInput) -> dict[str, object]:
-    if data.professionals_only and principal.role is Role.VILLAGE_SUPPORTER:
+    if data.professionals_only and not may_mark_professionals_only(principal):
         # A supporter could not see such a contact afterwards (D5).
         raise ForbiddenError("only professionals mark a contact 'professionals only'")
     return {

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from ..clock import now_utc
 from ..errors import ForbiddenError, NotFoundError, ValidationError
 from ..models import Area, HelpRequest, Resident, SearchRow
-from ..models.enums import EventKind, Role
+from ..models.enums import EventKind
 from . import search
-from .access import Action, Principal, may, visible_residents
+from .access import Action, Principal, may, resident_area_ids, visible_residents
 from .access_log import AccessAction, log_access
 from .changes import ChangeRecorder
 from .views import ResidentMatch, ResidentView
@@ -115,7 +115,7 @@ def _requests_of(session: Session, resident_id: uuid.UUID) -> list[HelpRequest]:
 def _require_edit_rights(session: Session, principal: Principal, resident: Resident) -> None:
     """Who may change a resident: a supporter of their area, or someone who may edit
     every one of their requests."""
-    if principal.role is Role.VILLAGE_SUPPORTER and resident.area_id in principal.area_ids:
+    if resident.area_id in resident_area_ids(principal):
         return
     requests = _requests_of(session, resident.id)
     if not requests or not all(may(principal, Action.EDIT, r) for r in requests):

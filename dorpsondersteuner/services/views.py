@@ -6,13 +6,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..models.enums import (
+from ..enums import (
     ContactKind,
     EventKind,
     HelperSkill,
     Level,
     LifeDomain,
     Outcome,
+    Refusal,
     Role,
     Status,
     Urgency,
@@ -205,7 +206,8 @@ class ReferenceView:
     status: Status
     owner_id: uuid.UUID | None
     owner_name: str | None
-    area_name: str = ""
+    area_name: str
+    reassign_refusal: Refusal | None  # why it cannot be handed to someone else now
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,12 @@ from sqlalchemy.orm import Session
 from ..clock import now_utc, today
 from ..errors import ConflictError, ForbiddenError, ValidationError
 from ..models import HelpRequest, Resident
-from ..models.enums import EventKind, Level, Role, Status, WmoDecision
+from ..models.enums import EventKind, Level, Status, WmoDecision
 from . import validation
-from .access import Principal, visible_requests
+from .access import Principal, handles_wmo, visible_requests
 from .changes import ChangeRecorder
 from .views import Deadline, WmoStatus
-from .workflow import add_history_event, require_editable
+from .workflow import add_history_event, edit_refusal_of, require_editable
 
 INVESTIGATION = timedelta(weeks=6)
 PERSONAL_PLAN = timedelta(days=7)
@@ -83,14 +83,31 @@ def wmo_status(request: HelpRequest, on: date | None = None) -> WmoStatus | None
     )
 
 
-def _request_for_wmo(session: Session, principal: Principal, request_id: uuid.UUID) -> HelpRequest:
-    request = require_editable(session, principal, request_id)
-    if principal.role is not Role.MUNICIPALITY:
-        raise ForbiddenError("only the municipality registers the Wmo track")
+def _wmo_problem(
+    principal: Principal, request: HelpRequest
+) -> ForbiddenError | ConflictError | None:
+    """Why the principal may not register the Wmo track of a request they may change,
+    or None."""
+    if not handles_wmo(principal):
+        return ForbiddenError("only the municipality registers the Wmo track")
     if request.level is not Level.MUNICIPALITY:
-        raise ConflictError(
+        return ConflictError(
             "the Wmo track starts at municipality level", code="not_at_municipality"
         )
+    return None
+
+
+def may_record_wmo(principal: Principal, request: HelpRequest) -> bool:
+    """Whether the principal may register the request's Wmo dates now: what the four
+    functions below check before anything else (the order of the dates aside)."""
+    return edit_refusal_of(principal, request) is None and _wmo_problem(principal, request) is None
+
+
+def _request_for_wmo(session: Session, principal: Principal, request_id: uuid.UUID) -> HelpRequest:
+    request = require_editable(session, principal, request_id)
+    problem = _wmo_problem(principal, request)
+    if problem is not None:
+        raise problem
     return request
 
 

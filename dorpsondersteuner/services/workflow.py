@@ -12,53 +12,32 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..clock import local_date, now_utc
+from ..enums import Refusal as Refusal
+from ..enums import Step as Step
 from ..errors import ConflictError, ForbiddenError, NotFoundError, ValidationError
 from ..models import Area, HelpRequest, HistoryEvent, Resident
-from ..models.enums import EventKind, Level, LifeDomain, Outcome, Role, Status, Urgency
+from ..models.enums import EventKind, Level, LifeDomain, Outcome, Status, Urgency
 from ..references import next_reference
 from . import validation
-from .access import Action, Principal, acts_at, load_principal, may, require
+from .access import (
+    Action,
+    Principal,
+    acts_at,
+    administers,
+    load_principal,
+    may,
+    require,
+    stays_involved,
+)
+from .access import may_register_requests as may_register_requests
 from .changes import ChangeRecorder
 from .views import ReferenceView
-
-
-class Step(StrEnum):
-    ESCALATE = "escalate"
-    ESCALATE_ACUTE = "escalate_acute"  # acute safety: straight to the municipality
-    PICK_UP = "pick_up"
-    HAND_BACK = "hand_back"
-    CLOSE = "close"
-    REOPEN = "reopen"
-    WAIT = "wait"  # open -> waiting on the resident or a third party
-    RESUME = "resume"  # waiting -> open
-    GIVE_CONSENT = "give_consent"
-    WITHDRAW_CONSENT = "withdraw_consent"
-    REASSIGN = "reassign"  # an administrator hands the request to someone else (D5)
-
-
-class Refusal(StrEnum):
-    """Why a step is not possible now; the UI explains each in plain Dutch."""
-
-    NOT_YOURS = "not_yours"  # another level or area handles the request
-    CLOSED = "closed"
-    NOT_CLOSED = "not_closed"
-    TOP_LEVEL = "top_level"
-    BOTTOM_LEVEL = "bottom_level"
-    NOT_PICKED_UP = "not_picked_up"  # waiting for pick-up at its level
-    ALREADY_OWNED = "already_owned"
-    NO_CONSENT = "no_consent"
-    CONSENT_WITHDRAWN = "consent_withdrawn"
-    NOT_OPEN = "not_open"
-    NOT_WAITING = "not_waiting"
-    ANONYMISED = "anonymised"  # past its retention period: personal data removed (D9)
-
 
 _STEP_ACTION = {
     Step.ESCALATE: Action.ESCALATE,
@@ -186,11 +165,6 @@ def validated_resident_fields(data: ResidentInput) -> dict[str, Any]:
         "phone": validation.phone(data.phone),
         "area_id": data.area_id,
     }
-
-
-def may_register_requests(principal: Principal) -> bool:
-    """Whether the principal does intakes: village supporters only (DOMAIN step 1)."""
-    return principal.role is Role.VILLAGE_SUPPORTER
 
 
 def edit_refusal_of(principal: Principal, request: HelpRequest) -> Refusal | None:
@@ -421,7 +395,7 @@ def step_effect(
             target = Level.MUNICIPALITY if acute else level.above()
             assert target is not None  # refusal() checked TOP_LEVEL
             values: dict[str, Any] = {"urgency": Urgency.ACUTE} if acute else {}
-            if request.contact_person_id is None and principal.role is Role.VILLAGE_SUPPORTER:
+            if request.contact_person_id is None and stays_involved(principal):
                 values["contact_person_id"] = principal.user_id  # stays on it (D5)
             without_consent = consent_for(request, target) is None
             details: dict[str, Any] = {"acute": acute, "without_consent": without_consent}
@@ -660,7 +634,7 @@ def reassign(
 ) -> ReferenceView:
     """An administrator hands a request to another supporter or team member (leave,
     departure), by reference, without seeing its content (D5)."""
-    if principal.role is not Role.ADMINISTRATOR:
+    if not administers(principal):
         raise ForbiddenError("only administrators reassign requests")
     request = session.scalar(
         select(HelpRequest).where(
@@ -682,6 +656,7 @@ def reassign(
         owner_id=owner.user_id,
         owner_name=owner.display_name,
         area_name=area.name,
+        reassign_refusal=refusal(principal, request, Step.REASSIGN),
     )
 
 

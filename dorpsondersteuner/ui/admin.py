@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.enums import Status
+from ..enums import Refusal, Step
 from ..services.changes import Changes
 from ..services.views import ReferenceView
 from . import dialogs, ops
 from .main_window import MainWindow, with_shortcut
-from .messages import describe
+from .messages import describe, refusal_text
 from .tasks import TaskManager
 from .words import level_icon, level_word, role_word, status_word, sync_state_text
 from .worklists import Column, ShortListModel
@@ -220,19 +220,23 @@ class AdminPage(QWidget):
 
     def _update_button(self) -> None:
         chosen = self.chosen()
-        closed = chosen is not None and chosen.status is Status.CLOSED
-        self.reassign_button.setEnabled(chosen is not None and not closed)
-        self.reassign_button.setToolTip(
-            self.tr("A closed help request has no one working on it: reopening is its owner's.")
-            if closed
-            else self.tr("Hand the chosen help request to someone at its level and area")
-        )
+        refusal = chosen.reassign_refusal if chosen is not None else None
+        self.reassign_button.setEnabled(chosen is not None and refusal is None)
+        if refusal is Refusal.CLOSED:
+            tip = self.tr(
+                "A closed help request has no one working on it: reopening is its owner's."
+            )
+        elif refusal is not None:
+            tip = refusal_text(refusal, Step.REASSIGN)
+        else:
+            tip = self.tr("Hand the chosen help request to someone at its level and area")
+        self.reassign_button.setToolTip(tip)
 
     # --- Reassigning -------------------------------------------------------------------
 
     def reassign(self) -> None:
         chosen = self.chosen()
-        if chosen is None or chosen.status is Status.CLOSED:
+        if chosen is None or chosen.reassign_refusal is not None:
             return
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()

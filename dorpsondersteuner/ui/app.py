@@ -316,7 +316,7 @@ class Desktop(QObject):
         from .work import WorkArea
 
         self.signed_in = signed_in
-        if not signed_in.sees_content:
+        if signed_in.views.admin_page:
             # Administrators see references and owners, never content (D5): their page.
             from .admin import AdminPage
 

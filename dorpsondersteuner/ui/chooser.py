@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.enums import Role
 from .ops import DemoUserChoice
 from .words import role_word
 
@@ -48,10 +47,8 @@ class UserChooser(QWidget):
         layout.addWidget(intro)
         self.users = QListWidget()
         self.users.setObjectName("demoUsers")
-        order = list(Role)
-        for user in sorted(users, key=lambda u: (order.index(u.role), u.display_name)):  # type: ignore[arg-type]
-            role = role_word(user.role)  # type: ignore[arg-type]
-            text = f"{user.display_name} — {role}"
+        for user in users:  # in the order the core gives: supporters first, by name
+            text = f"{user.display_name} — {role_word(user.role)}"
             if user.areas:
                 text += f", {user.areas}"
             item = QListWidgetItem(text)

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..enums import Refusal, Step
 from ..models.enums import Level, Status, Urgency
+from ..services.capabilities import RequestCapabilities
 from ..services.views import RequestDetail, WmoStatus
-from ..services.workflow import Refusal, Step
 from . import dates
 from .words import (
     contact_kind_word,
@@ -43,21 +44,6 @@ from .words import (
     status_word,
     urgency_icon,
     urgency_word,
-)
-
-# Refusals that mean "this step is not for this request now at all": the button is not
-# offered. Others (no consent yet, not picked up) keep the button, which says why.
-NOT_OFFERED = frozenset(
-    {
-        Refusal.NOT_YOURS,
-        Refusal.TOP_LEVEL,
-        Refusal.BOTTOM_LEVEL,
-        Refusal.ALREADY_OWNED,
-        Refusal.NOT_CLOSED,
-        Refusal.CLOSED,
-        Refusal.NOT_OPEN,
-        Refusal.NOT_WAITING,
-    }
 )
 
 ICON_SIZE = 18
@@ -166,7 +152,6 @@ class RequestDetailView(QScrollArea):
         self.setWidget(body)
         self.shown: RequestDetail | None = None
         self.editable = False
-        self.steps: dict[Step, Refusal | None] = {}
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -261,53 +246,36 @@ class RequestDetailView(QScrollArea):
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
-    def _offer(self, step: Step) -> bool:
-        return self.steps.get(step, Refusal.NOT_YOURS) not in NOT_OFFERED
-
-    def set_actions(
-        self,
-        steps: dict[Step, Refusal | None],
-        editable: bool,
-        municipality: bool,
-    ) -> None:
-        """Offer what the core does not rule out for this user and request."""
-        self.steps, self.editable = steps, editable
-        detail = self.shown
-        offered = {
-            "escalate": self._offer(Step.ESCALATE) or self._offer(Step.ESCALATE_ACUTE),
-            "pick_up": self._offer(Step.PICK_UP),
-            "hand_back": self._offer(Step.HAND_BACK),
-            "close": self._offer(Step.CLOSE),
-            "reopen": self._offer(Step.REOPEN),
+    def set_actions(self, can: RequestCapabilities) -> None:
+        """Offer what the core offers this user on this request (services/capabilities.py)."""
+        self.editable = can.records
+        offered = can.offered
+        shown = {
+            "escalate": Step.ESCALATE in offered or Step.ESCALATE_ACUTE in offered,
+            "pick_up": Step.PICK_UP in offered,
+            "hand_back": Step.HAND_BACK in offered,
+            "close": Step.CLOSE in offered,
+            "reopen": Step.REOPEN in offered,
         }
-        if steps.get(Step.PICK_UP, Refusal.NOT_YOURS) is None:
-            # Waiting for pick-up: that is the one step to offer; the others say why.
-            offered = {name: name == "pick_up" for name in offered}
         for name, button in self.step_buttons.items():
-            button.setVisible(offered[name])
-        wmo = (
-            municipality
-            and detail is not None
-            and detail.level is Level.MUNICIPALITY
-            and detail.status is not Status.CLOSED
-        )
+            button.setVisible(shown[name])
         more = {
-            "wait": self._offer(Step.WAIT),
-            "resume": self._offer(Step.RESUME),
-            "give_consent": self._offer(Step.GIVE_CONSENT) and not municipality,
-            "withdraw_consent": self._offer(Step.WITHDRAW_CONSENT),
-            "resident": editable,
-            "merge": editable,
-            "wmo:melding": wmo,
-            "wmo:plan": wmo,
-            "wmo:aanvraag": wmo,
-            "wmo:decision": wmo,
+            "wait": Step.WAIT in offered,
+            "resume": Step.RESUME in offered,
+            "give_consent": Step.GIVE_CONSENT in offered,
+            "withdraw_consent": Step.WITHDRAW_CONSENT in offered,
+            "resident": can.resident,
+            "merge": can.resident,
+            "wmo:melding": can.wmo,
+            "wmo:plan": can.wmo,
+            "wmo:aanvraag": can.wmo,
+            "wmo:decision": can.wmo,
         }
         for name, action in self.more_actions.items():
             action.setVisible(more[name])
         self.more.setVisible(any(more.values()))
         for button in self.record_buttons.values():
-            button.setVisible(editable)
+            button.setVisible(can.records)
 
     def show_request(self, detail: RequestDetail, refusal: Refusal | None) -> None:
         if self.shown is None or self.shown.id != detail.id:

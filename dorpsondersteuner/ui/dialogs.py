@@ -49,13 +49,13 @@ from ..models.enums import (
     HelperSkill,
     Level,
     Outcome,
-    Role,
     Status,
     Urgency,
     WmoDecision,
 )
 from ..services import records, residents, wmo, workflow
 from ..services.access import Principal
+from ..services.capabilities import Escalation
 from ..services.views import (
     ContactView,
     FollowUpView,
@@ -428,7 +428,8 @@ def subject_of(detail: RequestDetail) -> str:
 
 class EscalateDialog(FormDialog):
     """Opschalen: one level up with a reason, or acute straight to the municipality
-    with a justification; records the consent to share when the resident gives it now."""
+    with a justification; records the consent to share when the resident gives it now.
+    Which of the two it offers is the core's answer (``Escalation``)."""
 
     form_name = "escalate"
 
@@ -437,7 +438,7 @@ class EscalateDialog(FormDialog):
         tasks: TaskManager,
         principal: Principal,
         detail: RequestDetail,
-        steps: dict[Step, Refusal | None],
+        escalation: Escalation,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -450,11 +451,9 @@ class EscalateDialog(FormDialog):
             parent=parent,
         )
         self.detail = detail
-        self.steps = steps
-        self.target = detail.level.above()
-        normal = steps.get(Step.ESCALATE)
-        acute = steps.get(Step.ESCALATE_ACUTE)
-        self.needs_consent = normal in (Refusal.NO_CONSENT, Refusal.CONSENT_WITHDRAWN)
+        self.escalation = escalation
+        self.target = escalation.target
+        self.needs_consent = escalation.needs_consent
 
         choice = QLabel(self.tr("Where does it go?"))
         self.body.addWidget(choice)
@@ -481,8 +480,8 @@ class EscalateDialog(FormDialog):
             self.mode.addButton(radio)
             self.body.addWidget(radio)
             self.track(radio.objectName(), radio)
-        self.normal.setVisible(self.target is not None and normal is not Refusal.TOP_LEVEL)
-        self.acute.setVisible(acute is None and detail.level is Level.VILLAGE)
+        self.normal.setVisible(escalation.normal)
+        self.acute.setVisible(escalation.acute)
         offered_normal = not self.normal.isHidden() or self.acute.isHidden()
         (self.normal if offered_normal else self.acute).setChecked(True)
         choice.setVisible(not self.normal.isHidden() and not self.acute.isHidden())
@@ -520,7 +519,7 @@ class EscalateDialog(FormDialog):
         self.track("consent", self.consent)
         self.track("consent_date", self.consent_date)
         self.body.addWidget(self.consent_box)
-        if normal is Refusal.CONSENT_WITHDRAWN:
+        if escalation.refusal is Refusal.CONSENT_WITHDRAWN:
             self.consent_note.setText(
                 self.tr(
                     "The resident withdrew their consent to share on %1. Only escalate again "
@@ -558,7 +557,12 @@ class EscalateDialog(FormDialog):
         self.reason.setAccessibleName(self.reason_caption.text())
         self.consent_box.setVisible(self.needs_consent and not acute)
         area = self.detail.area_name
-        if acute:
+        if acute and self.target is Level.MUNICIPALITY:  # from the district team
+            text = self.tr(
+                "The help request goes straight to the municipality, marked Acute. You can "
+                "still read it."
+            )
+        elif acute:
             text = self.tr(
                 "The help request goes straight to the municipality, marked Acute. You stay "
                 "involved."
@@ -895,8 +899,9 @@ class WithdrawConsentDialog(FormDialog):
 
 
 class ContactDialog(FormDialog):
-    """Contactmoment toevoegen of wijzigen. "Professionals only" is offered to
-    professionals only: a supporter could not see such a contact afterwards (D5)."""
+    """Contactmoment toevoegen of wijzigen. "Professionals only" is offered when the
+    core allows it (``professionals_only``): a supporter could not see such a contact
+    afterwards (D5)."""
 
     form_name = "contact"
 
@@ -905,6 +910,7 @@ class ContactDialog(FormDialog):
         tasks: TaskManager,
         principal: Principal,
         detail: RequestDetail,
+        professionals_only: bool,
         contact: ContactView | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -953,7 +959,7 @@ class ContactDialog(FormDialog):
         self.professionals_only = QCheckBox(self.tr("Professionals only (not for supporters)"))
         self.professionals_only.setObjectName("professionalsOnly")
         self.professionals_only.setToolTip(self.tr("Village supporters will not see this contact."))
-        self.professionals_only.setVisible(principal.role is not Role.VILLAGE_SUPPORTER)
+        self.professionals_only.setVisible(professionals_only)
         self.body.addWidget(self.professionals_only)
         self.track("professionals_only", self.professionals_only)
         self.professionals_only.toggled.connect(lambda *_: self._update())

@@ -9,7 +9,7 @@ imported after the first paint.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,11 +17,18 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ..demo.calendar import open_demo_register
+from ..demo.directory import DemoUserChoice, demo_id, demo_user_choices
 from ..errors import NotFoundError
 from ..models.enums import HelperSkill, Level, LifeDomain, Urgency
 from ..register import Register
 from ..services import admin_views, drafts, workflow
-from ..services.access import Principal, load_principal, request_scope
+from ..services.access import Principal, load_principal
+from ..services.capabilities import (
+    RequestCapabilities,
+    ViewCapabilities,
+    request_capabilities,
+    view_capabilities,
+)
 from ..services.directory import AreaChoice, area_choices, register_kind
 from ..services.lists import (
     RequestFilter,
@@ -45,13 +52,8 @@ from ..services.views import (
 from ..services.wmo import DeadlineRow, open_deadlines
 from ..services.workflow import (
     IntakeInput,
-    Refusal,
     ResidentInput,
-    Step,
-    available_steps,
-    edit_refusal,
     edit_request,
-    may_register_requests,
     register_request,
 )
 from ..services.worklists import DueFollowUp, QueueRow, due_follow_ups, review_queue
@@ -64,6 +66,7 @@ __all__ = [
     "PAGE",
     "AreaChoice",
     "DeadlineRow",
+    "DemoUserChoice",
     "DueFollowUp",
     "IntakeInput",
     "LifeDomain",
@@ -83,28 +86,9 @@ __all__ = [
 # --- Opening -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DemoUserChoice:
-    username: str
-    display_name: str
-    role: object  # models.enums.Role
-    areas: str  # area or team names, to recognise the user
-
-
 def demo_users() -> list[DemoUserChoice]:
-    """The demo directory's users, for the "who are you" choice (D1)."""
-    from ..demo.directory import AREAS, USERS
-
-    names = {area.code: area.name for area in AREAS}
-    return [
-        DemoUserChoice(
-            user.username,
-            user.display_name,
-            user.role,
-            user.team_name or ", ".join(names[code] for code in user.area_codes),
-        )
-        for user in USERS
-    ]
+    """The demo directory's users, in the order the "who are you" choice lists them."""
+    return demo_user_choices()
 
 
 def open_demo(path: Path, *, requests: int | None = None) -> Register:
@@ -122,8 +106,7 @@ class SignedIn:
     principal: Principal
     register_kind: str | None
     areas: tuple[AreaChoice, ...]
-    may_register: bool
-    sees_content: bool
+    views: ViewCapabilities  # which lists and pages this user has
 
 
 def sign_in(session: Session, user_id: uuid.UUID, username: str) -> SignedIn:
@@ -136,14 +119,11 @@ def sign_in(session: Session, user_id: uuid.UUID, username: str) -> SignedIn:
         principal=principal,
         register_kind=register_kind(session),
         areas=tuple(area_choices(session, principal)),
-        may_register=may_register_requests(principal),
-        sees_content=request_scope(principal) is not None,
+        views=view_capabilities(principal),
     )
 
 
 def demo_user_id(username: str) -> uuid.UUID:
-    from ..demo.directory import demo_id
-
     return demo_id("user", username)
 
 
@@ -219,15 +199,13 @@ def nav_counts(
 @dataclass(frozen=True)
 class DetailResult:
     detail: RequestDetail
-    edit_refusal: Refusal | None
-    steps: dict[Step, Refusal | None] = field(default_factory=dict)
+    can: RequestCapabilities  # what this user may do with it now
 
 
 def detail(session: Session, principal: Principal, request_id: uuid.UUID) -> DetailResult:
     return DetailResult(
         request_detail(session, principal, request_id),
-        edit_refusal(session, principal, request_id),
-        available_steps(session, principal, request_id),
+        request_capabilities(session, principal, request_id),
     )
 
 

@@ -42,12 +42,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.enums import HelperSkill, Role, Status
+from ..enums import HelperSkill, Refusal, Status, Step
 from ..services import access_log
 from ..services.changes import Changes
 from ..services.lists import RequestFilter
 from ..services.views import HelperView
-from ..services.workflow import Refusal, Step
 from . import LIST_VIEWS, dates, dialogs, ops
 from .detail import RequestDetailView
 from .form import RequestForm
@@ -176,11 +175,14 @@ class WorkArea(QSplitter):
             "deadlines": QStyle.StandardPixmap.SP_BrowserReload,
             "helpers": QStyle.StandardPixmap.SP_DirLinkIcon,
         }
-        role = self.principal.role
+        views = self.signed_in.views
         shown = {
-            # Wmo deadlines are the municipality's; helpers are not (it sees only counts).
-            "deadlines": role is Role.MUNICIPALITY,
-            "helpers": role in (Role.VILLAGE_SUPPORTER, Role.DISTRICT_TEAM),
+            "mine": views.requests,
+            "all": views.requests,
+            "pickup": views.review_queue,
+            "followups": views.requests,
+            "deadlines": views.wmo_deadlines,
+            "helpers": views.helpers,
         }
         for view in VIEWS:
             icon = pick_up_icon() if view == "pickup" else style.standardIcon(icons[view])
@@ -189,7 +191,7 @@ class WorkArea(QSplitter):
             item.setToolTip(self._view_tip(view))
             item.setSizeHint(QSize(160, 40))
             nav.addItem(item)
-            item.setHidden(not shown.get(view, True))
+            item.setHidden(not shown[view])
         nav.currentItemChanged.connect(self._on_nav)
         nav.setMinimumWidth(170)
         return nav
@@ -478,8 +480,8 @@ class WorkArea(QSplitter):
 
     def _connect_actions(self) -> None:
         w = self.window_
-        w.new_action.setEnabled(self.signed_in.may_register)
-        if not self.signed_in.may_register:
+        w.new_action.setEnabled(self.signed_in.views.intake)
+        if not self.signed_in.views.intake:
             w.new_action.setToolTip(self.tr("Village supporters record new help requests"))
             self.new_button.setToolTip(w.new_action.toolTip())
         w.new_action.triggered.connect(self.start_intake)
@@ -650,7 +652,7 @@ class WorkArea(QSplitter):
         principal = self.principal
         filters = {view: self.current_filter(view, with_text=False) for view in LIST_VIEWS}
         filters["pickup"] = RequestFilter(waiting_for_pick_up=True)
-        deadlines = principal.role is Role.MUNICIPALITY
+        deadlines = self.signed_in.views.wmo_deadlines
         mine = self.only_mine.isChecked()
 
         def show(counts: dict[str, int]) -> None:
@@ -742,7 +744,7 @@ class WorkArea(QSplitter):
             )
         if self.view == "helpers":
             return self.tr("No neighbourhood helpers found. Click “New helper” to register one.")
-        if self.signed_in.may_register:
+        if self.signed_in.views.intake:
             return self.tr("No help requests yet. Click “New help request” or press Ctrl+N.")
         return self.tr("There are no help requests here for you yet.")
 
@@ -774,13 +776,11 @@ class WorkArea(QSplitter):
     def _show_detail(self, result: ops.DetailResult) -> None:
         self.detail_shown = result
         self.detail_loaded = True
-        self.detail.show_request(result.detail, result.edit_refusal)
-        self.detail.set_actions(
-            result.steps, result.edit_refusal is None, self.principal.role is Role.MUNICIPALITY
-        )
+        self.detail.show_request(result.detail, result.can.edit_refusal)
+        self.detail.set_actions(result.can)
         self.window_.escalate_action.setEnabled(True)
         self.window_.window_action.setEnabled(True)
-        self.window_.edit_action.setEnabled(result.edit_refusal is None)
+        self.window_.edit_action.setEnabled(result.can.editable)
         if self.right.currentWidget() is not self.form:
             self.right.setCurrentWidget(self.detail)
 
@@ -828,13 +828,13 @@ class WorkArea(QSplitter):
         self.middle.setVisible(not is_open)
         self.window_.save_action.setEnabled(is_open)
         self.window_.cancel_action.setEnabled(is_open)
-        self.window_.new_action.setEnabled(self.signed_in.may_register and not is_open)
+        self.window_.new_action.setEnabled(self.signed_in.views.intake and not is_open)
         self.window_.edit_action.setEnabled(
-            not is_open and self.detail_shown is not None and self.detail_shown.edit_refusal is None
+            not is_open and self.detail_shown is not None and self.detail_shown.can.editable
         )
 
     def start_intake(self) -> None:
-        if not self.signed_in.may_register or self.right.currentWidget() is self.form:
+        if not self.signed_in.views.intake or self.right.currentWidget() is self.form:
             return
         self.form.start_intake()
         self.right.setCurrentWidget(self.form)
@@ -843,7 +843,7 @@ class WorkArea(QSplitter):
 
     def start_edit(self) -> None:
         shown = self.detail_shown
-        if shown is None or shown.edit_refusal is not None:
+        if shown is None or not shown.can.editable:
             return
         if self.right.currentWidget() is self.form:
             return
@@ -908,26 +908,27 @@ class WorkArea(QSplitter):
             shown, view, parent = source.shown, source.view, source
             if shown is None:
                 return
-        detail, steps, principal = shown.detail, shown.steps, self.principal
+        detail, can, principal = shown.detail, shown.can, self.principal
         dialog: dialogs.FormDialog | None = None
         if name == "escalate":
-            normal, acute = steps.get(Step.ESCALATE), steps.get(Step.ESCALATE_ACUTE)
-            consent_only = normal in (Refusal.NO_CONSENT, Refusal.CONSENT_WITHDRAWN)
-            if normal is None or consent_only or acute is None:
-                dialog = dialogs.EscalateDialog(self.tasks, principal, detail, steps, parent)
+            escalation = can.escalation
+            if escalation.possible:
+                dialog = dialogs.EscalateDialog(self.tasks, principal, detail, escalation, parent)
             else:
-                view.show_notice(refusal_text(normal, "escalate"))
+                view.show_notice(refusal_text(escalation.refusal or Refusal.NOT_YOURS, "escalate"))
         elif name in STEP_NAMES:
             step = STEP_NAMES[name]
-            refusal = steps.get(step, Refusal.NOT_YOURS)
+            refusal = can.refusal(step)
             if refusal is not None:
                 view.show_notice(refusal_text(refusal, step.value))
             else:
                 dialog = dialogs.step_dialog(step, self.tasks, principal, detail, parent)
-        elif shown.edit_refusal is not None:
-            view.show_notice(refusal_text(shown.edit_refusal))
+        elif can.edit_refusal is not None:
+            view.show_notice(refusal_text(can.edit_refusal))
         elif name == "contact":
-            dialog = dialogs.ContactDialog(self.tasks, principal, detail, parent=parent)
+            dialog = dialogs.ContactDialog(
+                self.tasks, principal, detail, can.professionals_only, parent=parent
+            )
         elif name == "follow_up":
             dialog = dialogs.FollowUpDialog(self.tasks, principal, detail, parent=parent)
         elif name == "help":
@@ -977,10 +978,10 @@ class WorkArea(QSplitter):
         if kind == "contact":
             contact = next((c for c in detail.contacts if c.id == record_id), None)
             if contact is not None:
-                self.open_dialog(
-                    dialogs.ContactDialog(self.tasks, principal, detail, contact, parent),
-                    view,
+                dialog = dialogs.ContactDialog(
+                    self.tasks, principal, detail, shown.can.professionals_only, contact, parent
                 )
+                self.open_dialog(dialog, view)
         elif kind == "follow_up":
             follow_up = next((f for f in detail.follow_ups if f.id == record_id), None)
             if follow_up is not None:
@@ -1214,12 +1215,8 @@ class DetailWindow(QWidget):
             .replace("%1", detail.resident.full_name)
             .replace("%2", detail.reference)
         )
-        self.view.show_request(detail, result.edit_refusal)
-        self.view.set_actions(
-            result.steps,
-            result.edit_refusal is None,
-            self.work.principal.role is Role.MUNICIPALITY,
-        )
+        self.view.show_request(detail, result.can.edit_refusal)
+        self.view.set_actions(result.can)
         self.view.edit_button.hide()
         self.stack.setCurrentWidget(self.view)
 

@@ -70,12 +70,12 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+101" />
+            <location line="+105" />
             <source>Hand the chosen help request to someone at its level and area</source>
             <translation>Geef de gekozen hulpvraag aan iemand die op dit niveau in dit gebied werkt</translation>
         </message>
         <message>
-            <location line="-90" />
+            <location line="-94" />
             <source>Help requests by reference</source>
             <translation>Hulpvragen op kenmerk</translation>
         </message>
@@ -103,12 +103,12 @@
             <translation>Er zijn geen open hulpvragen.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>A closed help request has no one working on it: reopening is its owner's.</source>
             <translation>Aan een afgesloten hulpvraag werkt niemand meer: heropenen doet de eigenaar.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+25" />
             <source>%1 now belongs to %2.</source>
             <translation>%1 is nu van %2.</translation>
         </message>
@@ -126,7 +126,7 @@
     <context>
         <name>ArrangeHelpDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+1059" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+1065" />
             <source>Arrange help from the own circle</source>
             <translation>Hulp uit de eigen kring regelen</translation>
         </message>
@@ -192,7 +192,7 @@
     <context>
         <name>CloseDialog</name>
         <message>
-            <location line="-455" />
+            <location line="-457" />
             <source>Close the help request</source>
             <translation>Hulpvraag afsluiten</translation>
         </message>
@@ -253,7 +253,7 @@
     <context>
         <name>ContactDialog</name>
         <message>
-            <location line="+75" />
+            <location line="+77" />
             <source>Change the contact</source>
             <translation>Contactmoment wijzigen</translation>
         </message>
@@ -316,7 +316,7 @@
     <context>
         <name>Dates</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dates.py" line="+41" />
+            <location filename="../../dorpsondersteuner/ui/dates.py" line="+43" />
             <source>today, %1</source>
             <translation>vandaag, %1</translation>
         </message>
@@ -363,8 +363,8 @@
     <context>
         <name>Desktop</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/app.py" line="+137" />
-            <location line="+143" />
+            <location filename="../../dorpsondersteuner/ui/app.py" line="+127" />
+            <location line="+142" />
             <source>Opening the register…</source>
             <translation>Het register wordt geopend…</translation>
         </message>
@@ -400,7 +400,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>DetailWindow</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="+1165" />
+            <location filename="../../dorpsondersteuner/ui/work.py" line="+1181" />
             <source>Help request</source>
             <translation>Hulpvraag</translation>
         </message>
@@ -418,7 +418,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>EscalateDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-526" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-531" />
             <source>Escalate the help request</source>
             <translation>Hulpvraag opschalen</translation>
         </message>
@@ -428,7 +428,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>&amp;Opschalen</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+10" />
             <source>Where does it go?</source>
             <translation>Waar gaat hij heen?</translation>
         </message>
@@ -494,6 +494,11 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+7" />
+            <source>The help request goes straight to the municipality, marked Acute. You can still read it.</source>
+            <translation>De hulpvraag gaat direct naar de gemeente, met urgentie Acuut. Je kunt hem blijven lezen.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>The help request goes straight to the municipality, marked Acute. You stay involved.</source>
             <translation>De hulpvraag gaat direct naar de gemeente, met urgentie Acuut. Jij blijft betrokken.</translation>
         </message>
@@ -511,7 +516,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>FollowUpDialog</name>
         <message>
-            <location line="+436" />
+            <location line="+438" />
             <source>Change the follow-up</source>
             <translation>Afspraak wijzigen</translation>
         </message>
@@ -549,7 +554,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>FormDialog</name>
         <message>
-            <location line="-835" />
+            <location line="-841" />
             <source>%1 (Enter)</source>
             <translation>%1 (Enter)</translation>
         </message>
@@ -592,7 +597,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>HandBackDialog</name>
         <message>
-            <location line="+237" />
+            <location line="+241" />
             <source>Hand the help request back</source>
             <translation>Hulpvraag teruggeven</translation>
         </message>
@@ -625,7 +630,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>HelperDialog</name>
         <message>
-            <location line="+508" />
+            <location line="+510" />
             <source>Change a neighbourhood helper</source>
             <translation>Buurthulp wijzigen</translation>
         </message>
@@ -1044,7 +1049,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Iets wat je hebt ingevuld klopt niet. Kijk het formulier na en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+93" />
             <source>The Wmo track starts once the help request is at the municipality.</source>
             <translation>Het Wmo-traject begint pas als de hulpvraag bij de gemeente ligt.</translation>
         </message>
@@ -1112,7 +1117,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>PickUpDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-790" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-792" />
             <source>Pick up the help request</source>
             <translation>Hulpvraag oppakken</translation>
         </message>
@@ -1148,7 +1153,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ReassignDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+860" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+862" />
             <source>Reassign the help request</source>
             <translation>Hulpvraag overdragen</translation>
         </message>
@@ -1201,7 +1206,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Refusal</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/messages.py" line="-178" />
+            <location filename="../../dorpsondersteuner/ui/messages.py" line="-165" />
             <source>This help request is handled at another level or in another area. You can read it; the people who handle it there can take this step.</source>
             <translation>Deze hulpvraag ligt bij een ander niveau of in een ander gebied. Je kunt hem lezen; wie hem daar behandelt, kan deze stap zetten.</translation>
         </message>
@@ -1274,7 +1279,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ReopenDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-824" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-826" />
             <source>Reopen the help request</source>
             <translation>Hulpvraag heropenen</translation>
         </message>
@@ -1297,7 +1302,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestDetailView</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/detail.py" line="+133" />
+            <location filename="../../dorpsondersteuner/ui/detail.py" line="+119" />
             <source>Edit</source>
             <translation>Bewerken</translation>
         </message>
@@ -1307,7 +1312,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>De hele hulpvraag</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+22" />
             <source>Escalate</source>
             <translation>Opschalen</translation>
         </message>
@@ -1452,7 +1457,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulp regelen van een buurthulp of uit de eigen kring van de inwoner</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+51" />
             <source>Help request %1 · %2 · registered %3</source>
             <translation>Hulpvraag %1 · %2 · vastgelegd %3</translation>
         </message>
@@ -1928,7 +1933,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ResidentDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+537" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+539" />
             <source>Change the resident's details</source>
             <translation>Gegevens van de inwoner wijzigen</translation>
         </message>
@@ -1994,7 +1999,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>UserChooser</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/chooser.py" line="+33" />
+            <location filename="../../dorpsondersteuner/ui/chooser.py" line="+32" />
             <source>Who are you?</source>
             <translation>Wie ben je?</translation>
         </message>
@@ -2004,7 +2009,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Dit is het demo-register, met verzonnen inwoners. Kies door wiens ogen je wilt kijken: een dorpsondersteuner ziet het eigen dorp, een wijkteamlid wat bij het wijkteam kwam, de gemeente wat bij de gemeente kwam.</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+23" />
             <source>Continue</source>
             <translation>Verder</translation>
         </message>
@@ -2012,7 +2017,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WaitDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-533" />
+            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-535" />
             <source>Put the help request on hold</source>
             <translation>Hulpvraag op wacht zetten</translation>
         </message>
@@ -2083,7 +2088,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WmoDialog</name>
         <message>
-            <location line="+540" />
+            <location line="+542" />
             <source>Register as a Wmo melding</source>
             <translation>Registreren als Wmo-melding</translation>
         </message>
@@ -2570,12 +2575,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WorkArea</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="-1036" />
+            <location filename="../../dorpsondersteuner/ui/work.py" line="-1046" />
             <source>Views</source>
             <translation>Overzichten</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+33" />
             <source>My help requests</source>
             <translation>Mijn hulpvragen</translation>
         </message>
@@ -2792,7 +2797,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Dorpsondersteuners leggen nieuwe hulpvragen vast</translation>
         </message>
         <message numerus="yes">
-            <location line="+211" />
+            <location line="+219" />
             <source>%n help request(s)</source>
             <translation>
                 <numerusform>%n hulpvraag</numerusform>
@@ -2835,7 +2840,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hier staan nog geen hulpvragen voor jou.</translation>
         </message>
         <message>
-            <location line="+113" />
+            <location line="+111" />
             <source>Stop without saving?</source>
             <translation>Stoppen zonder te bewaren?</translation>
         </message>
@@ -2850,7 +2855,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Bewaard.</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+78" />
             <source>Saved: %1</source>
             <translation>Bewaard: %1</translation>
         </message>

@@ -45,6 +45,7 @@ def test_the_reference_list_shows_owners_and_no_content(
             "owner_id",
             "owner_name",
             "area_name",
+            "reassign_refusal",
         }
         assert "Jansen" not in repr(listed)
 

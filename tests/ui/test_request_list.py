@@ -144,7 +144,7 @@ def test_each_user_sees_only_what_the_policy_allows(
         team.work.model.row_data(row) is None or team.work.model.row_data(row).level.value != "x"
         for row in range(team.work.model.rowCount())
     )
-    assert not team.signed_in.may_register
+    assert not team.signed_in.views.intake
     assert not team.window.new_action.isEnabled()
     assert supporter.window.new_action.isEnabled()
 

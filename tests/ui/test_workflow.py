@@ -17,7 +17,7 @@ from dorpsondersteuner.demo.directory import demo_id
 from dorpsondersteuner.models.enums import Level, LifeDomain, Urgency
 from dorpsondersteuner.paths import demo_register_path
 from dorpsondersteuner.register import DEMO_REGISTER_KEY, open_register
-from dorpsondersteuner.services import records
+from dorpsondersteuner.services import records, workflow
 from dorpsondersteuner.services.access import load_principal
 from dorpsondersteuner.services.lists import request_detail
 from dorpsondersteuner.services.views import RequestDetail
@@ -187,6 +187,34 @@ def test_acute_escalation_goes_straight_to_the_municipality(
     qtbot.keyClicks(dialog.reason, "Meneer is verward en loopt 's nachts op straat.")
     run_dialog(qtbot, desktop)
     saved = stored(demo_dir, request_id)
+    assert (saved.level, saved.urgency) == (Level.MUNICIPALITY, Urgency.ACUTE)
+
+
+def test_the_district_team_escalates_acutely_without_consent_for_the_municipality(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    request_id = new_request(demo_dir, "Veilig")
+
+    def to_district_team(session: Any, ingrid: Any) -> None:
+        workflow.give_consent(
+            session, ingrid, request_id, scope=Level.DISTRICT_TEAM, given_on=today()
+        )
+        workflow.escalate(session, ingrid, request_id, reason="Familie kan niet helpen.")
+
+    in_register(demo_dir, to_district_team)
+    in_register(demo_dir, lambda s, joyce: workflow.pick_up(s, joyce, request_id), "joyce")
+    joyce = start_program("joyce")
+    work = show(qtbot, joyce, request_id)
+    click(qtbot, joyce, "escalate")
+    dialog = work.dialog
+    assert isinstance(dialog, dialogs.EscalateDialog)
+    assert not dialog.normal.isHidden() and not dialog.acute.isHidden()  # both offered
+    dialog.acute.click()
+    assert dialog.consent_box.isHidden()  # safety does not wait for consent
+    assert dialog.consequence.text().startswith("De hulpvraag gaat direct naar de gemeente")
+    qtbot.keyClicks(dialog.reason, "Dreiging in huis; de politie is ingeschakeld.")
+    run_dialog(qtbot, joyce)
+    saved = stored(demo_dir, request_id, "joyce")
     assert (saved.level, saved.urgency) == (Level.MUNICIPALITY, Urgency.ACUTE)
 
 

@@ -79,7 +79,7 @@ def walk(qtbot: QtBot, desktop: Desktop, *, dialogs: bool = True) -> Iterator[tu
     settle(qtbot, desktop)
     yield f"{user}/own window", window
     window.close()
-    if work.signed_in.may_register:
+    if work.signed_in.views.intake:
         desktop.window.new_action.trigger()
         settle(qtbot, desktop)
         yield f"{user}/intake", desktop.window
