@@ -3,10 +3,10 @@
 At start the program shows the snapshot kept in the register (``list_snapshots``,
 models/local.py ``ListSnapshot``) while the worker imports SQLAlchemy and the services
 and loads the live list (SETUP-NOTES "Import costs": ``sqlalchemy.orm`` alone takes
-~350 ms, ``sqlcipher3`` ~10 ms). So this module imports only the standard library and
-``sqlcipher3`` (through ``rawdb``), and it never raises: any problem — no register, a
-wrong key, an older register without the table, no row, content that does not parse —
-is "no snapshot".
+~350 ms, ``sqlcipher3`` ~10 ms). So this module imports only the standard library, the
+domain's enums (``enums.py``, standard library only) and ``sqlcipher3`` (through
+``rawdb``), and it never raises: any problem — no register, a wrong key, an older
+register without the table, no row, content that does not parse — is "no snapshot".
 
 The register is opened read-only with the same raw key that opens it for work, so a
 snapshot is readable only by whoever can open the register at all. The snapshot holds
@@ -28,6 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .enums import Level
+
 log = logging.getLogger(__name__)
 
 MAX_ROWS = 40  # rows kept: more than a full window shows
@@ -36,7 +38,7 @@ MAX_ROWS = 40  # rows kept: more than a full window shows
 @dataclass(frozen=True)
 class SnapshotRow:
     cells: tuple[str, ...]
-    level: str  # the level's key (models.enums.Level value), "" if unknown
+    level: Level | None  # the row's level, for its dot; None if the stored key is unknown
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def _parse(username: str, view: str, content: Any, language: Any, saved: Any) ->
         cells = tuple(str(text) for text in row["cells"])
         if len(cells) != len(headers):
             raise ValueError("a row does not fit the headers")
-        rows.append(SnapshotRow(cells, str(row.get("level") or "")))
+        rows.append(SnapshotRow(cells, _level(row.get("level"))))
     widths = tuple(int(width) for width in data.get("widths") or ())
     if widths and len(widths) != len(headers):
         widths = ()
@@ -106,6 +108,14 @@ def _parse(username: str, view: str, content: Any, language: Any, saved: Any) ->
         rows=tuple(rows),
         saved_at=_instant(saved),
     )
+
+
+def _level(stored: Any) -> Level | None:
+    """A level from its stored value; None for anything else (a newer program's)."""
+    try:
+        return Level(stored)
+    except ValueError:
+        return None
 
 
 def _instant(stored: Any) -> datetime | None:

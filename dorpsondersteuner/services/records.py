@@ -28,8 +28,9 @@ from .access import (
     visible_helpers,
 )
 from .changes import ChangeRecorder, note_change
+from .history import add_history_event
 from .views import HelperView
-from .workflow import add_history_event, require_editable
+from .workflow import require_editable
 
 
 def _touch(request: HelpRequest) -> None:

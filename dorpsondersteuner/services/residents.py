@@ -1,9 +1,16 @@
-"""Residents: lookup before intake, rectification, and merging two records of one person."""
+"""Residents: lookup before intake, the fields of a new or corrected record,
+rectification, and merging two records of one person.
+
+The intake itself is ``workflow.register_request``, which builds on this module (never
+the other way round).
+"""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
 from sqlalchemy import literal_column, select, text
 from sqlalchemy.orm import Session
@@ -12,16 +19,45 @@ from ..clock import now_utc
 from ..errors import ForbiddenError, NotFoundError, ValidationError
 from ..models import Area, HelpRequest, Resident, SearchRow
 from ..models.enums import EventKind
-from . import search
+from . import search, validation
 from .access import Action, Principal, may, resident_area_ids, visible_residents
 from .access_log import AccessAction, log_access
 from .changes import ChangeRecorder
+from .history import add_history_event
 from .views import ResidentMatch, ResidentView
-from .workflow import ResidentInput, add_history_event, validated_resident_fields
 
 LOOKUP_CANDIDATES = 2000
 LOOKUP_RESULTS = 20
 MIN_SIMILARITY = 0.75  # "Jansne" still finds "Jansen", "Verhoven" finds "Verhoeven"
+
+
+@dataclass(frozen=True)
+class ResidentInput:
+    first_name: str
+    last_name: str
+    area_id: uuid.UUID
+    name_prefix: str = ""
+    street: str = ""
+    house_number: str = ""
+    postcode: str = ""
+    place: str = ""
+    phone: str = ""
+
+
+def validated_resident_fields(data: ResidentInput) -> dict[str, Any]:
+    return {
+        "first_name": validation.text(data.first_name, "first_name", limit=validation.MAX_NAME),
+        "name_prefix": validation.text(data.name_prefix, "name_prefix", required=False, limit=20),
+        "last_name": validation.text(data.last_name, "last_name", limit=validation.MAX_NAME),
+        "street": validation.text(data.street, "street", required=False, limit=120),
+        "house_number": validation.text(
+            data.house_number, "house_number", required=False, limit=12
+        ),
+        "postcode": validation.postcode(data.postcode),
+        "place": validation.text(data.place, "place", required=False, limit=80),
+        "phone": validation.phone(data.phone),
+        "area_id": data.area_id,
+    }
 
 
 def visible_resident(session: Session, principal: Principal, resident_id: uuid.UUID) -> Resident:

@@ -23,8 +23,9 @@ from ..models.enums import EventKind, Level, Status, WmoDecision
 from . import validation
 from .access import Principal, handles_wmo, visible_requests
 from .changes import ChangeRecorder
+from .history import add_history_event
 from .views import Deadline, WmoStatus
-from .workflow import add_history_event, edit_refusal_of, require_editable
+from .workflow import edit_refusal_of, require_editable
 
 INVESTIGATION = timedelta(weeks=6)
 PERSONAL_PLAN = timedelta(days=7)

@@ -37,6 +37,9 @@ from .access import (
 )
 from .access import may_register_requests as may_register_requests
 from .changes import ChangeRecorder
+from .history import add_history_event
+from .residents import ResidentInput as ResidentInput
+from .residents import validated_resident_fields, visible_resident
 from .views import ReferenceView
 
 _STEP_ACTION = {
@@ -131,40 +134,11 @@ def available_steps(
 
 
 @dataclass(frozen=True)
-class ResidentInput:
-    first_name: str
-    last_name: str
-    area_id: uuid.UUID
-    name_prefix: str = ""
-    street: str = ""
-    house_number: str = ""
-    postcode: str = ""
-    place: str = ""
-    phone: str = ""
-
-
-@dataclass(frozen=True)
 class IntakeInput:
     question: str
     life_domains: LifeDomain
     consent_record_on: date | None
     urgency: Urgency = Urgency.NORMAL
-
-
-def validated_resident_fields(data: ResidentInput) -> dict[str, Any]:
-    return {
-        "first_name": validation.text(data.first_name, "first_name", limit=validation.MAX_NAME),
-        "name_prefix": validation.text(data.name_prefix, "name_prefix", required=False, limit=20),
-        "last_name": validation.text(data.last_name, "last_name", limit=validation.MAX_NAME),
-        "street": validation.text(data.street, "street", required=False, limit=120),
-        "house_number": validation.text(
-            data.house_number, "house_number", required=False, limit=12
-        ),
-        "postcode": validation.postcode(data.postcode),
-        "place": validation.text(data.place, "place", required=False, limit=80),
-        "phone": validation.phone(data.phone),
-        "area_id": data.area_id,
-    }
 
 
 def edit_refusal_of(principal: Principal, request: HelpRequest) -> Refusal | None:
@@ -235,8 +209,6 @@ def register_request(
         recorder.create(resident)
     else:
         assert resident_id is not None
-        from .residents import visible_resident  # residents.py builds on this module
-
         resident = visible_resident(session, principal, resident_id)
         _require_own_area(principal, resident.area_id)
 
@@ -677,36 +649,3 @@ def _check(principal: Principal, request: HelpRequest, step: Step) -> None:
         raise ForbiddenError(f"{principal.role.value} may not {step.value} this request now")
     if reason is not None:
         raise ConflictError(f"cannot {step.value}: {reason.value}", code=reason)
-
-
-def add_history_event(
-    recorder: ChangeRecorder,
-    request: HelpRequest,
-    kind: EventKind,
-    at: datetime,
-    *,
-    from_level: Level | None = None,
-    to_level: Level | None = None,
-    from_status: Status | None = None,
-    to_status: Status | None = None,
-    reason: str = "",
-    details: dict[str, Any] | None = None,
-) -> HistoryEvent:
-    """Append a history event that is not a step's (a step's travels inside its op):
-    a record of its own, created like any other."""
-    event = HistoryEvent(
-        id=uuid.uuid4(),
-        request_id=request.id,
-        at=at,
-        actor_id=recorder.principal.user_id,
-        device_id=recorder.device_id,
-        kind=kind,
-        from_level=from_level,
-        to_level=to_level,
-        from_status=from_status,
-        to_status=to_status,
-        reason=reason,
-        details=details or {},
-    )
-    recorder.create(event)
-    return event

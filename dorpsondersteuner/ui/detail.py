@@ -25,18 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..enums import Refusal, Step
-from ..models.enums import Level, Status, Urgency
+from ..enums import Level, Refusal, Status, Step, Urgency
 from ..services.capabilities import RequestCapabilities
 from ..services.views import RequestDetail, WmoStatus
 from . import dates
+from .palette import level_colour
 from .words import (
     contact_kind_word,
     deadline_state,
     deadline_word,
     decision_word,
     event_word,
-    level_colour,
     level_icon,
     level_word,
     life_domains_text,

@@ -32,16 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..models.enums import LifeDomain, Urgency
+from ..enums import LifeDomain, Urgency
 from ..services.views import RequestDetail, ResidentMatch
 from . import dates, ops
+from .drafts import DraftBinder
 from .messages import describe
 from .palette import mark_as_error
 from .tasks import TaskManager
 from .words import life_domain_word, urgency_icon, urgency_word
 
 LOOKUP_DELAY_MS = 150  # wait for a pause in typing before looking up
-AUTOSAVE_MS = 1000  # the draft is saved this long after typing stops
 DRAFT_FORM = "request"
 
 
@@ -106,10 +106,6 @@ class RequestForm(QScrollArea):
         self._lookup_timer.setSingleShot(True)
         self._lookup_timer.setInterval(LOOKUP_DELAY_MS)
         self._lookup_timer.timeout.connect(self._lookup)
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.save_draft)
         self._restoring = False
 
         body = QWidget()
@@ -127,6 +123,15 @@ class RequestForm(QScrollArea):
         self.restored.setWordWrap(True)
         self.restored.hide()
         self.layout_.addWidget(self.restored)
+        self.drafts = DraftBinder(
+            tasks,
+            self._principal,
+            DRAFT_FORM,
+            self.draft_key,
+            self.restored,
+            self.save_draft,
+            self,
+        )
 
         self.resident_box = self._resident_section()
         self.layout_.addWidget(self.resident_box)
@@ -461,7 +466,7 @@ class RequestForm(QScrollArea):
         if self._restoring:
             return
         self.dirty = True
-        self._autosave.start()
+        self.drafts.typed()
 
     # --- Drafts: nothing typed is lost -------------------------------------------------
 
@@ -516,38 +521,23 @@ class RequestForm(QScrollArea):
         self.dirty = True
 
     def offer_draft(self) -> None:
-        principal, key = self._principal, self.draft_key()
-        self._tasks.query(
-            lambda session: ops.load_draft(session, principal, DRAFT_FORM, key),
-            lambda found: self._on_draft(key, found),
-        )
+        self.drafts.offer(self._take_draft)
 
-    def _on_draft(self, key: str, found: Any) -> None:
-        if found is None or key != self.draft_key() or self.dirty or not self.isVisible():
-            return
-        content, saved_at = found
+    def _take_draft(self, content: dict[str, Any]) -> bool:
+        if self.dirty or not self.isVisible():
+            return False  # typed meanwhile, or closed: what is on screen wins
         self.restore(content)
-        self.restored.setText(
-            self.tr("Restored: what you typed on %1 and had not saved yet.").replace(
-                "%1", dates.instant_text(saved_at)
-            )
-        )
-        self.restored.show()
+        return True
 
     def save_draft(self) -> None:
         """Keep what was typed in the register (the task manager's worker writes it)."""
-        self._autosave.stop()
+        self.drafts.stop()
         if not self.dirty or self.saving:
             return
-        principal, key, content = self._principal, self.draft_key(), self.content()
-        self._tasks.write(
-            lambda session: ops.save_draft(session, principal, DRAFT_FORM, key, content)
-        )
+        self.drafts.save(self.content())
 
     def discard_draft(self) -> None:
-        self._autosave.stop()
-        principal, key = self._principal, self.draft_key()
-        self._tasks.write(lambda session: ops.discard_draft(session, principal, DRAFT_FORM, key))
+        self.drafts.discard()
 
     def _chosen_domains(self) -> LifeDomain:
         chosen = LifeDomain(0)
@@ -565,7 +555,7 @@ class RequestForm(QScrollArea):
     def save(self) -> None:
         if self.saving:
             return
-        self._autosave.stop()
+        self.drafts.stop()
         self._clear_errors()
         principal = self._principal
         question, domains, urgency = (

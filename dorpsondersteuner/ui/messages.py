@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from ..enums import Refusal
 from ..errors import (
     ConflictError,
     ForbiddenError,
@@ -213,9 +214,6 @@ def refusal_text(refusal: str, step: str | None = None) -> str:
 
 
 def _conflict(error: ConflictError) -> Message:
-    # The core came before any conflict, so importing its rules here costs nothing.
-    from ..services.workflow import Refusal
-
     if error.code in {refusal.value for refusal in Refusal}:
         return Message(refusal_text(str(error.code)))
     wmo = {

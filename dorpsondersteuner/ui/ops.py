@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 
 from ..demo.calendar import open_demo_register
 from ..demo.directory import DemoUserChoice, demo_id, demo_user_choices
+from ..enums import HelperSkill, Level, LifeDomain, Urgency
 from ..errors import NotFoundError
-from ..models.enums import HelperSkill, Level, LifeDomain, Urgency
 from ..register import Register
 from ..services import admin_views, drafts, workflow
 from ..services.access import Principal, load_principal

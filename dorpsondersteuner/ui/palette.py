@@ -13,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel
 
+from ..enums import Level
+
 SCREENSHOT_PALETTE_ENV = "DORPSONDERSTEUNER_SCREENSHOT_PALETTE"
 
 ERROR_LIGHT = QColor("#c62828")
@@ -89,22 +91,19 @@ def dark_palette() -> QPalette:
 
 
 # A level always has its colour and its word together, never colour alone (UI.md).
-# Keyed by the level's stored value, so the start-up preview (which loads no domain
-# code) draws the same dots as the lists.
 LEVEL_COLOURS = {
-    "village": "#2e7d32",  # green
-    "district_team": "#f9a825",  # amber
-    "municipality": "#1565c0",  # blue
+    Level.VILLAGE: "#2e7d32",  # green
+    Level.DISTRICT_TEAM: "#f9a825",  # amber
+    Level.MUNICIPALITY: "#1565c0",  # blue
 }
 # The same colours, lighter, for a dark palette (the blue above all is lost on black).
 LEVEL_COLOURS_DARK = {
-    "village": "#66bb6a",
-    "district_team": "#ffca28",
-    "municipality": "#64b5f6",
+    Level.VILLAGE: "#66bb6a",
+    Level.DISTRICT_TEAM: "#ffca28",
+    Level.MUNICIPALITY: "#64b5f6",
 }
 
 
-def level_colour_of(level: str) -> QColor | None:
-    """The colour of a level (by its stored value) for the palette in use."""
-    colour = (LEVEL_COLOURS_DARK if is_dark() else LEVEL_COLOURS).get(level)
-    return None if colour is None else QColor(colour)
+def level_colour(level: Level) -> QColor:
+    """The colour of a level for the palette in use."""
+    return QColor((LEVEL_COLOURS_DARK if is_dark() else LEVEL_COLOURS)[level])

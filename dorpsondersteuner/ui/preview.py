@@ -7,7 +7,7 @@ before the worker starts importing, ``ui/app.py`` reads the snapshot the user le
 (``dorpsondersteuner/snapshot.py``: plain ``sqlcipher3``) and shows it here, in the place
 where the list will appear; the work area replaces it once the live list has its first
 page. The strings were rendered when the snapshot was saved, so this module needs no
-domain code: Qt and the snapshot only.
+domain code: Qt, the snapshot and the domain's enums (``enums.py``) only.
 
 ``list_snapshot`` makes the snapshot's content from the live work area; it is called
 only after the list has loaded, when everything is imported anyway.
@@ -30,21 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..enums import Level
 from ..snapshot import MAX_ROWS, Snapshot, SnapshotRow
 from . import LIST_VIEWS
-from .palette import level_colour_of
+from .palette import level_colour
 
 EMPTY = QModelIndex()
 SIZES = [190, 690, 400]  # work.SIZES: navigation, list, detail at 1280 pixels
 
-_dots: dict[tuple[str, str], QIcon] = {}
+_dots: dict[tuple[Level, str], QIcon] = {}
 
 
-def level_dot(level: str) -> QIcon | None:
-    """The level's filled dot, as ``words.level_icon`` draws it; None for an unknown key."""
-    colour = level_colour_of(level)
-    if colour is None:
-        return None
+def level_dot(level: Level) -> QIcon:
+    """The level's filled dot, as ``words.level_icon`` draws it."""
+    colour = level_colour(level)
     key = (level, colour.name())  # the palette may change between starts of a view
     if key not in _dots:
         pixmap = QPixmap(32, 32)
@@ -106,7 +105,11 @@ class PreviewModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.cells[index.column()]
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == self._level_column:
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and index.column() == self._level_column
+            and row.level is not None
+        ):
             return level_dot(row.level)
         return None
 
@@ -179,8 +182,8 @@ def list_snapshot(work: Any) -> dict[str, Any] | None:
     model = work.model
     if (
         work.view not in LIST_VIEWS
-        or work.search.text()
-        or work.show_closed.isChecked()
+        or work.list_pane.search.text()
+        or work.list_pane.show_closed.isChecked()
         or model.sort_key is not SORT_KEYS[UPDATED]
         or not model.descending
         or not model.ready
@@ -202,7 +205,7 @@ def list_snapshot(work: Any) -> dict[str, Any] | None:
         ],
         "widths": [header.sectionSize(column) for column in range(COLUMN_COUNT)],
         "level_column": LEVEL,
-        "title": work.heading.text(),
+        "title": work.list_pane.heading.text(),
         "sizes": list(work.sizes()),
         "rows": rows,
     }

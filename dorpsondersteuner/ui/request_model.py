@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ..models.enums import Status, Urgency
+from ..enums import Status, Urgency
 from ..services.access import Principal
 from ..services.changes import Changes
 from ..services.lists import RequestFilter, SortKey

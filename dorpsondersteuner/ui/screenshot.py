@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from ..enums import Level
+
 if TYPE_CHECKING:
     from .app import Desktop
 
@@ -69,7 +71,7 @@ class Screenshot(QObject):
             work.select_view("pickup")
             self._when_idle(self._grab)
         elif self.view in ("followups", "helpers", "deadlines"):
-            work.only_mine.setChecked(False)  # the team's too: a fuller picture
+            work.short_lists.only_mine.setChecked(False)  # the team's too: a fuller picture
             work.select_view(self.view)
             self._when_idle(self._grab)
         else:
@@ -87,8 +89,6 @@ class Screenshot(QObject):
         QTimer.singleShot(30, check)
 
     def _pick_rich_request(self) -> None:
-        from ..models.enums import Level
-
         work = self.desktop.work
         chosen = 0
         for row in range(min(work.model.rowCount(), 50)):
@@ -101,8 +101,6 @@ class Screenshot(QObject):
         self._when_idle(self._grab)
 
     def _escalate(self) -> None:
-        from ..models.enums import Level
-
         work = self.desktop.work
         chosen = 0
         for row in range(min(work.model.rowCount(), 50)):
@@ -113,7 +111,7 @@ class Screenshot(QObject):
         work.table.selectRow(chosen)
 
         def open_dialog() -> None:
-            work.on_action("escalate")
+            work.actions_.on_action("escalate")
             dialog = work.dialog
             if dialog is None:
                 self._grab()

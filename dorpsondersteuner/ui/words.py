@@ -1,8 +1,9 @@
 """The UI words for the domain's vocabularies (UI.md), translated at call time.
 
 Source strings stay literal inside ``translate()`` calls so ``pyside6-lupdate`` finds
-them (scripts/translations). Imported only after the first paint: the enums pull in
-the models package.
+them (scripts/translations). The only module of the UI that names the roles: putting a
+role into words is display; what a role may do is the core's answer
+(services/capabilities.py, tests/ui/test_no_rules_in_ui.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from ..models.enums import (
+from ..enums import (
     ContactKind,
     EventKind,
     HelperSkill,
@@ -22,6 +23,7 @@ from ..models.enums import (
     Urgency,
     WmoDecision,
 )
+from .palette import is_dark, level_colour
 
 
 def level_word(level: Level) -> str:
@@ -180,28 +182,15 @@ def deadline_state(days_left: int, at_risk: bool, overdue: bool) -> str:
 _icons: dict[object, QIcon] = {}
 
 
-def level_colour(level: Level) -> QColor:
-    """The level's colour for the palette in use (palette.LEVEL_COLOURS)."""
-    from .palette import level_colour_of
-
-    colour = level_colour_of(level.value)
-    assert colour is not None
-    return colour
-
-
 def level_edge(level: Level) -> QColor:
     """The rim of the level dot: darker than the fill on a light palette, so the amber
     dot stands out from white too."""
-    from .palette import is_dark
-
     colour = level_colour(level)
     return colour if is_dark() else colour.darker(140)
 
 
 def level_icon(level: Level) -> QIcon:
     """A filled dot in the level's colour, shown beside the level's word."""
-    from .palette import is_dark
-
     key = (level, is_dark())
     if key not in _icons:
         pixmap = QPixmap(32, 32)

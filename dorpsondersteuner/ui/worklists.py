@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QIcon
 
-from ..models.enums import Urgency
+from ..enums import Urgency
 from ..services.views import HelperView
 from ..services.wmo import DeadlineRow
 from ..services.worklists import DueFollowUp, QueueRow

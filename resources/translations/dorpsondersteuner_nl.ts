@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
     <context>
+        <name>Actions</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/actions.py" line="+113" />
+            <source>Saved: %1</source>
+            <translation>Bewaard: %1</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Help ended.</source>
+            <translation>Hulp beëindigd.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Follow-up marked as done.</source>
+            <translation>Afspraak afgevinkt.</translation>
+        </message>
+    </context>
+    <context>
         <name>AdminPage</name>
         <message>
             <location filename="../../dorpsondersteuner/ui/admin.py" line="+42" />
@@ -126,7 +144,7 @@
     <context>
         <name>ArrangeHelpDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+1065" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/records.py" line="+199" />
             <source>Arrange help from the own circle</source>
             <translation>Hulp uit de eigen kring regelen</translation>
         </message>
@@ -192,7 +210,7 @@
     <context>
         <name>CloseDialog</name>
         <message>
-            <location line="-457" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+291" />
             <source>Close the help request</source>
             <translation>Hulpvraag afsluiten</translation>
         </message>
@@ -253,7 +271,7 @@
     <context>
         <name>ContactDialog</name>
         <message>
-            <location line="+77" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/records.py" line="-224" />
             <source>Change the contact</source>
             <translation>Contactmoment wijzigen</translation>
         </message>
@@ -400,7 +418,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>DetailWindow</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="+1181" />
+            <location filename="../../dorpsondersteuner/ui/detail_window.py" line="+38" />
             <source>Help request</source>
             <translation>Hulpvraag</translation>
         </message>
@@ -416,9 +434,17 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
     </context>
     <context>
+        <name>DraftBinder</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/drafts.py" line="+68" />
+            <source>Restored: what you typed on %1 and had not saved yet.</source>
+            <translation>Teruggezet: wat je op %1 typte en nog niet had bewaard.</translation>
+        </message>
+    </context>
+    <context>
         <name>EscalateDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-531" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="-396" />
             <source>Escalate the help request</source>
             <translation>Hulpvraag opschalen</translation>
         </message>
@@ -516,7 +542,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>FollowUpDialog</name>
         <message>
-            <location line="+438" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/records.py" line="+36" />
             <source>Change the follow-up</source>
             <translation>Afspraak wijzigen</translation>
         </message>
@@ -554,7 +580,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>FormDialog</name>
         <message>
-            <location line="-841" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/base.py" line="+158" />
             <source>%1 (Enter)</source>
             <translation>%1 (Enter)</translation>
         </message>
@@ -569,12 +595,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Stoppen zonder te bewaren (Esc)</translation>
         </message>
         <message>
-            <location line="+141" />
-            <source>Restored: what you typed on %1 and had not saved yet.</source>
-            <translation>Teruggezet: wat je op %1 typte en nog niet had bewaard.</translation>
-        </message>
-        <message>
-            <location line="+67" />
+            <location line="+197" />
             <source>Stop without saving?</source>
             <translation>Stoppen zonder te bewaren?</translation>
         </message>
@@ -597,7 +618,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>HandBackDialog</name>
         <message>
-            <location line="+241" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+72" />
             <source>Hand the help request back</source>
             <translation>Hulpvraag teruggeven</translation>
         </message>
@@ -630,7 +651,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>HelperDialog</name>
         <message>
-            <location line="+510" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/records.py" line="+138" />
             <source>Change a neighbourhood helper</source>
             <translation>Buurthulp wijzigen</translation>
         </message>
@@ -698,6 +719,74 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <location line="+20" />
             <source>Village supporters and the district team of this area can then find them.</source>
             <translation>Dorpsondersteuners en het wijkteam van dit gebied kunnen hem of haar dan vinden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListPane</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+80" />
+            <source>Search: name, address, reference or a word</source>
+            <translation>Zoek: naam, adres, kenmerk of een woord</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search by name, address, reference or words from the question</source>
+            <translation>Zoek op naam, adres, kenmerk of woorden uit de vraag</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Search</source>
+            <translation>Zoeken</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Also show closed requests</source>
+            <translation>Ook afgesloten hulpvragen tonen</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Help requests</source>
+            <translation>Hulpvragen</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>Loading…</source>
+            <translation>Bezig met laden…</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Nothing found for “%1”. Check the spelling, search for part of a name, or look in “All help requests”.</source>
+            <translation>Niets gevonden voor ‘%1’. Controleer de spelling, zoek op een deel van de naam, of kijk bij ‘Alle hulpvragen’.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No help requests are waiting to be picked up at your level.</source>
+            <translation>Er wachten geen hulpvragen om op jouw niveau opgepakt te worden.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No follow-ups are due today or overdue. Well done.</source>
+            <translation>Geen afspraken voor vandaag of over tijd. Goed bezig.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No open Wmo deadlines. Register a melding from a help request at the municipality (More → Register as a Wmo melding).</source>
+            <translation>Geen open Wmo-termijnen. Registreer een melding vanuit een hulpvraag bij de gemeente (Meer → Als Wmo-melding registreren).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No neighbourhood helpers found. Click “New helper” to register one.</source>
+            <translation>Geen buurthulp gevonden. Klik op ‘Nieuwe buurthulp’ om er een vast te leggen.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No help requests yet. Click “New help request” or press Ctrl+N.</source>
+            <translation>Nog geen hulpvragen. Klik op ‘Nieuwe hulpvraag’ of druk op Ctrl+N.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>There are no help requests here for you yet.</source>
+            <translation>Hier staan nog geen hulpvragen voor jou.</translation>
         </message>
     </context>
     <context>
@@ -846,7 +935,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>MergeDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+94" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/residents.py" line="+87" />
             <source>Merge two records of one resident</source>
             <translation>Twee dossiers van één inwoner samenvoegen</translation>
         </message>
@@ -894,7 +983,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/messages.py" line="+45" />
+            <location filename="../../dorpsondersteuner/ui/messages.py" line="+46" />
             <source>first name</source>
             <translation>voornaam</translation>
         </message>
@@ -1049,7 +1138,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Iets wat je hebt ingevuld klopt niet. Kijk het formulier na en probeer het opnieuw.</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+90" />
             <source>The Wmo track starts once the help request is at the municipality.</source>
             <translation>Het Wmo-traject begint pas als de hulpvraag bij de gemeente ligt.</translation>
         </message>
@@ -1115,9 +1204,77 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
     </context>
     <context>
+        <name>Navigation</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/navigation.py" line="+41" />
+            <source>Views</source>
+            <translation>Overzichten</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>My help requests</source>
+            <translation>Mijn hulpvragen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All help requests</source>
+            <translation>Alle hulpvragen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Waiting for pick-up</source>
+            <translation>Wacht op oppakken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-ups</source>
+            <translation>Afspraken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wmo deadlines</source>
+            <translation>Wmo-termijnen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Neighbourhood helpers</source>
+            <translation>Buurthulp</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Help requests you own or are the contact person of</source>
+            <translation>Hulpvragen waarvan jij eigenaar of contactpersoon bent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Every help request you may see</source>
+            <translation>Alle hulpvragen die je mag zien</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open help requests at your level (%1) that nobody has picked up</source>
+            <translation>Open hulpvragen op jouw niveau (%1) die nog niemand heeft opgepakt</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Follow-ups due today and overdue</source>
+            <translation>Afspraken van vandaag en die over tijd zijn</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Statutory Wmo deadlines, fewest days left first</source>
+            <translation>Wettelijke Wmo-termijnen, de krapste bovenaan</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Neighbours and volunteers who can help (own circle)</source>
+            <translation>Buren en vrijwilligers die kunnen helpen (eigen kring)</translation>
+        </message>
+    </context>
+    <context>
         <name>PickUpDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-792" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="-53" />
             <source>Pick up the help request</source>
             <translation>Hulpvraag oppakken</translation>
         </message>
@@ -1140,7 +1297,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/preview.py" line="+141" />
+            <location filename="../../dorpsondersteuner/ui/preview.py" line="+144" />
             <source>Help requests as you last saw them, being updated</source>
             <translation>Hulpvragen zoals je ze het laatst zag; ze worden bijgewerkt</translation>
         </message>
@@ -1153,7 +1310,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ReassignDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+862" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/admin.py" line="+37" />
             <source>Reassign the help request</source>
             <translation>Hulpvraag overdragen</translation>
         </message>
@@ -1206,7 +1363,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Refusal</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/messages.py" line="-165" />
+            <location filename="../../dorpsondersteuner/ui/messages.py" line="-162" />
             <source>This help request is handled at another level or in another area. You can read it; the people who handle it there can take this step.</source>
             <translation>Deze hulpvraag ligt bij een ander niveau of in een ander gebied. Je kunt hem lezen; wie hem daar behandelt, kan deze stap zetten.</translation>
         </message>
@@ -1279,7 +1436,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ReopenDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-826" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+109" />
             <source>Reopen the help request</source>
             <translation>Hulpvraag heropenen</translation>
         </message>
@@ -1302,7 +1459,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestDetailView</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/detail.py" line="+119" />
+            <location filename="../../dorpsondersteuner/ui/detail.py" line="+118" />
             <source>Edit</source>
             <translation>Bewerken</translation>
         </message>
@@ -1706,7 +1863,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestForm</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/form.py" line="+139" />
+            <location filename="../../dorpsondersteuner/ui/form.py" line="+144" />
             <source>Save</source>
             <translation>Bewaren</translation>
         </message>
@@ -1871,11 +2028,6 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <source>New resident: fill in the details below.</source>
             <translation>Nieuwe inwoner: vul hieronder de gegevens in.</translation>
         </message>
-        <message>
-            <location line="+91" />
-            <source>Restored: what you typed on %1 and had not saved yet.</source>
-            <translation>Teruggezet: wat je op %1 typte en nog niet had bewaard.</translation>
-        </message>
     </context>
     <context>
         <name>RequestListModel</name>
@@ -1933,7 +2085,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ResidentDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="+539" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/residents.py" line="-117" />
             <source>Change the resident's details</source>
             <translation>Gegevens van de inwoner wijzigen</translation>
         </message>
@@ -1991,9 +2143,97 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Screenshot</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+122" />
+            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+120" />
             <source>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</source>
             <translation>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortLists</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/short_lists.py" line="+63" />
+            <source>Help requests waiting for pick-up</source>
+            <translation>Hulpvragen die wachten op oppakken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Follow-ups due</source>
+            <translation>Afspraken die nu moeten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wmo deadlines</source>
+            <translation>Wmo-termijnen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Neighbourhood helpers</source>
+            <translation>Buurthulp</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Only my follow-ups</source>
+            <translation>Alleen mijn afspraken</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Mark as done</source>
+            <translation>Afvinken</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The chosen follow-up is done today</source>
+            <translation>De gekozen afspraak is vandaag gedaan</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Pick up</source>
+            <translation>Oppakken</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Become the owner of the chosen help request</source>
+            <translation>Eigenaar worden van de gekozen hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Village or district</source>
+            <translation>Dorp of wijk</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All my areas</source>
+            <translation>Al mijn gebieden</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Helps with</source>
+            <translation>Helpt met</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Helps with anything</source>
+            <translation>Helpt met alles</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>New helper</source>
+            <translation>Nieuwe buurthulp</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Register a neighbourhood helper</source>
+            <translation>Een buurthulp vastleggen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Change</source>
+            <translation>Wijzigen</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Change the chosen helper</source>
+            <translation>De gekozen buurthulp wijzigen</translation>
         </message>
     </context>
     <context>
@@ -2017,7 +2257,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WaitDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs.py" line="-535" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+27" />
             <source>Put the help request on hold</source>
             <translation>Hulpvraag op wacht zetten</translation>
         </message>
@@ -2088,7 +2328,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WmoDialog</name>
         <message>
-            <location line="+542" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/wmo.py" line="+34" />
             <source>Register as a Wmo melding</source>
             <translation>Registreren als Wmo-melding</translation>
         </message>
@@ -2176,7 +2416,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Words</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/words.py" line="+29" />
+            <location filename="../../dorpsondersteuner/ui/words.py" line="+31" />
             <source>Village</source>
             <translation>Dorp</translation>
         </message>
@@ -2562,7 +2802,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             </translation>
         </message>
         <message>
-            <location line="+106" />
+            <location line="+93" />
             <source>Demo register: fictional data, never synchronised</source>
             <translation>Demo-register: verzonnen gegevens, synchroniseert nooit</translation>
         </message>
@@ -2575,114 +2815,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WorkArea</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="-1046" />
-            <source>Views</source>
-            <translation>Overzichten</translation>
-        </message>
-        <message>
-            <location line="+33" />
-            <source>My help requests</source>
-            <translation>Mijn hulpvragen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>All help requests</source>
-            <translation>Alle hulpvragen</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Waiting for pick-up</source>
-            <translation>Wacht op oppakken</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <location line="+112" />
-            <source>Neighbourhood helpers</source>
-            <translation>Buurthulp</translation>
-        </message>
-        <message>
-            <location line="-104" />
-            <source>Help requests you own or are the contact person of</source>
-            <translation>Hulpvragen waarvan jij eigenaar of contactpersoon bent</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Every help request you may see</source>
-            <translation>Alle hulpvragen die je mag zien</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Open help requests at your level (%1) that nobody has picked up</source>
-            <translation>Open hulpvragen op jouw niveau (%1) die nog niemand heeft opgepakt</translation>
-        </message>
-        <message>
-            <location line="-13" />
-            <source>Follow-ups</source>
-            <translation>Afspraken</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+112" />
-            <source>Wmo deadlines</source>
-            <translation>Wmo-termijnen</translation>
-        </message>
-        <message>
-            <location line="-98" />
-            <source>Follow-ups due today and overdue</source>
-            <translation>Afspraken van vandaag en die over tijd zijn</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Statutory Wmo deadlines, fewest days left first</source>
-            <translation>Wettelijke Wmo-termijnen, de krapste bovenaan</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Neighbours and volunteers who can help (own circle)</source>
-            <translation>Buren en vrijwilligers die kunnen helpen (eigen kring)</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Search: name, address, reference or a word</source>
-            <translation>Zoek: naam, adres, kenmerk of een woord</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Search by name, address, reference or words from the question</source>
-            <translation>Zoek op naam, adres, kenmerk of woorden uit de vraag</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Search</source>
-            <translation>Zoeken</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>Also show closed requests</source>
-            <translation>Ook afgesloten hulpvragen tonen</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Help requests</source>
-            <translation>Hulpvragen</translation>
-        </message>
-        <message>
-            <location line="+42" />
-            <source>Help requests waiting for pick-up</source>
-            <translation>Hulpvragen die wachten op oppakken</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Follow-ups due</source>
-            <translation>Afspraken die nu moeten</translation>
-        </message>
-        <message>
-            <location line="+33" />
-            <source>Loading…</source>
-            <translation>Bezig met laden…</translation>
-        </message>
-        <message>
-            <location line="+17" />
+            <location filename="../../dorpsondersteuner/ui/work.py" line="+126" />
             <source>Continue</source>
             <translation>Verder gaan</translation>
         </message>
@@ -2702,72 +2835,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Weggooien wat je toen typte</translation>
         </message>
         <message>
-            <location line="+18" />
-            <source>Only my follow-ups</source>
-            <translation>Alleen mijn afspraken</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Mark as done</source>
-            <translation>Afvinken</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>The chosen follow-up is done today</source>
-            <translation>De gekozen afspraak is vandaag gedaan</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Pick up</source>
-            <translation>Oppakken</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Become the owner of the chosen help request</source>
-            <translation>Eigenaar worden van de gekozen hulpvraag</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Village or district</source>
-            <translation>Dorp of wijk</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>All my areas</source>
-            <translation>Al mijn gebieden</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Helps with</source>
-            <translation>Helpt met</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Helps with anything</source>
-            <translation>Helpt met alles</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>New helper</source>
-            <translation>Nieuwe buurthulp</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Register a neighbourhood helper</source>
-            <translation>Een buurthulp vastleggen</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Change</source>
-            <translation>Wijzigen</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Change the chosen helper</source>
-            <translation>De gekozen buurthulp wijzigen</translation>
-        </message>
-        <message>
-            <location line="+23" />
+            <location line="+11" />
             <source>Choose a help request in the list to read it here.</source>
             <translation>Kies een hulpvraag in de lijst om hem hier te lezen.</translation>
         </message>
@@ -2797,7 +2865,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Dorpsondersteuners leggen nieuwe hulpvragen vast</translation>
         </message>
         <message numerus="yes">
-            <location line="+219" />
+            <location line="+95" />
             <source>%n help request(s)</source>
             <translation>
                 <numerusform>%n hulpvraag</numerusform>
@@ -2805,42 +2873,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             </translation>
         </message>
         <message>
-            <location line="+29" />
-            <source>Nothing found for “%1”. Check the spelling, search for part of a name, or look in “All help requests”.</source>
-            <translation>Niets gevonden voor ‘%1’. Controleer de spelling, zoek op een deel van de naam, of kijk bij ‘Alle hulpvragen’.</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>No help requests are waiting to be picked up at your level.</source>
-            <translation>Er wachten geen hulpvragen om op jouw niveau opgepakt te worden.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>No follow-ups are due today or overdue. Well done.</source>
-            <translation>Geen afspraken voor vandaag of over tijd. Goed bezig.</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>No open Wmo deadlines. Register a melding from a help request at the municipality (More → Register as a Wmo melding).</source>
-            <translation>Geen open Wmo-termijnen. Registreer een melding vanuit een hulpvraag bij de gemeente (Meer → Als Wmo-melding registreren).</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>No neighbourhood helpers found. Click “New helper” to register one.</source>
-            <translation>Geen buurthulp gevonden. Klik op ‘Nieuwe buurthulp’ om er een vast te leggen.</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>No help requests yet. Click “New help request” or press Ctrl+N.</source>
-            <translation>Nog geen hulpvragen. Klik op ‘Nieuwe hulpvraag’ of druk op Ctrl+N.</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>There are no help requests here for you yet.</source>
-            <translation>Hier staan nog geen hulpvragen voor jou.</translation>
-        </message>
-        <message>
-            <location line="+111" />
+            <location line="+140" />
             <source>Stop without saving?</source>
             <translation>Stoppen zonder te bewaren?</translation>
         </message>
@@ -2850,27 +2883,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Wat je hebt ingevuld is nog niet bewaard. Toch stoppen? Dan gaat het verloren.</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+23" />
             <source>Saved.</source>
             <translation>Bewaard.</translation>
         </message>
         <message>
-            <location line="+78" />
-            <source>Saved: %1</source>
-            <translation>Bewaard: %1</translation>
-        </message>
-        <message>
-            <location line="+35" />
-            <source>Help ended.</source>
-            <translation>Hulp beëindigd.</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Follow-up marked as done.</source>
-            <translation>Afspraak afgevinkt.</translation>
-        </message>
-        <message>
-            <location line="+34" />
+            <location line="+21" />
             <source>a new help request</source>
             <translation>een nieuwe hulpvraag</translation>
         </message>

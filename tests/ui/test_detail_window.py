@@ -15,7 +15,8 @@ from dorpsondersteuner.clock import today
 from dorpsondersteuner.models.enums import Level
 from dorpsondersteuner.services.records import add_follow_up
 from dorpsondersteuner.services.workflow import escalate, give_consent, pick_up
-from dorpsondersteuner.ui.work import VIEWS, DetailWindow
+from dorpsondersteuner.ui.detail_window import DetailWindow
+from dorpsondersteuner.ui.navigation import VIEWS
 
 from .conftest import StartProgram
 from .test_workflow import click, in_register, new_request, run_dialog, show
@@ -95,12 +96,12 @@ def test_the_follow_ups_count_agrees_with_the_page(
     desktop = start_program("joyce")
     work = desktop.work
     work.select_view("followups")
-    model = work.short_models["followups"]
-    assert work.only_mine.isChecked()
+    model = work.short_lists.follow_ups
+    assert work.short_lists.only_mine.isChecked()
     qtbot.waitUntil(lambda: not desktop.tasks.busy, timeout=WAIT)
     mine = model.rowCount()
     assert count_beside(work, "followups") == mine
-    work.only_mine.setChecked(False)  # the team's too: the count follows
+    work.short_lists.only_mine.setChecked(False)  # the team's too: the count follows
     qtbot.waitUntil(lambda: not desktop.tasks.busy, timeout=WAIT)
     assert model.rowCount() > mine  # Ruud's follow-up at least
     assert count_beside(work, "followups") == model.rowCount()

@@ -9,11 +9,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from dorpsondersteuner.enums import Level
 from dorpsondersteuner.paths import demo_register_path
 from dorpsondersteuner.rawdb import DEMO_REGISTER_KEY
 from dorpsondersteuner.snapshot import SnapshotRow, read_snapshot
 from dorpsondersteuner.ui.app import Desktop, Options
 from dorpsondersteuner.ui.main_window import MainWindow
+from dorpsondersteuner.ui.palette import level_colour
 from dorpsondersteuner.ui.preview import PreviewModel, PreviewPage, level_dot
 from dorpsondersteuner.ui.request_model import REFERENCE, RESIDENT
 
@@ -96,7 +98,7 @@ def test_no_snapshot_is_kept_of_a_search(qtbot: QtBot, start_program: StartProgr
     path = demo_register_path(desktop.options.data_dir)
     before = read_snapshot(path, DEMO_REGISTER_KEY, "ingrid", "mine")
     assert before is not None
-    desktop.work.search.setText("zzzz-nothing")
+    desktop.work.list_pane.search.setText("zzzz-nothing")
     wait_idle(qtbot, desktop)
     after = read_snapshot(path, DEMO_REGISTER_KEY, "ingrid", "mine")
     assert after is not None and after.rows == before.rows
@@ -104,9 +106,9 @@ def test_no_snapshot_is_kept_of_a_search(qtbot: QtBot, start_program: StartProgr
 
 def test_the_preview_model(qtmodeltester: ModelTester) -> None:
     rows = (
-        SnapshotRow(("Diana de Wit", "Dorp", "BAK-1"), "village"),
-        SnapshotRow(("Omar Haile", "Gemeente", "BAK-2"), "municipality"),
-        SnapshotRow(("Toos Pennings", "?", "BAK-3"), "unknown"),
+        SnapshotRow(("Diana de Wit", "Dorp", "BAK-1"), Level.VILLAGE),
+        SnapshotRow(("Omar Haile", "Gemeente", "BAK-2"), Level.MUNICIPALITY),
+        SnapshotRow(("Toos Pennings", "?", "BAK-3"), None),  # a level this program lacks
     )
     model = PreviewModel(("Inwoner", "Niveau", "Kenmerk"), rows, level_column=1)
     qtmodeltester.check(model)
@@ -122,12 +124,6 @@ def test_the_preview_model(qtmodeltester: ModelTester) -> None:
 
 
 def test_the_preview_dots_have_the_level_colours() -> None:
-    from dorpsondersteuner.models.enums import Level
-    from dorpsondersteuner.ui.words import level_colour
-
     for level in Level:
-        dot = level_dot(level.value)
-        assert dot is not None
-        image = dot.pixmap(32, 32).toImage()
+        image = level_dot(level).pixmap(32, 32).toImage()
         assert image.pixelColor(16, 16).name() == level_colour(level).name()
-    assert level_dot("unknown") is None

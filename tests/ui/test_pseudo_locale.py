@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from dorpsondersteuner.ui.detail_window import DetailWindow
 from dorpsondersteuner.ui.dialogs import FormDialog
 from dorpsondersteuner.ui.i18n import install_translators, remove_translators
-from dorpsondersteuner.ui.work import DetailWindow
 
 from .conftest import StartProgram
 from .walk import walk

@@ -73,7 +73,7 @@ def test_search_narrows_the_list_as_you_type(
     everything = work.model.rowCount()
     name = work.model.row_data(0).resident_name
     last_name = name.split()[-1]
-    qtbot.keyClicks(work.search, last_name)
+    qtbot.keyClicks(work.list_pane.search, last_name)
     wait_idle(qtbot, desktop)
     found = work.model.rowCount()
     assert 0 < found < everything
@@ -81,13 +81,13 @@ def test_search_narrows_the_list_as_you_type(
     assert ids_of(work.model) == expected_ids(demo_dir, "ingrid", where)
     assert any(work.model.row_data(row).resident_name == name for row in range(found))
 
-    qtbot.keyClicks(work.search, " qqqzzz")
+    qtbot.keyClicks(work.list_pane.search, " qqqzzz")
     wait_idle(qtbot, desktop)
     assert work.model.rowCount() == 0
-    assert work.list_stack.currentWidget() is work.empty
-    assert "Niets gevonden" in work.empty.text()
+    assert work.list_pane.list_stack.currentWidget() is work.list_pane.empty
+    assert "Niets gevonden" in work.list_pane.empty.text()
 
-    work.search.clear()
+    work.list_pane.search.clear()
     wait_idle(qtbot, desktop)
     assert work.model.rowCount() == everything
 
@@ -190,12 +190,12 @@ def test_a_search_is_logged_once_typing_stops_with_its_count_not_its_words(
 
     desktop = start_program("ingrid")
     work = desktop.work
-    work.search_log_timer.setInterval(200)  # the program waits 2 s; the test less
+    work.list_pane.search_log_timer.setInterval(200)  # the program waits 2 s; the test less
     work.select_view("all")
     wait_idle(qtbot, desktop)
     before = len(searches())
     name = work.model.row_data(0).resident_name.split()[-1]
-    qtbot.keyClicks(work.search, name)  # one search, typed letter by letter
+    qtbot.keyClicks(work.list_pane.search, name)  # one search, typed letter by letter
     wait_idle(qtbot, desktop)
     qtbot.waitUntil(lambda: len(searches()) == before + 1, timeout=5000)
     qtbot.wait(400)

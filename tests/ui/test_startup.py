@@ -91,7 +91,7 @@ def test_shortcuts_are_in_the_menus_and_tooltips(start_program: StartProgram) ->
         "Korte uitleg": "F1",
     }
     assert "Ctrl+N" in window.new_action.toolTip()
-    assert "Ctrl+F" in desktop.work.search.toolTip()
+    assert "Ctrl+F" in desktop.work.list_pane.search.toolTip()
 
 
 def test_alt_down_moves_to_the_next_request(qtbot: QtBot, start_program: StartProgram) -> None:

@@ -49,7 +49,7 @@ def test_the_ts_file_lists_every_string_of_the_source() -> None:
     try:
         copy.write_bytes(TS.read_bytes())
         done = subprocess.run(
-            [str(lupdate), "-no-obsolete", *map(str, sorted(UI.glob("*.py"))), "-ts", str(copy)],
+            [str(lupdate), "-no-obsolete", *map(str, sorted(UI.rglob("*.py"))), "-ts", str(copy)],
             capture_output=True,
             text=True,
             timeout=60,

@@ -119,17 +119,17 @@ def test_village_to_district_team_to_municipality_and_back(
     joyce = start_program("joyce")
     work = joyce.work
     work.select_view("pickup")
-    qtbot.waitUntil(lambda: work.short_models["pickup"].rowCount() > 0, timeout=WAIT)
-    rows = work.short_models["pickup"].rows
+    qtbot.waitUntil(lambda: work.short_lists.models["pickup"].rowCount() > 0, timeout=WAIT)
+    rows = work.short_lists.models["pickup"].rows
     row = next(i for i, r in enumerate(rows) if r.request_id == request_id)
     assert rows[row].sent_by == "Ingrid Kuijpers"
-    work.short_tables["pickup"].selectRow(row)
+    work.short_lists.tables["pickup"].selectRow(row)
     qtbot.waitUntil(lambda: work.detail_shown.detail.id == request_id, timeout=WAIT)
     # Only "Oppakken" is offered; escalating first (Ctrl+E) is refused, said in Dutch.
     assert work.detail.step_buttons["close"].isHidden()
     joyce.window.escalate_action.trigger()
     assert work.detail.notice.text().startswith("Niemand heeft deze hulpvraag nog opgepakt")
-    qtbot.mouseClick(work.pick_up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(work.short_lists.pick_up_button, Qt.MouseButton.LeftButton)
     assert "Jij wordt eigenaar" in work.dialog.consequence.text()
     run_dialog(qtbot, joyce)
     assert stored(demo_dir, request_id, "joyce").owner_name == "Joyce van Dijk"
@@ -274,7 +274,7 @@ def test_wmo_deadlines_across_daylight_saving_are_shown_on_request_and_in_the_vi
     assert "Te laat" in body
 
     work.select_view("deadlines")
-    model = work.short_models["deadlines"]
+    model = work.short_lists.models["deadlines"]
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=WAIT)
     ours = [r for r in model.rows if r.request_id == request_id]
     assert [r.deadline.due_on for r in ours] == [date(year, 4, 3)]  # investigation met
@@ -314,12 +314,12 @@ def test_contacts_follow_ups_and_own_circle_help(
 
     # The follow-up is overdue: it is in "Afspraken", and "Afvinken" marks it done.
     work.select_view("followups")
-    model = work.short_models["followups"]
+    model = work.short_lists.models["followups"]
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=WAIT)
     row = next(i for i, r in enumerate(model.rows) if r.request_id == request_id)
     assert model.data(model.index(row, 0)) == "2 dagen te laat"
-    work.short_tables["followups"].selectRow(row)
-    qtbot.mouseClick(work.done_button, Qt.MouseButton.LeftButton)
+    work.short_lists.tables["followups"].selectRow(row)
+    qtbot.mouseClick(work.short_lists.done_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: all(r.request_id != request_id for r in model.rows), timeout=WAIT)
     assert stored(demo_dir, request_id).follow_ups[0].done_on == today()
 
@@ -330,16 +330,16 @@ def test_helpers_are_registered_and_found(
     desktop = start_program("ingrid")
     work = desktop.work
     work.select_view("helpers")
-    model = work.short_models["helpers"]
-    qtbot.waitUntil(lambda: work.list_stack.currentWidget() is not work.loading, timeout=WAIT)
-    qtbot.mouseClick(work.new_helper_button, Qt.MouseButton.LeftButton)
+    model, pane = work.short_lists.models["helpers"], work.list_pane
+    qtbot.waitUntil(lambda: pane.list_stack.currentWidget() is not pane.loading, timeout=WAIT)
+    qtbot.mouseClick(work.short_lists.new_helper_button, Qt.MouseButton.LeftButton)
     dialog = work.dialog
     qtbot.keyClicks(dialog.name, "Gerda Zwaluwstaart")
     run_dialog(qtbot, desktop, expect_closed=False)  # no skill ticked
     assert "Kies minstens één ding" in dialog.error.text()
     dialog.skills[records.HelperSkill.GARDENING].click()
     run_dialog(qtbot, desktop)
-    qtbot.keyClicks(work.search, "Zwaluwstaart")
+    qtbot.keyClicks(work.list_pane.search, "Zwaluwstaart")
     qtbot.waitUntil(lambda: [h.name for h in model.rows] == ["Gerda Zwaluwstaart"], timeout=WAIT)
     assert model.data(model.index(0, 1)) == "Tuin"
 
@@ -352,9 +352,9 @@ def test_every_short_list_model_passes_the_model_tester(
     for view in ("pickup", "followups", "helpers"):
         work.select_view(view)
         qtbot.waitUntil(lambda: not desktop.tasks.busy, timeout=WAIT)
-        qtmodeltester.check(work.short_models[view])
-    assert work.short_models["pickup"].rowCount() > 0
-    assert work.short_models["helpers"].rowCount() > 0
+        qtmodeltester.check(work.short_lists.models[view])
+    assert work.short_lists.models["pickup"].rowCount() > 0
+    assert work.short_lists.models["helpers"].rowCount() > 0
     qtmodeltester.check(deadline_model())  # filled in the Wmo test above, empty here
 
 

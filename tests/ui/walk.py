@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from dorpsondersteuner.ui.app import Desktop
-from dorpsondersteuner.ui.work import VIEWS
+from dorpsondersteuner.ui.navigation import VIEWS
 
 WAIT = 10_000
 ACTIONS = (
@@ -57,7 +57,7 @@ def walk(qtbot: QtBot, desktop: Desktop, *, dialogs: bool = True) -> Iterator[tu
     if dialogs:
         for name in ACTIONS:
             work.dialog = None
-            work.on_action(name)
+            work.actions_.on_action(name)
             if work.dialog is not None:
                 dialog = work.dialog
                 settle(qtbot, desktop)
@@ -66,7 +66,7 @@ def walk(qtbot: QtBot, desktop: Desktop, *, dialogs: bool = True) -> Iterator[tu
                 dialog.done(0)
         if not work.nav.item(VIEWS.index("helpers")).isHidden():
             work.dialog = None
-            work.edit_helper(new=True)
+            work.short_lists.edit_helper(new=True)
             dialog = work.dialog
             settle(qtbot, desktop)
             yield f"{user}/new helper", dialog

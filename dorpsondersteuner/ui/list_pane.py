@@ -1,0 +1,223 @@
+"""The middle of the work area: the search box, the list's heading, and the list itself.
+
+The request lists (*Mijn hulpvragen*, *Alle hulpvragen*) are one lazy table model
+(``request_model.py``): ordered ids first, rows on demand, sorted and filtered in SQL,
+narrowed with every letter typed. The short lists (``short_lists.py``) take the same
+place. An empty list says what to do next, never a blank pane (UI.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..enums import Status
+from ..services import access_log
+from ..services.lists import RequestFilter
+from . import LIST_VIEWS
+from .main_window import with_shortcut
+from .request_model import (
+    AREA,
+    FOLLOW_UP,
+    LEVEL,
+    REFERENCE,
+    RESIDENT,
+    SORT_KEYS,
+    STATUS,
+    UPDATED,
+    URGENCY,
+    RequestListModel,
+)
+
+if TYPE_CHECKING:
+    from .work import WorkArea
+
+SEARCH_LOG_DELAY_MS = 2000  # typing has stopped: the search is logged once
+ACTIVE = frozenset({Status.OPEN, Status.WAITING})  # closed requests hidden unless asked
+COLUMN_WIDTHS = {
+    RESIDENT: 165,
+    LEVEL: 100,
+    STATUS: 80,
+    URGENCY: 80,
+    FOLLOW_UP: 140,
+    UPDATED: 110,
+    AREA: 120,
+    REFERENCE: 150,
+}
+
+
+class ListPane(QWidget):
+    """The list column of ``work``; ``banner`` (unsaved work found at start) on top."""
+
+    def __init__(self, work: WorkArea, banner: QWidget) -> None:
+        super().__init__()
+        self.work = work
+        window = work.window_
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(banner)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search: name, address, reference or a word"))
+        self.search.setToolTip(
+            with_shortcut(
+                self.tr("Search by name, address, reference or words from the question"),
+                window.find_action.shortcut(),
+            )
+        )
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.textChanged.connect(work.on_search_text)
+        top.addWidget(self.search, 1)
+        self.new_button = QToolButton()
+        self.new_button.setObjectName("newButton")
+        self.new_button.setDefaultAction(window.new_action)
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.new_button.setIcon(
+            QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        )
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        heading_row = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName("listHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        heading_row.addWidget(self.heading, 1)
+        self.show_closed = QCheckBox(self.tr("Also show closed requests"))
+        self.show_closed.setObjectName("showClosed")
+        self.show_closed.toggled.connect(lambda _on: work.reload_list())
+        heading_row.addWidget(self.show_closed)
+        layout.addLayout(heading_row)
+        layout.addWidget(work.short_lists.tools)
+
+        self.list_stack = QStackedWidget()
+        self.table = QTableView()
+        self.table.setObjectName("requests")
+        self.table.setAccessibleName(self.tr("Help requests"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setIconSize(QSize(16, 16))
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 14)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        self.model = RequestListModel(work.tasks, work.principal, parent=work)
+        self.table.setModel(self.model)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._on_sort)
+        self.table.selectionModel().currentRowChanged.connect(work.on_current_row)
+        self.table.doubleClicked.connect(
+            lambda index: work.open_in_window(self.model.id_at(index.row()))
+        )
+        self.list_stack.addWidget(self.table)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyList")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setContentsMargins(32, 32, 32, 32)
+        self.list_stack.addWidget(self.empty)
+        for table in work.short_lists.tables.values():
+            self.list_stack.addWidget(table)
+
+        self.loading = QLabel(self.tr("Loading…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.list_stack.addWidget(self.loading)
+        self.list_stack.setCurrentWidget(self.loading)
+        layout.addWidget(self.list_stack, 1)
+
+        # A search is logged once typing has stopped for a while, not per keystroke (D11).
+        self.search_log_timer = QTimer(self)
+        self.search_log_timer.setSingleShot(True)
+        self.search_log_timer.setInterval(SEARCH_LOG_DELAY_MS)
+        self.search_log_timer.timeout.connect(self._log_search)
+
+    def current_filter(self, view: str, *, with_text: bool = True) -> RequestFilter:
+        """The filter of a request list (or the queue's count) as the pane is set."""
+        statuses = frozenset() if self.show_closed.isChecked() else ACTIVE
+        text = self.search.text() if with_text else ""
+        if view == "mine":
+            return RequestFilter(mine=True, statuses=statuses, text=text)
+        if view == "pickup":
+            return RequestFilter(waiting_for_pick_up=True, text=text)
+        return RequestFilter(statuses=statuses, text=text)
+
+    def show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.list_stack.setCurrentWidget(self.empty)
+
+    def empty_text(self, view: str) -> str:
+        text = self.search.text().strip()
+        if text:
+            return self.tr(
+                "Nothing found for “%1”. Check the spelling, search for part of a name, or "
+                "look in “All help requests”."
+            ).replace("%1", text)
+        if view == "pickup":
+            return self.tr("No help requests are waiting to be picked up at your level.")
+        if view == "followups":
+            return self.tr("No follow-ups are due today or overdue. Well done.")
+        if view == "deadlines":
+            return self.tr(
+                "No open Wmo deadlines. Register a melding from a help request at the "
+                "municipality (More → Register as a Wmo melding)."
+            )
+        if view == "helpers":
+            return self.tr("No neighbourhood helpers found. Click “New helper” to register one.")
+        if self.work.signed_in.views.intake:
+            return self.tr("No help requests yet. Click “New help request” or press Ctrl+N.")
+        return self.tr("There are no help requests here for you yet.")
+
+    def _log_search(self) -> None:
+        if self.work.view not in LIST_VIEWS or not self.search.text().strip():
+            return
+        principal, found = self.work.principal, self.model.rowCount()
+        self.work.tasks.query(lambda s: access_log.log_search(s, principal, found), None)
+
+    def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
+        key = SORT_KEYS.get(column)
+        header = self.table.horizontalHeader()
+        if key is None:  # no order in SQL for this column: keep the current one
+            header.blockSignals(True)
+            previous = next(c for c, k in SORT_KEYS.items() if k is self.model.sort_key)
+            header.setSortIndicator(
+                previous,
+                Qt.SortOrder.DescendingOrder
+                if self.model.descending
+                else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+            return
+        self.model.sort(column, order)
