@@ -18,6 +18,7 @@ from ..services.views import HelperView
 from . import dates, dialogs, ops
 from .detail import RequestDetailView
 from .messages import describe, refusal_text
+from .tasks import WriteOp
 
 if TYPE_CHECKING:
     from .detail_window import DetailWindow
@@ -146,21 +147,19 @@ class Actions(QObject):
             self.complete_follow_up(record_id)
         elif kind == "end_help":
             today = dates.today()
-            tasks.write(
+            WriteOp(
                 lambda s: ops.end_help(s, principal, record_id, ended_on=today),
                 lambda _r: work.window_.statusBar().showMessage(self.tr("Help ended."), 5000),
-                lambda error: view.show_notice(describe(error).text),
-            )
+            ).failure(lambda error: view.show_notice(describe(error).text)).run(tasks)
 
     def complete_follow_up(self, follow_up_id: uuid.UUID) -> None:
         work, principal = self.work, self.work.principal
-        work.tasks.write(
+        WriteOp(
             lambda s: ops.complete_follow_up(s, principal, follow_up_id),
             lambda _r: work.window_.statusBar().showMessage(
                 self.tr("Follow-up marked as done."), 5000
             ),
-            work.on_failed,
-        )
+        ).failure(work.on_failed).run(work.tasks)
 
     def edit_helper(self, helper: HelperView | None) -> None:
         """Change ``helper``, or register a new one (None)."""

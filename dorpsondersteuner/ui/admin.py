@@ -9,9 +9,7 @@ question, contact or history in it.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +30,7 @@ from ..services.views import ReferenceView
 from . import dialogs, ops
 from .main_window import MainWindow, with_shortcut
 from .messages import describe, refusal_text
-from .tasks import TaskManager
+from .tasks import QueryOp, TaskManager
 from .words import level_icon, level_word, role_word, status_word, sync_state_text
 from .worklists import Column, ShortListModel
 
@@ -54,7 +52,7 @@ def _owner(row: ReferenceView) -> str:
     return QCoreApplication.translate("AdminPage", "nobody (waiting for pick-up)")
 
 
-def reference_model(parent: Any = None) -> ShortListModel[ReferenceView]:
+def reference_model(parent: QObject | None = None) -> ShortListModel[ReferenceView]:
     return ShortListModel(
         [
             Column(lambda: _header("Reference"), lambda r: r.reference),
@@ -177,12 +175,9 @@ class AdminPage(QWidget):
     def reload(self) -> None:
         principal, text = self.principal, self.search.text()
         closed = self.show_closed.isChecked()
-        self.tasks.query(
-            lambda s: ops.references(s, principal, text, closed),
-            self._show,
-            self._on_failed,
-            key="references",
-        )
+        QueryOp(lambda s: ops.references(s, principal, text, closed), self._show).failure(
+            self._on_failed
+        ).latest("references").run(self.tasks)
 
     def _show(self, page: ops.ReferencePage) -> None:
         chosen = self.chosen()

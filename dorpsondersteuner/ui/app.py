@@ -28,7 +28,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -36,6 +36,15 @@ from PySide6.QtWidgets import QApplication
 from . import LIST_VIEWS
 from .i18n import DEFAULT_LANGUAGE, install_translators
 from .main_window import MainWindow
+
+if TYPE_CHECKING:  # imported where they are used, after the first paint
+    from sqlalchemy.orm import Session
+
+    from .admin import AdminPage
+    from .ops import SignedIn
+    from .preview import PreviewPage
+    from .tasks import TaskManager
+    from .work import WorkArea
 
 log = logging.getLogger(__name__)
 
@@ -109,13 +118,13 @@ class Desktop(QObject):
         self.t0 = process_start_time() if bench else 0.0
         self.demo_path = demo_register_path(options.data_dir)
         self.real_path = register_path(options.data_dir)
-        self.tasks: Any = None  # tasks.TaskManager, made after the first paint
-        self.work: Any = None  # work.WorkArea once signed in
-        self.admin: Any = None  # admin.AdminPage once an administrator is signed in
-        self.signed_in: Any = None
+        self.tasks: TaskManager | None = None  # made after the first paint
+        self.work: WorkArea | None = None  # once signed in
+        self.admin: AdminPage | None = None  # once an administrator is signed in
+        self.signed_in: SignedIn | None = None
         self.username: str | None = None
         self.error: BaseException | None = None
-        self.preview: Any = None  # preview.PreviewPage while the live list is not in
+        self.preview: PreviewPage | None = None  # while the live list is not in
         self._painted = False
         self._rows_reported = False
         self._live_rows_reported = False
@@ -226,7 +235,7 @@ class Desktop(QObject):
         self._saving_snapshot = True
         username, language = self.username or "", self.options.language
 
-        def save(session: Any) -> None:
+        def save(session: Session) -> None:
             from ..services.snapshots import save_list_snapshot
 
             save_list_snapshot(session, username, view, content, language)
@@ -239,7 +248,10 @@ class Desktop(QObject):
             log.warning("could not keep the list snapshot", exc_info=_error)
             done(None)
 
-        self.tasks.write(save, done, failed)
+        from .tasks import WriteOp
+
+        assert self.tasks is not None  # the live list came through it
+        WriteOp(save, done).failure(failed).run(self.tasks)
 
     def show_start_screen(self) -> None:
         """No register yet (D1): offer the demo register; say plainly what is not there."""
@@ -258,7 +270,7 @@ class Desktop(QObject):
             QTimer.singleShot(0, QCoreApplication.quit)
 
     def open_demo(self) -> None:
-        from .tasks import TaskManager
+        from .tasks import CallOp, TaskManager
 
         if self.tasks is None:
             self.tasks = TaskManager(self)
@@ -282,7 +294,7 @@ class Desktop(QObject):
 
             tasks.use_register(ops.open_demo(path))
 
-        self.tasks.call(work, self._on_opened, self._on_failed)
+        CallOp(work, self._on_opened).failure(self._on_failed).run(tasks)
 
     def _on_opened(self, _result: None) -> None:
         user = self.known_user()
@@ -303,18 +315,19 @@ class Desktop(QObject):
 
     def sign_in(self, username: str) -> None:
         from . import ops
+        from .tasks import QueryOp
 
         self.username = username
         user_id = ops.demo_user_id(username)
-        self.tasks.query(
-            lambda session: ops.sign_in(session, user_id, username),
-            self._on_signed_in,
-            self._on_failed,
-        )
+        assert self.tasks is not None  # the register was opened through it
+        QueryOp(lambda s: ops.sign_in(s, user_id, username), self._on_signed_in).failure(
+            self._on_failed
+        ).run(self.tasks)
 
-    def _on_signed_in(self, signed_in: Any) -> None:
+    def _on_signed_in(self, signed_in: SignedIn) -> None:
         from .work import WorkArea
 
+        assert self.tasks is not None
         self.signed_in = signed_in
         if signed_in.views.admin_page:
             # Administrators see references and owners, never content (D5): their page.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import QDateEdit
 
 from ..clock import now_utc
 
@@ -65,3 +66,13 @@ def due_text(due: date, on: date | None = None) -> str:
 
 def local_day(instant: datetime) -> date:
     return instant.astimezone(ZONE).date()
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def day_of(edit: QDateEdit) -> date:
+    """The day a date field shows."""
+    day = edit.date()
+    return date(day.year(), day.month(), day.day())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -66,10 +66,10 @@ class Badge(QWidget):
         layout.addWidget(self.icon)
         layout.addWidget(self.text)
 
-    def set(self, text: str, icon: object = None) -> None:
+    def set(self, text: str, icon: QIcon | None = None) -> None:
         self.text.setText(text)
         if icon is not None:
-            self.icon.setPixmap(icon.pixmap(ICON_SIZE, ICON_SIZE))  # type: ignore[attr-defined]
+            self.icon.setPixmap(icon.pixmap(ICON_SIZE, ICON_SIZE))
             self.icon.show()
         else:
             self.icon.hide()

@@ -17,6 +17,7 @@ from ..services.changes import Changes
 from . import ops
 from .detail import RequestDetailView
 from .messages import describe
+from .tasks import QueryOp
 
 if TYPE_CHECKING:
     from .work import WorkArea
@@ -57,12 +58,9 @@ class DetailWindow(QWidget):
 
     def load(self) -> None:
         principal, request_id = self.work.principal, self.request_id
-        self.work.tasks.query(
-            lambda session: ops.detail(session, principal, request_id),
-            self._show,
-            self._on_failed,
-            key=f"detail-window-{request_id}",
-        )
+        QueryOp(lambda s: ops.detail(s, principal, request_id), self._show).failure(
+            self._on_failed
+        ).latest(f"detail-window-{request_id}").run(self.work.tasks)
 
     def _show(self, result: ops.DetailResult) -> None:
         self.shown = result

@@ -11,6 +11,7 @@ the register through the task manager and says "Restored: …" in the owner's no
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QLabel
 
 from ..services.access import Principal
 from . import dates, ops
-from .tasks import TaskManager
+from .tasks import QueryOp, TaskManager, WriteOp
 
 AUTOSAVE_MS = 1000  # a draft is saved this long after typing stops
 
@@ -59,7 +60,7 @@ class DraftBinder(QObject):
         ``take``; when ``take`` put it back, the note says what was restored."""
         principal, form, key = self._principal, self.form, self._key()
 
-        def found(draft: tuple[dict[str, Any], Any] | None) -> None:
+        def found(draft: tuple[dict[str, Any], datetime] | None) -> None:
             if draft is None or key != self._key():
                 return  # none, or the form moved on to another record meanwhile
             content, saved_at = draft
@@ -71,14 +72,14 @@ class DraftBinder(QObject):
                 )
                 self._note.show()
 
-        self._tasks.query(lambda s: ops.load_draft(s, principal, form, key), found)
+        QueryOp(lambda s: ops.load_draft(s, principal, form, key), found).run(self._tasks)
 
     def save(self, content: dict[str, Any]) -> None:
         self._timer.stop()
         principal, form, key = self._principal, self.form, self._key()
-        self._tasks.write(lambda s: ops.save_draft(s, principal, form, key, content))
+        WriteOp(lambda s: ops.save_draft(s, principal, form, key, content)).run(self._tasks)
 
     def discard(self) -> None:
         self._timer.stop()
         principal, form, key = self._principal, self.form, self._key()
-        self._tasks.write(lambda s: ops.discard_draft(s, principal, form, key))
+        WriteOp(lambda s: ops.discard_draft(s, principal, form, key)).run(self._tasks)

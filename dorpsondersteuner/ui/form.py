@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -38,15 +38,14 @@ from . import dates, ops
 from .drafts import DraftBinder
 from .messages import describe
 from .palette import mark_as_error
-from .tasks import TaskManager
+from .tasks import QueryOp, TaskManager, WriteOp
 from .words import life_domain_word, urgency_icon, urgency_word
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 LOOKUP_DELAY_MS = 150  # wait for a pause in typing before looking up
 DRAFT_FORM = "request"
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _heading(text: str) -> QLabel:
@@ -363,8 +362,8 @@ class RequestForm(QScrollArea):
         self.urgencies[Urgency.NORMAL].setChecked(True)
         self.consent.setChecked(False)
         self.consent_date.setEnabled(False)
-        self.consent_date.setDate(_qdate(dates.today()))
-        self.consent_date.setMaximumDate(_qdate(dates.today()))
+        self.consent_date.setDate(dates.qdate(dates.today()))
+        self.consent_date.setMaximumDate(dates.qdate(dates.today()))
         self._clear_errors()
         self.dirty = False
         self.restored.hide()
@@ -400,12 +399,9 @@ class RequestForm(QScrollArea):
             self.lookup_results.hide()
             self.lookup_status.clear()
             return
-        self._tasks.query(
-            lambda session: ops.lookup(session, principal, text),
-            self._show_matches,
-            self._show_error,
-            key="resident-lookup",
-        )
+        QueryOp(lambda s: ops.lookup(s, principal, text), self._show_matches).failure(
+            self._show_error
+        ).latest("resident-lookup").run(self._tasks)
 
     def _show_matches(self, matches: list[ResidentMatch]) -> None:
         self.lookup_results.clear()
@@ -567,14 +563,14 @@ class RequestForm(QScrollArea):
             request_id = self.request_id
             assert request_id is not None
 
-            def work(session: object) -> uuid.UUID:
-                ops.edit(session, principal, request_id, question, domains, urgency)  # type: ignore[arg-type]
+            def work(session: Session) -> uuid.UUID:
+                ops.edit(session, principal, request_id, question, domains, urgency)
                 return request_id
 
         else:
             consent: date | None = None
             if self.consent.isChecked():
-                consent = self.consent_date.date().toPython()  # type: ignore[assignment]
+                consent = dates.day_of(self.consent_date)
             intake = ops.IntakeInput(question, domains, consent, urgency)
             resident_id = self.resident_id
             new_resident = None
@@ -582,12 +578,12 @@ class RequestForm(QScrollArea):
                 values = {name: edit.text() for name, edit in self.inputs.items()}
                 new_resident = ops.ResidentInput(area_id=self.area.currentData(), **values)
 
-            def work(session: object) -> uuid.UUID:
-                return ops.register(session, principal, intake, resident_id, new_resident)  # type: ignore[arg-type]
+            def work(session: Session) -> uuid.UUID:
+                return ops.register(session, principal, intake, resident_id, new_resident)
 
         self.saving = True
         self.save_button.setEnabled(False)
-        self._tasks.write(work, self._on_saved, self._on_refused)
+        WriteOp(work, self._on_saved).failure(self._on_refused).run(self._tasks)
 
     def _on_saved(self, request_id: uuid.UUID) -> None:
         self.saving = False

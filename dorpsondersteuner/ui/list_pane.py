@@ -44,6 +44,7 @@ from .request_model import (
     URGENCY,
     RequestListModel,
 )
+from .tasks import QueryOp
 
 if TYPE_CHECKING:
     from .work import WorkArea
@@ -204,7 +205,7 @@ class ListPane(QWidget):
         if self.work.view not in LIST_VIEWS or not self.search.text().strip():
             return
         principal, found = self.work.principal, self.model.rowCount()
-        self.work.tasks.query(lambda s: access_log.log_search(s, principal, found), None)
+        QueryOp(lambda s: access_log.log_search(s, principal, found)).run(self.work.tasks)
 
     def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
         key = SORT_KEYS.get(column)

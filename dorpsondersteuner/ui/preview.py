@@ -15,9 +15,16 @@ only after the list has loaded, when everything is imported anyway.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +41,9 @@ from ..enums import Level
 from ..snapshot import MAX_ROWS, Snapshot, SnapshotRow
 from . import LIST_VIEWS
 from .palette import level_colour
+
+if TYPE_CHECKING:
+    from .work import WorkArea
 
 EMPTY = QModelIndex()
 SIZES = [190, 690, 400]  # work.SIZES: navigation, list, detail at 1280 pixels
@@ -66,7 +76,7 @@ class PreviewModel(QAbstractTableModel):
         headers: tuple[str, ...],
         rows: tuple[SnapshotRow, ...],
         level_column: int = -1,
-        parent: Any = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._headers = headers
@@ -173,7 +183,7 @@ class PreviewPage(QSplitter):
             self.handle(handle).setEnabled(False)
 
 
-def list_snapshot(work: Any) -> dict[str, Any] | None:
+def list_snapshot(work: WorkArea) -> dict[str, Any] | None:
     """The content of a snapshot of ``work``'s list (a ``WorkArea``), as it is drawn now;
     None unless it shows what the next start will show first: a request list with no
     search text, closed requests hidden, newest change first, its first page in."""

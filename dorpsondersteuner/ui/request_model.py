@@ -14,12 +14,15 @@ reset for one changed row.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -33,8 +36,11 @@ from ..services.changes import Changes
 from ..services.lists import RequestFilter, SortKey
 from ..services.views import RequestRow
 from . import dates, ops
-from .tasks import TaskManager
+from .tasks import QueryOp, TaskManager
 from .words import level_icon, level_word, status_word, urgency_icon, urgency_word, warning_icon
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 RESIDENT, LEVEL, STATUS, URGENCY, FOLLOW_UP, UPDATED, AREA, REFERENCE = range(8)
 COLUMN_COUNT = 8
@@ -82,8 +88,8 @@ class RequestListModel(QAbstractTableModel):
         tasks: TaskManager,
         principal: Principal,
         *,
-        now: Any = None,
-        parent: Any = None,
+        now: Callable[[], datetime] | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
@@ -117,12 +123,9 @@ class RequestListModel(QAbstractTableModel):
             self.sort_key,
             self.descending,
         )
-        self._tasks.query(
-            lambda session: ops.list_ids(session, principal, where, key, descending),
-            self._on_ids,
-            lambda error: self.load_failed.emit(error),
-            key="request-list",
-        )
+        QueryOp(lambda s: ops.list_ids(s, principal, where, key, descending), self._on_ids).failure(
+            self.load_failed.emit
+        ).latest("request-list").run(self._tasks)
 
     def _on_ids(self, result: ops.ListResult) -> None:
         self.beginResetModel()
@@ -148,7 +151,7 @@ class RequestListModel(QAbstractTableModel):
             self._loading.discard(page)
             self._store(rows)
 
-        self._tasks.query(lambda session: ops.rows(session, principal, wanted), done)
+        QueryOp(lambda s: ops.rows(s, principal, wanted), done).run(self._tasks)
 
     def _store(self, rows: list[RequestRow]) -> None:
         positions = []
@@ -176,17 +179,14 @@ class RequestListModel(QAbstractTableModel):
         changed = set(changes.record_ids)
         names_changed = changes.touches("residents")
 
-        def work(session: Any) -> tuple[list[uuid.UUID], list[RequestRow]]:
+        def work(session: Session) -> tuple[list[uuid.UUID], list[RequestRow]]:
             ids = ops.ids(session, principal, where, key, descending)
             wanted = [i for i in ids if i in changed] + ids[: ops.PAGE]
             return ids, ops.rows(session, principal, list(dict.fromkeys(wanted)))
 
-        self._tasks.query(
-            work,
-            lambda result: self._apply(result[0], result[1], names_changed),
-            lambda error: self.load_failed.emit(error),
-            key="request-list",
-        )
+        QueryOp(work, lambda result: self._apply(result[0], result[1], names_changed)).failure(
+            self.load_failed.emit
+        ).latest("request-list").run(self._tasks)
 
     def _apply(self, ids: list[uuid.UUID], fresh: list[RequestRow], names_changed: bool) -> None:
         if names_changed:

@@ -22,6 +22,8 @@ from ..enums import Level
 
 if TYPE_CHECKING:
     from .app import Desktop
+    from .dialogs import FormDialog
+    from .work import WorkArea
 
 SETTLE_MS = 150  # let the last layout and paint happen before the grab
 TIMEOUT_MS = 120_000
@@ -34,6 +36,7 @@ class Screenshot(QObject):
         self.path = path
         self.view = view
         self.saved = False
+        self.dialog: FormDialog | None = None  # drawn over the window when set
         self._started = False
         desktop.window.painted.connect(self._poll)
         QTimer.singleShot(TIMEOUT_MS, self._give_up)
@@ -77,8 +80,14 @@ class Screenshot(QObject):
         else:
             self._when_idle(self._intake)
 
-    def _when_idle(self, then: Callable[[], None]) -> None:
+    @property
+    def work(self) -> WorkArea:
         work = self.desktop.work
+        assert work is not None  # _poll waits for it before anything else runs
+        return work
+
+    def _when_idle(self, then: Callable[[], None]) -> None:
+        work = self.work
 
         def check() -> None:
             if work.tasks.busy or not work.model.ready:
@@ -89,7 +98,7 @@ class Screenshot(QObject):
         QTimer.singleShot(30, check)
 
     def _pick_rich_request(self) -> None:
-        work = self.desktop.work
+        work = self.work
         chosen = 0
         for row in range(min(work.model.rowCount(), 50)):
             data = work.model.row_data(row)
@@ -101,7 +110,7 @@ class Screenshot(QObject):
         self._when_idle(self._grab)
 
     def _escalate(self) -> None:
-        work = self.desktop.work
+        work = self.work
         chosen = 0
         for row in range(min(work.model.rowCount(), 50)):
             data = work.model.row_data(row)
@@ -111,9 +120,11 @@ class Screenshot(QObject):
         work.table.selectRow(chosen)
 
         def open_dialog() -> None:
+            from .dialogs import EscalateDialog
+
             work.actions_.on_action("escalate")
             dialog = work.dialog
-            if dialog is None:
+            if not isinstance(dialog, EscalateDialog):
                 self._grab()
                 return
             dialog.reason.setPlainText(
@@ -129,7 +140,7 @@ class Screenshot(QObject):
         self._when_idle(open_dialog)
 
     def _intake(self) -> None:
-        work = self.desktop.work
+        work = self.work
         first = work.model.row_data(0)
         work.start_intake()
         if first is not None:
@@ -141,7 +152,7 @@ class Screenshot(QObject):
         window = self.desktop.window
         self.path.parent.mkdir(parents=True, exist_ok=True)
         picture = window.grab()
-        dialog = getattr(self, "dialog", None)
+        dialog = self.dialog
         if dialog is not None:
             # The dialog drawn centred over the window, with a thin frame.
             from PySide6.QtGui import QPainter, QPalette

@@ -10,7 +10,8 @@ request list. Choosing a row opens its request in the detail pane.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from ..services.views import HelperView
 from ..services.wmo import DeadlineRow
 from ..services.worklists import DueFollowUp, QueueRow
 from . import ops
+from .tasks import QueryOp
 from .words import skill_word
 from .worklists import (
     ShortListModel,
@@ -39,7 +41,17 @@ from .worklists import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from .work import WorkArea
+
+Row = TypeVar("Row")
+AnyShortList = (
+    ShortListModel[QueueRow]
+    | ShortListModel[DueFollowUp]
+    | ShortListModel[DeadlineRow]
+    | ShortListModel[HelperView]
+)
 
 
 class ShortLists(QObject):
@@ -53,7 +65,7 @@ class ShortLists(QObject):
         self.follow_ups: ShortListModel[DueFollowUp] = follow_up_model(work)
         self.deadlines: ShortListModel[DeadlineRow] = deadline_model(work)
         self.helpers: ShortListModel[HelperView] = helper_model(work)
-        self.models: dict[str, ShortListModel[Any]] = {
+        self.models: dict[str, AnyShortList] = {
             "pickup": self.queue,
             "followups": self.follow_ups,
             "deadlines": self.deadlines,
@@ -176,36 +188,33 @@ class ShortLists(QObject):
             area_id = self.helper_area.currentData()
             skill = HelperSkill(self.helper_skill.currentData() or 0) or None
             text = work.list_pane.search.text()
-
-            def load(session: Any) -> list[Any]:
-                return ops.helpers(session, principal, area_id=area_id, skill=skill, text=text)
-
+            self._load(
+                view,
+                lambda s: ops.helpers(s, principal, area_id=area_id, skill=skill, text=text),
+                self.helpers,
+            )
         elif view == "followups":
             mine = self.only_mine.isChecked()
-
-            def load(session: Any) -> list[Any]:
-                return ops.due_follow_ups(session, principal, mine_only=mine)
-
+            self._load(
+                view, lambda s: ops.due_follow_ups(s, principal, mine_only=mine), self.follow_ups
+            )
         elif view == "pickup":
-
-            def load(session: Any) -> list[Any]:
-                return ops.review_queue(session, principal)
-
+            self._load(view, lambda s: ops.review_queue(s, principal), self.queue)
         else:
+            self._load(view, lambda s: ops.open_deadlines(s, principal), self.deadlines)
 
-            def load(session: Any) -> list[Any]:
-                return ops.open_deadlines(session, principal)
+    def _load(
+        self, view: str, load: Callable[[Session], list[Row]], model: ShortListModel[Row]
+    ) -> None:
+        QueryOp(load, lambda rows: self._show(view, model, rows)).failure(
+            self.work.on_failed
+        ).latest("short-list").run(self.work.tasks)
 
-        def show(rows: list[Any]) -> None:
-            self._show(view, rows)
-
-        work.tasks.query(load, show, work.on_failed, key="short-list")
-
-    def _show(self, view: str, rows: list[Any]) -> None:
+    def _show(self, view: str, model: ShortListModel[Row], rows: list[Row]) -> None:
         work = self.work
         if view != work.view:
             return
-        model, table, pane = self.models[view], self.tables[view], work.list_pane
+        table, pane = self.tables[view], work.list_pane
         wanted = work.current_id
         fresh, self.fresh = self.fresh, False
         model.set_rows(rows)

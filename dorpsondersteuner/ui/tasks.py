@@ -1,21 +1,26 @@
-"""The task manager: all register work on one worker thread, results on the GUI thread.
+"""The task manager and its typed operations: all register work on one worker thread,
+results on the GUI thread.
 
-Modelled on Anki's ``aqt/taskman.py`` and ``aqt/operations`` (QueryOp/CollectionOp):
+Modelled on Anki's ``aqt/taskman.py`` and ``aqt/operations`` (``QueryOp`` and
+``CollectionOp``): an operation is the work, typed by what it returns, and what to do
+with that result or with a failure, run by the task manager:
 
-- ``call(fn)`` runs any function on the DB worker (opening the register, making the
-  demo register);
-- ``query(fn)`` runs ``fn(session)`` in a fresh Session that is closed afterwards;
-- ``write(fn)`` runs ``fn(session)`` in one transaction, then emits ``changed`` with the
-  ``Changes`` the write collected, so views refresh from what changed, not by polling
-  (Anki's ``OpChanges`` and ``operation_did_execute``).
+- ``QueryOp(op, success)``: ``op(session)`` in a fresh Session that is closed
+  afterwards (a read);
+- ``WriteOp(op, success)``: ``op(session)`` in one transaction, then ``changed`` is
+  emitted with the ``Changes`` the write collected, so views refresh from what changed,
+  not by polling (Anki's ``CollectionOp``, ``OpChanges`` and ``operation_did_execute``);
+- ``CallOp(op, success)``: any function on the worker (opening the register, making
+  the demo register).
 
+``success`` gets exactly what ``op`` returned, and the type checker knows its type.
 Every callback runs on the GUI thread: the worker only emits a queued signal, it never
-touches a widget. A Session, an engine or an ORM object never leaves the worker; tasks
-return the services' frozen DTOs.
+touches a widget. A Session, an engine or an ORM object never leaves the worker;
+operations return the services' frozen DTOs.
 
-A task may carry a ``key``: a newer task with the same key replaces an older one that
-has not started, and the result of an older one that did start is dropped. Typing in
-the search box thus runs only the newest search ("latest wins").
+A read may be the ``latest(key)``: a newer operation with the same key replaces an
+older one that has not started, and the result of an older one that did start is
+dropped. Typing in the search box thus runs only the newest search ("latest wins").
 
 One worker keeps SQLite single-writer and ordered; a network worker arrives with sync.
 """
@@ -26,30 +31,129 @@ import itertools
 import logging
 import queue
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Generic, Self, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+if TYPE_CHECKING:  # SQLAlchemy loads on the worker, after the first paint
+    from sqlalchemy.orm import Session
+
+    from ..register import Register
+    from ..services.changes import Changes
+
 log = logging.getLogger(__name__)
 
-Callback = Callable[[Any], None]
+T = TypeVar("T")
+Failure = Callable[[BaseException], object]
+Work = Callable[["Session"], object]  # what a form or dialog asks to be written
 
 
-@dataclass
-class _Task:
-    number: int
-    kind: str  # call | query | write
-    fn: Callable[..., Any]
-    on_done: Callback | None
-    on_failed: Callback | None
-    key: str | None
-    cancelled: bool = False
-    result: Any = None
-    error: BaseException | None = None
-    changes: Any = None
-    done: threading.Event = field(default_factory=threading.Event)
+class _Pending(ABC):
+    """An operation as the task manager handles it, whatever it returns."""
+
+    def __init__(self) -> None:
+        self.number = 0
+        self.key: str | None = None
+        self.cancelled = False
+        self.error: BaseException | None = None
+        self.changes: Changes | None = None  # a write's, once it is done
+        self.done = threading.Event()
+        self._failure: Failure | None = None
+
+    @abstractmethod
+    def execute(self, register: Register | None) -> None:
+        """On the worker: do the work, keep its result."""
+
+    @abstractmethod
+    def succeeded(self) -> None:
+        """On the GUI thread: hand the result on."""
+
+    def failed(self, otherwise: Failure) -> None:
+        """On the GUI thread: hand the error on, to ``otherwise`` if nobody asked."""
+        assert self.error is not None
+        (self._failure or otherwise)(self.error)
+
+
+class Op(_Pending, Generic[T]):
+    """The work, and what to do with its result (``success``) or its failure."""
+
+    _result: T
+
+    def __init__(self, success: Callable[[T], object] | None = None) -> None:
+        super().__init__()
+        self._success = success
+
+    def failure(self, failure: Failure) -> Self:
+        """Call ``failure`` with the error instead of reporting it as unhandled."""
+        self._failure = failure
+        return self
+
+    def run(self, tasks: TaskManager) -> None:
+        tasks.submit(self)
+
+    def succeeded(self) -> None:
+        if self._success is not None:
+            self._success(self._result)
+
+
+class CallOp(Op[T]):
+    """Any function on the worker, no session."""
+
+    def __init__(self, op: Callable[[], T], success: Callable[[T], object] | None = None) -> None:
+        super().__init__(success)
+        self._op = op
+
+    def latest(self, key: str) -> Self:
+        """A newer operation with this key replaces this one (latest wins)."""
+        self.key = key
+        return self
+
+    def execute(self, register: Register | None) -> None:
+        self._result = self._op()
+
+
+class QueryOp(Op[T]):
+    """A read: ``op(session)`` in a session of its own. It commits all the same, so
+    that reading case data keeps its access-log entry (D11); it announces no changes."""
+
+    def __init__(
+        self, op: Callable[[Session], T], success: Callable[[T], object] | None = None
+    ) -> None:
+        super().__init__(success)
+        self._op = op
+
+    def latest(self, key: str) -> Self:
+        """A newer operation with this key replaces this one (latest wins)."""
+        self.key = key
+        return self
+
+    def execute(self, register: Register | None) -> None:
+        if register is None:
+            raise RuntimeError("no register is open")
+        with register.transaction() as session:
+            self._result = self._op(session)
+
+
+class WriteOp(Op[T]):
+    """A write: ``op(session)`` in one transaction; on success ``success(result)`` and
+    then ``TaskManager.changed`` with what it changed. On failure nothing is written."""
+
+    def __init__(
+        self, op: Callable[[Session], T], success: Callable[[T], object] | None = None
+    ) -> None:
+        super().__init__(success)
+        self._op = op
+
+    def execute(self, register: Register | None) -> None:
+        if register is None:
+            raise RuntimeError("no register is open")
+        from ..services.changes import collected_changes
+
+        with register.transaction() as session:
+            self._result = self._op(session)
+            self.changes = collected_changes(session)
 
 
 class TaskManager(QObject):
@@ -62,11 +166,11 @@ class TaskManager(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._queue: queue.Queue[_Task | None] = queue.Queue()
+        self._queue: queue.Queue[_Pending | None] = queue.Queue()
         self._numbers = itertools.count(1)
         self._latest: dict[str, int] = {}  # key -> number of the newest task with it
-        self._pending: list[_Task] = []  # GUI-thread view of tasks not yet delivered
-        self._register: Any = None  # owned by the worker thread only
+        self._pending: list[_Pending] = []  # GUI-thread view of tasks not yet delivered
+        self._register: Register | None = None  # owned by the worker thread only
         self._deliver.connect(self._on_deliver)
         self._thread = threading.Thread(target=self._work, name="dorpsondersteuner-db", daemon=True)
         self._thread.start()
@@ -74,40 +178,47 @@ class TaskManager(QObject):
 
     # --- GUI thread ------------------------------------------------------------------
 
+    def submit(self, op: _Pending) -> None:
+        """Queue ``op`` for the worker (``Op.run`` does this)."""
+        if self._stopped:
+            return
+        op.number = next(self._numbers)
+        if op.key is not None:
+            self._latest[op.key] = op.number
+            for older in self._pending:
+                if older.key == op.key:
+                    older.cancelled = True  # the worker skips it if not yet started
+        self._pending.append(op)
+        self._queue.put(op)
+
+    # Shorthands for scripts and benchmarks (bench/desktop.py); the program uses the ops.
+
     def call(
         self,
-        fn: Callable[[], Any],
-        on_done: Callback | None = None,
-        on_failed: Callback | None = None,
+        fn: Callable[[], T],
+        on_done: Callable[[T], object] | None = None,
+        on_failed: Failure | None = None,
         *,
         key: str | None = None,
     ) -> None:
-        self._submit("call", fn, on_done, on_failed, key)
+        op = CallOp(fn, on_done)
+        op.key = key
+        self.submit(op.failure(on_failed) if on_failed else op)
 
     def query(
         self,
-        fn: Callable[[Any], Any],
-        on_done: Callback | None = None,
-        on_failed: Callback | None = None,
+        fn: Callable[[Session], T],
+        on_done: Callable[[T], object] | None = None,
+        on_failed: Failure | None = None,
         *,
         key: str | None = None,
     ) -> None:
-        """Run ``fn(session)`` on the worker: a read. It commits all the same, so that
-        reading case data keeps its access-log entry (D11); it announces no changes."""
-        self._submit("query", fn, on_done, on_failed, key)
+        op = QueryOp(fn, on_done)
+        op.key = key
+        self.submit(op.failure(on_failed) if on_failed else op)
 
-    def write(
-        self,
-        fn: Callable[[Any], Any],
-        on_done: Callback | None = None,
-        on_failed: Callback | None = None,
-    ) -> None:
-        """Run ``fn(session)`` in one transaction; on success ``on_done(result)`` and
-        then ``changed(changes)``. On failure nothing is written."""
-        self._submit("write", fn, on_done, on_failed, None)
-
-    def use_register(self, register: Any) -> None:
-        """Called on the worker (inside a ``call``) to hand it the open register."""
+    def use_register(self, register: Register) -> None:
+        """Called on the worker (inside a ``CallOp``) to hand it the open register."""
         assert threading.current_thread() is self._thread, "only the worker holds the register"
         if self._register is not None:
             self._register.close()
@@ -127,40 +238,17 @@ class TaskManager(QObject):
         self._queue.put(None)
         self._thread.join(timeout)
 
-    def _submit(
-        self,
-        kind: str,
-        fn: Callable[..., Any],
-        on_done: Callback | None,
-        on_failed: Callback | None,
-        key: str | None,
-    ) -> None:
-        if self._stopped:
-            return
-        task = _Task(next(self._numbers), kind, fn, on_done, on_failed, key)
-        if key is not None:
-            self._latest[key] = task.number
-            for older in self._pending:
-                if older.key == key:
-                    older.cancelled = True  # the worker skips it if not yet started
-        self._pending.append(task)
-        self._queue.put(task)
-
-    def _on_deliver(self, task: _Task) -> None:
+    def _on_deliver(self, task: _Pending) -> None:
         if task in self._pending:
             self._pending.remove(task)
         superseded = task.key is not None and self._latest.get(task.key) != task.number
         if not (task.cancelled or superseded or self._stopped):
             try:
                 if task.error is not None:
-                    if task.on_failed is not None:
-                        task.on_failed(task.error)
-                    else:
-                        self.failed.emit(task.error)
+                    task.failed(self.failed.emit)
                 else:
-                    if task.on_done is not None:
-                        task.on_done(task.result)
-                    if task.kind == "write":
+                    task.succeeded()
+                    if task.changes is not None:
                         self.changed.emit(task.changes)
             except Exception as error:  # a bug in a callback: report, keep running
                 log.exception("task callback failed")
@@ -177,7 +265,7 @@ class TaskManager(QObject):
                 break
             if not task.cancelled:
                 try:
-                    self._run(task)
+                    task.execute(self._register)
                 except BaseException as error:  # delivered to the GUI thread, never lost
                     task.error = error
             task.done.set()
@@ -185,20 +273,3 @@ class TaskManager(QObject):
         if self._register is not None:
             self._register.close()
             self._register = None
-
-    def _run(self, task: _Task) -> None:
-        if task.kind == "call":
-            task.result = task.fn()
-            return
-        if self._register is None:
-            raise RuntimeError("no register is open")
-        if task.kind == "query":
-            # Committed too: reading case data writes its access-log entry (D11).
-            with self._register.transaction() as session:
-                task.result = task.fn(session)
-            return
-        from ..services.changes import collected_changes
-
-        with self._register.transaction() as session:
-            task.result = task.fn(session)
-            task.changes = collected_changes(session)

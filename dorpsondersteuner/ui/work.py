@@ -47,7 +47,7 @@ from .main_window import MainWindow, with_shortcut
 from .messages import describe
 from .navigation import VIEWS, Navigation
 from .short_lists import ShortLists
-from .tasks import TaskManager
+from .tasks import QueryOp, TaskManager, WriteOp
 from .words import role_word, sync_state_text
 
 # Test-only: type this text into a new intake form once the window is ready (the
@@ -191,7 +191,7 @@ class WorkArea(QSplitter):
         w.window_action.triggered.connect(lambda: self.open_in_window())
         w.close_guard = self.may_close
         principal = self.principal
-        self.tasks.query(lambda s: ops.list_drafts(s, principal), self._offer_drafts)
+        QueryOp(lambda s: ops.list_drafts(s, principal), self._offer_drafts).run(self.tasks)
 
     # --- State per user ----------------------------------------------------------------
 
@@ -250,11 +250,9 @@ class WorkArea(QSplitter):
         filters["pickup"] = RequestFilter(waiting_for_pick_up=True)
         deadlines = self.signed_in.views.wmo_deadlines
         mine = self.short_lists.only_mine.isChecked()
-        self.tasks.query(
-            lambda session: ops.nav_counts(session, principal, filters, deadlines, mine),
-            self.nav.set_counts,
-            key="nav-counts",
-        )
+        QueryOp(
+            lambda s: ops.nav_counts(s, principal, filters, deadlines, mine), self.nav.set_counts
+        ).latest("nav-counts").run(self.tasks)
 
     def on_search_text(self, text: str) -> None:
         if self.view == "helpers":
@@ -314,12 +312,9 @@ class WorkArea(QSplitter):
         if request_id is None:
             return
         self.detail_loaded = False
-        self.tasks.query(
-            lambda session: ops.detail(session, principal, request_id),
-            self._show_detail,
-            self._on_detail_failed,
-            key="detail",
-        )
+        QueryOp(lambda s: ops.detail(s, principal, request_id), self._show_detail).failure(
+            self._on_detail_failed
+        ).latest("detail").run(self.tasks)
 
     def _show_detail(self, result: ops.DetailResult) -> None:
         self.detail_shown = result
@@ -486,18 +481,18 @@ class WorkArea(QSplitter):
             self._show_detail(result)
             self.start_edit()
 
-        self.tasks.query(
-            lambda s: ops.detail(s, principal, request_id),
-            edit,
-            lambda error: self.window_.statusBar().showMessage(describe(error).text, 15000),
-        )
+        QueryOp(lambda s: ops.detail(s, principal, request_id), edit).failure(
+            lambda error: self.window_.statusBar().showMessage(describe(error).text, 15000)
+        ).run(self.tasks)
 
     def discard_found_draft(self) -> None:
         draft, principal = self.found_draft, self.principal
         self.draft_banner.hide()
         self.found_draft = None
         if draft is not None:
-            self.tasks.write(lambda s: ops.discard_draft(s, principal, draft.form, draft.key))
+            WriteOp(lambda s: ops.discard_draft(s, principal, draft.form, draft.key)).run(
+                self.tasks
+            )
 
     def unsaved_work(self) -> bool:
         form_dirty = self.form_is_open() and self.form.dirty

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -57,7 +58,7 @@ class Column(Generic[Row]):
 class ShortListModel(QAbstractTableModel, Generic[Row]):
     """A whole short list; replaced as a whole when it is loaded again."""
 
-    def __init__(self, columns: Sequence[Column[Row]], parent: Any = None) -> None:
+    def __init__(self, columns: Sequence[Column[Row]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Row] = []
@@ -147,7 +148,7 @@ def _urgent(urgency: Urgency) -> bool:
     return urgency is not Urgency.NORMAL
 
 
-def queue_model(parent: Any = None) -> ShortListModel[QueueRow]:
+def queue_model(parent: QObject | None = None) -> ShortListModel[QueueRow]:
     """Wacht op oppakken: the review queue at my level."""
     return ShortListModel(
         [
@@ -183,7 +184,7 @@ def _late(row: DueFollowUp) -> str:
     return QCoreApplication.translate("WorkLists", "%n day(s) late", "", late)
 
 
-def follow_up_model(parent: Any = None) -> ShortListModel[DueFollowUp]:
+def follow_up_model(parent: QObject | None = None) -> ShortListModel[DueFollowUp]:
     """Afspraken: due today and overdue."""
     return ShortListModel(
         [
@@ -203,7 +204,7 @@ def follow_up_model(parent: Any = None) -> ShortListModel[DueFollowUp]:
     )
 
 
-def deadline_model(parent: Any = None) -> ShortListModel[DeadlineRow]:
+def deadline_model(parent: QObject | None = None) -> ShortListModel[DeadlineRow]:
     """Wmo deadlines, fewest days left first; at risk and overdue in word and icon."""
     return ShortListModel(
         [
@@ -224,7 +225,7 @@ def deadline_model(parent: Any = None) -> ShortListModel[DeadlineRow]:
     )
 
 
-def helper_model(parent: Any = None) -> ShortListModel[HelperView]:
+def helper_model(parent: QObject | None = None) -> ShortListModel[HelperView]:
     """Buurthulp: neighbourhood helpers of my areas."""
     return ShortListModel(
         [

@@ -4,18 +4,15 @@ seeing its content (D5).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...services import workflow
 from ...services.access import Principal
-from ...services.views import ReferenceView
+from ...services.views import ReferenceView, UserView
 from .. import ops
 from ..messages import describe
-from ..tasks import TaskManager
+from ..tasks import QueryOp, TaskManager, Work
 from ..words import level_word, role_word
 from .base import FormDialog, text_box
 
@@ -58,19 +55,17 @@ class ReassignDialog(FormDialog):
         self.primary.setEnabled(False)
         self._update()
         request_id = request.id
-        tasks.query(
-            lambda s: ops.reassign_candidates(s, principal, request_id),
-            self._on_candidates,
-            lambda error: self.show_error(describe(error).text),
-        )
+        QueryOp(
+            lambda s: ops.reassign_candidates(s, principal, request_id), self._on_candidates
+        ).failure(lambda error: self.show_error(describe(error).text)).run(tasks)
 
-    def _on_candidates(self, candidates: list[Any]) -> None:
+    def _on_candidates(self, candidates: list[UserView]) -> None:
         self.owner.clear()
         for user in candidates:
             self.owner.addItem(f"{user.display_name} · {role_word(user.role)}", user.id)
         self.owner.setEnabled(bool(candidates))
         self.primary.setEnabled(bool(candidates))
-        if candidates and not self.reason.toPlainText():  # type: ignore[attr-defined]
+        if candidates and not self.reason.toPlainText():
             self.owner.setFocus(Qt.FocusReason.OtherFocusReason)  # the first field, now usable
         if not candidates:
             self.owner.addItem(self.tr("Nobody else works here"), None)
@@ -104,12 +99,12 @@ class ReassignDialog(FormDialog):
                 ).replace("%1", new_owner)
             )
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         new_owner_id = self.owner.currentData()
         if new_owner_id is None:
             raise ValueError(self.tr("Choose the new owner."))
         principal, reference = self.principal, self.request.reference
-        reason = self.reason.toPlainText()  # type: ignore[attr-defined]
+        reason = self.reason.toPlainText()
         return lambda s: workflow.reassign(
             s, principal, reference, new_owner_id=new_owner_id, reason=reason
         )

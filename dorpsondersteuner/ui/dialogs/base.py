@@ -10,9 +10,8 @@ asks first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -35,14 +34,14 @@ from PySide6.QtWidgets import (
 from ...services.access import Principal
 from ...services.views import RequestDetail
 from .. import dates
+from ..dates import day_of as day_of
+from ..dates import qdate as qdate
 from ..drafts import DraftBinder
 from ..messages import describe
 from ..palette import mark_as_error
-from ..tasks import TaskManager
+from ..tasks import TaskManager, Work, WriteOp
 
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+W = TypeVar("W", bound=QWidget)
 
 
 def date_edit(name: str, *, latest: date | None = None) -> QDateEdit:
@@ -195,7 +194,7 @@ class FormDialog(QDialog):
 
     # --- Building blocks -----------------------------------------------------------------
 
-    def add_field(self, name: str, label: str, widget: QWidget, *, hint: str = "") -> QWidget:
+    def add_field(self, name: str, label: str, widget: W, *, hint: str = "") -> W:
         """A labelled field: the label is its buddy (Alt+letter) and accessible name."""
         caption = QLabel(label)
         caption.setWordWrap(True)
@@ -313,7 +312,7 @@ class FormDialog(QDialog):
 
     # --- Submitting and cancelling -------------------------------------------------------
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         """The write to run, built from the fields; raise ValueError to refuse early."""
         raise NotImplementedError
 
@@ -330,7 +329,7 @@ class FormDialog(QDialog):
         self.primary.setEnabled(False)
         if self.drafts is not None:
             self.drafts.stop()
-        self.tasks.write(work, self._on_done, self._on_failed)
+        WriteOp(work, self._on_done).failure(self._on_failed).run(self.tasks)
 
     def _on_done(self, result: object) -> None:
         self.saving = False

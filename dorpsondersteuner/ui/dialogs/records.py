@@ -5,8 +5,6 @@ arranged from the own circle, and the neighbourhood helpers themselves.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,9 +25,9 @@ from ...services.access import Principal
 from ...services.views import ContactView, FollowUpView, HelperView, RequestDetail
 from .. import dates, ops
 from ..messages import describe
-from ..tasks import TaskManager
+from ..tasks import QueryOp, TaskManager, Work
 from ..words import contact_kind_word, skill_word, skills_text
-from .base import FormDialog, date_edit, qdate, subject_of, text_box
+from .base import FormDialog, date_edit, day_of, qdate, subject_of, text_box
 
 
 class ContactDialog(FormDialog):
@@ -101,7 +99,7 @@ class ContactDialog(FormDialog):
             self.kind.setCurrentIndex(list(ContactKind).index(contact.kind))
             self.when.setDate(qdate(contact.contact_date))
             self.minutes.setValue(contact.minutes)
-            self.summary.setPlainText(contact.summary)  # type: ignore[attr-defined]
+            self.summary.setPlainText(contact.summary)
             self.professionals_only.setChecked(contact.professionals_only)
             self.dirty = False
         self._update()
@@ -114,12 +112,12 @@ class ContactDialog(FormDialog):
         else:
             self.set_consequence("")
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         data = records.ContactInput(
             kind=self.kind.currentData(),
-            contact_date=self.when.date().toPython(),  # type: ignore[arg-type]
+            contact_date=day_of(self.when),
             minutes=self.minutes.value(),
-            summary=self.summary.toPlainText(),  # type: ignore[attr-defined]
+            summary=self.summary.toPlainText(),
             professionals_only=self.professionals_only.isChecked()
             and not self.professionals_only.isHidden(),
         )
@@ -158,17 +156,17 @@ class FollowUpDialog(FormDialog):
         )
         self.due_on = self.add_field("due_on", self.tr("By when?"), date_edit("due_on"))
         if follow_up is not None:
-            self.description.setPlainText(follow_up.description)  # type: ignore[attr-defined]
-            self.due_on.setDate(qdate(follow_up.due_on))  # type: ignore[attr-defined]
+            self.description.setPlainText(follow_up.description)
+            self.due_on.setDate(qdate(follow_up.due_on))
             self.dirty = False
         else:
-            self.due_on.setDate(qdate(dates.today()).addDays(7))  # type: ignore[attr-defined]
+            self.due_on.setDate(qdate(dates.today()).addDays(7))
         self.set_consequence(self.tr("You see it in “Follow-ups” on the day it is due, and after."))
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal = self.principal
-        description = self.description.toPlainText()  # type: ignore[attr-defined]
-        due_on = self.due_on.date().toPython()  # type: ignore[attr-defined]
+        description = self.description.toPlainText()
+        due_on = day_of(self.due_on)
         if self.follow_up is not None:
             follow_up_id = self.follow_up.id
             return lambda s: records.reschedule_follow_up(
@@ -237,12 +235,12 @@ class ArrangeHelpDialog(FormDialog):
     def load_helpers(self) -> None:
         principal, area_id = self.principal, self.detail.area_id
         skill = HelperSkill(self.skill.currentData() or 0) or None
-        self.tasks.query(
+        QueryOp(
             lambda s: records.list_helpers(s, principal, area_id=area_id, skill=skill),
             self._show_helpers,
-            lambda error: self.status.setText(describe(error).text),
-            key="arrange-helpers",
-        )
+        ).failure(lambda error: self.status.setText(describe(error).text)).latest(
+            "arrange-helpers"
+        ).run(self.tasks)
 
     def _show_helpers(self, helpers: list[HelperView]) -> None:
         self.helpers.clear()
@@ -278,10 +276,10 @@ class ArrangeHelpDialog(FormDialog):
                 self.tr("The help by %1 is recorded on the request.").replace("%1", name)
             )
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal, request_id, helper_id = self.principal, self.detail.id, self._helper_id()
-        description = self.description.toPlainText()  # type: ignore[attr-defined]
-        on = self.arranged_on.date().toPython()  # type: ignore[attr-defined]
+        description = self.description.toPlainText()
+        on = day_of(self.arranged_on)
         return lambda s: records.arrange_help(
             s, principal, request_id, description=description, arranged_on=on, helper_id=helper_id
         )
@@ -354,37 +352,37 @@ class HelperDialog(FormDialog):
         self.body.addWidget(self.active)
         self.track("active", self.active)
         if helper is not None:
-            self.name.setText(helper.name)  # type: ignore[attr-defined]
+            self.name.setText(helper.name)
             index = self.area.findData(helper.area_id)
             if index >= 0:
                 self.area.setCurrentIndex(index)
             for skill, check in self.skills.items():
                 check.setChecked(skill in helper.skills)
-            self.note.setText(helper.skills_note)  # type: ignore[attr-defined]
-            self.availability.setText(helper.availability)  # type: ignore[attr-defined]
+            self.note.setText(helper.skills_note)
+            self.availability.setText(helper.availability)
             self.phone.setText(helper.phone)
             self.email.setText(helper.email)
-            self.consent_on.setDate(qdate(helper.consent_registered_on))  # type: ignore[attr-defined]
+            self.consent_on.setDate(qdate(helper.consent_registered_on))
             self.active.setChecked(helper.active)
             self.dirty = False
         self.set_consequence(
             self.tr("Village supporters and the district team of this area can then find them.")
         )
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         skills = HelperSkill(0)
         for skill, check in self.skills.items():
             if check.isChecked():
                 skills |= skill
         data = records.HelperInput(
-            name=self.name.text(),  # type: ignore[attr-defined]
+            name=self.name.text(),
             area_id=self.area.currentData(),
             skills=skills,
-            consent_registered_on=self.consent_on.date().toPython(),  # type: ignore[attr-defined]
+            consent_registered_on=day_of(self.consent_on),
             phone=self.phone.text(),
             email=self.email.text(),
-            skills_note=self.note.text(),  # type: ignore[attr-defined]
-            availability=self.availability.text(),  # type: ignore[attr-defined]
+            skills_note=self.note.text(),
+            availability=self.availability.text(),
         )
         principal, active = self.principal, self.active.isChecked()
         if self.helper is not None:

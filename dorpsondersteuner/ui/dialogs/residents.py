@@ -4,9 +4,6 @@ records of one person.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
@@ -14,7 +11,7 @@ from ...services import residents
 from ...services.access import Principal
 from ...services.views import RequestDetail, ResidentMatch
 from ..messages import describe
-from ..tasks import TaskManager
+from ..tasks import QueryOp, TaskManager, Work
 from .base import FormDialog
 
 
@@ -63,7 +60,7 @@ class ResidentDialog(FormDialog):
             )
         )
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         values = {name: edit.text() for name, edit in self.inputs.items()}
         data = residents.ResidentInput(area_id=self.resident.area_id, **values)
         principal, resident_id = self.principal, self.resident.id
@@ -95,7 +92,7 @@ class MergeDialog(FormDialog):
         self.lookup = self.add_field(
             "lookup", self.tr("Find the other record: name or address"), QLineEdit()
         )
-        self.lookup.setText(keep.last_name)  # type: ignore[attr-defined]
+        self.lookup.setText(keep.last_name)
         self.matches = QListWidget()
         self.matches.setObjectName("mergeMatches")
         self.matches.setAccessibleName(self.tr("Records found"))
@@ -108,19 +105,16 @@ class MergeDialog(FormDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.find_records)
-        self.lookup.textEdited.connect(lambda *_: self._timer.start())  # type: ignore[attr-defined]
+        self.lookup.textEdited.connect(lambda *_: self._timer.start())
         self.matches.currentItemChanged.connect(lambda *_: self._update())
         self._update()
         self.find_records()
 
     def find_records(self) -> None:
-        text, principal = self.lookup.text(), self.principal  # type: ignore[attr-defined]
-        self.tasks.query(
-            lambda s: residents.find_residents(s, principal, text),
-            self._show,
-            lambda error: self.status.setText(describe(error).text),
-            key="merge-lookup",
-        )
+        text, principal = self.lookup.text(), self.principal
+        QueryOp(lambda s: residents.find_residents(s, principal, text), self._show).failure(
+            lambda error: self.status.setText(describe(error).text)
+        ).latest("merge-lookup").run(self.tasks)
 
     def _show(self, found: list[ResidentMatch]) -> None:
         self.matches.clear()
@@ -149,7 +143,7 @@ class MergeDialog(FormDialog):
             ).replace("%1", self.keep.full_name or other)
         )
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         item = self.matches.currentItem()
         if item is None:
             raise ValueError(self.tr("Choose the other record of this resident in the list."))

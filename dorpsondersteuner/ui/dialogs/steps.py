@@ -7,7 +7,6 @@ step needs and says what will happen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,9 +24,9 @@ from ...services.access import Principal
 from ...services.capabilities import Escalation
 from ...services.views import RequestDetail
 from .. import dates, ops
-from ..tasks import TaskManager
+from ..tasks import TaskManager, Work
 from ..words import level_word, outcome_word, urgency_icon
-from .base import FormDialog, date_edit, subject_of, text_box
+from .base import FormDialog, date_edit, day_of, subject_of, text_box
 
 
 class EscalateDialog(FormDialog):
@@ -182,12 +181,12 @@ class EscalateDialog(FormDialog):
             )
         self.set_consequence(text)
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal, request_id = self.principal, self.detail.id
         reason, acute = self.reason.toPlainText(), self.acute.isChecked()
         consent_on = None
         if not self.consent_box.isHidden() and self.consent.isChecked():
-            consent_on = self.consent_date.date().toPython()
+            consent_on = day_of(self.consent_date)
         scope = self.target
         return lambda s: ops.escalate(
             s,
@@ -195,7 +194,7 @@ class EscalateDialog(FormDialog):
             request_id,
             reason=reason,
             acute=acute,
-            consent_on=consent_on,  # type: ignore[arg-type]
+            consent_on=consent_on,
             consent_scope=scope,
         )
 
@@ -231,7 +230,7 @@ class PickUpDialog(FormDialog):
             )
         self.set_consequence(text)
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal, request_id = self.principal, self.detail.id
         return lambda s: workflow.pick_up(s, principal, request_id)
 
@@ -269,9 +268,9 @@ class HandBackDialog(FormDialog):
             ).replace("%1", detail.area_name)
         self.set_consequence(text)
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal, request_id = self.principal, self.detail.id
-        advice = self.advice.toPlainText()  # type: ignore[attr-defined]
+        advice = self.advice.toPlainText()
         return lambda s: workflow.hand_back(s, principal, request_id, advice=advice)
 
 
@@ -315,10 +314,10 @@ class CloseDialog(FormDialog):
             )
         )
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal, request_id = self.principal, self.detail.id
         outcome = next(o for o, radio in self.outcomes.items() if radio.isChecked())
-        note = self.note.toPlainText()  # type: ignore[attr-defined]
+        note = self.note.toPlainText()
         return lambda s: workflow.close(s, principal, request_id, outcome=outcome, note=note)
 
 
@@ -352,9 +351,9 @@ class ReopenDialog(FormDialog):
             .replace("%2", who)
         )
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal, request_id = self.principal, self.detail.id
-        reason = self.reason.toPlainText()  # type: ignore[attr-defined]
+        reason = self.reason.toPlainText()
         return lambda s: workflow.reopen(s, principal, request_id, reason=reason)
 
 
@@ -393,9 +392,9 @@ class WaitDialog(FormDialog):
             else self.tr("The status becomes Open again.")
         )
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal, request_id, waiting = self.principal, self.detail.id, self.waiting
-        reason = self.reason.toPlainText()  # type: ignore[attr-defined]
+        reason = self.reason.toPlainText()
         return lambda s: workflow.set_waiting(
             s, principal, request_id, waiting=waiting, reason=reason
         )
@@ -447,9 +446,9 @@ class ConsentDialog(FormDialog):
             else self.tr("The details may then be shared with the municipality.")
         )
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal, request_id, scope = self.principal, self.detail.id, self._scope()
-        given_on = self.given_on.date().toPython()  # type: ignore[attr-defined]
+        given_on = day_of(self.given_on)
         return lambda s: workflow.give_consent(
             s, principal, request_id, scope=scope, given_on=given_on
         )
@@ -490,10 +489,10 @@ class WithdrawConsentDialog(FormDialog):
             )
         )
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal, request_id = self.principal, self.detail.id
-        on = self.withdrawn_on.date().toPython()  # type: ignore[attr-defined]
-        reason = self.reason.toPlainText()  # type: ignore[attr-defined]
+        on = day_of(self.withdrawn_on)
+        reason = self.reason.toPlainText()
         return lambda s: workflow.withdraw_consent(
             s, principal, request_id, withdrawn_on=on, reason=reason
         )
@@ -507,10 +506,11 @@ def step_dialog(
     parent: QWidget | None = None,
 ) -> FormDialog:
     """The dialog of a workflow step other than escalating."""
-    return STEP_DIALOGS[step](tasks, principal, detail, parent)  # type: ignore[arg-type]
+    return STEP_DIALOGS[step](tasks, principal, detail, parent)
 
 
-STEP_DIALOGS: dict[Step, type[FormDialog]] = {
+StepDialog = Callable[[TaskManager, Principal, RequestDetail, QWidget | None], FormDialog]
+STEP_DIALOGS: dict[Step, StepDialog] = {
     Step.PICK_UP: PickUpDialog,
     Step.HAND_BACK: HandBackDialog,
     Step.CLOSE: CloseDialog,

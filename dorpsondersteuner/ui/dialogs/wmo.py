@@ -4,9 +4,6 @@ plan, aanvraag, decision).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from ...enums import WmoDecision
@@ -14,9 +11,9 @@ from ...services import wmo
 from ...services.access import Principal
 from ...services.views import RequestDetail
 from .. import dates
-from ..tasks import TaskManager
+from ..tasks import TaskManager, Work
 from ..words import decision_word
-from .base import FormDialog, date_edit, subject_of
+from .base import FormDialog, date_edit, day_of, subject_of
 
 
 class WmoDialog(FormDialog):
@@ -63,9 +60,9 @@ class WmoDialog(FormDialog):
         }
         self.set_consequence(consequences[kind])
 
-    def work(self) -> Callable[[Any], Any]:
+    def work(self) -> Work:
         principal, request_id = self.principal, self.detail.id
-        on = self.on.date().toPython()  # type: ignore[attr-defined]
+        on = day_of(self.on)
         if self.kind == "melding":
             return lambda s: wmo.register_melding(s, principal, request_id, melding_on=on)
         if self.kind == "plan":
