@@ -1,9 +1,11 @@
 """The access policy: who may see and do what, by role and area (D5, DOMAIN "Roles").
 
-The one place these rules live. Each rule is written once, as a *scope* (which areas,
-which levels), and read by both faces: a SQL clause per entity for lists, search and
-the server's pull, and a check on one object for actions. Tests run both faces over the
-same data and require them to agree.
+The one place these rules live: other services ask it rather than look at a role
+themselves (the indicators only count supporters' hours by role). Each rule is written
+once, as a *scope* (which areas, which levels), and read by both faces: a SQL clause
+per entity for lists, search and the server's pull, and a check on one object for
+actions. Tests run both faces over the same data and require them to agree. The
+desktop app reads these rules through ``capabilities.py``.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ the workflow rules, changes the data, records the outbox ops (services/changes.p
 a history event, keeps the search index in step, and returns plain values. Callers
 own the transaction: a refused step raises before anything is written, and a failure
 half-way rolls back data and ops together.
+
+It builds on ``residents.py`` (a new resident's fields, the lookup) and ``history.py``
+(history events), never the other way round; ``capabilities.py`` reads ``refusal()``
+to tell the desktop app which steps to offer.
 """
 
 from __future__ import annotations

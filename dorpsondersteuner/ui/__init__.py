@@ -1,4 +1,13 @@
-"""The PySide6 desktop app. Only this package imports Qt (the core never does)."""
+"""The PySide6 desktop app. Only this package imports Qt (the core never does).
+
+It renders what the core answers and decides no rule: what a user may do comes from
+``services/capabilities.py``. Its rooms: start-up (``app.py``, ``preview.py``,
+``main_window.py``), the task manager (``tasks.py``, ``ops.py``), the work area
+(``work.py`` and its parts: ``navigation.py``, ``list_pane.py``, ``short_lists.py``,
+``detail.py``, ``actions.py``, ``detail_window.py``), the intake form (``form.py``),
+the dialogs (``dialogs/``), the administrator's page (``admin.py``), and how things are
+said and drawn (``words.py``, ``dates.py``, ``messages.py``, ``palette.py``).
+"""
 
 # Names shared by the start-up code and the views. Here, not in the modules that use
 # them, because this package module loads no Qt: ``__main__`` parses its options and

@@ -4,7 +4,9 @@ colleague who works at its level and area.
 
 Administrators never see content: this page only shows what the core's
 ``admin_views.reference_list`` returns (``ReferenceView``), which has no resident,
-question, contact or history in it.
+question, contact or history in it. Whether a request can be reassigned now is the
+workflow's answer on each row (``reassign_refusal``); the dialog is
+``dialogs/admin.py``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 The header shows who and how it stands (level with colour and word, status, urgency
 with icon and word); the body the question, resident, consent, people, contacts,
 follow-ups, own-circle help and the history timeline. What is shown is what the core
-returned for this user: nothing is filtered or decided here.
+returned for this user, and the steps and records offered are the core's answer
+(``services.capabilities.RequestCapabilities``): nothing is filtered or decided here.
+Asking for one is handled by ``actions.py``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 The form only collects what was typed and hands it to the services through the task
 manager; the services validate. A refused save shows the reason in Dutch beside the
-field it is about and keeps everything that was typed.
+field it is about and keeps everything that was typed, which is kept as a draft too
+(``drafts.py``, the same binder as the dialogs').
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""The short lists of the daily work, each a small table model held whole (tens of
-rows, so no lazy loading): the review queue, follow-ups due, Wmo deadlines and the
-neighbourhood helpers. Words beside every icon; never colour alone (UI.md).
+"""The table models of the short lists, each held whole (tens of rows, so no lazy
+loading): the review queue, follow-ups due, Wmo deadlines and the neighbourhood helpers;
+``short_lists.py`` loads and shows them, ``admin.py`` uses ``ShortListModel`` for its
+references. Words beside every icon; never colour alone (UI.md).
 """
 
 from __future__ import annotations

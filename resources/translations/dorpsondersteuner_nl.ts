@@ -4,7 +4,7 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/actions.py" line="+113" />
+            <location filename="../../dorpsondersteuner/ui/actions.py" line="+114" />
             <source>Saved: %1</source>
             <translation>Bewaard: %1</translation>
         </message>
@@ -14,7 +14,7 @@
             <translation>Hulp beëindigd.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>Follow-up marked as done.</source>
             <translation>Afspraak afgevinkt.</translation>
         </message>
@@ -88,17 +88,17 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+105" />
+            <location line="+102" />
             <source>Hand the chosen help request to someone at its level and area</source>
             <translation>Geef de gekozen hulpvraag aan iemand die op dit niveau in dit gebied werkt</translation>
         </message>
         <message>
-            <location line="-94" />
+            <location line="-91" />
             <source>Help requests by reference</source>
             <translation>Hulpvragen op kenmerk</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+54" />
             <source>The first %1 of %2 help requests are shown. Search by reference or owner to find the one you need.</source>
             <translation>De eerste %1 van %2 hulpvragen staan hier. Zoek op kenmerk of eigenaar om de hulpvraag te vinden die je zoekt.</translation>
         </message>
@@ -144,7 +144,7 @@
     <context>
         <name>ArrangeHelpDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/records.py" line="+199" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/records.py" line="+197" />
             <source>Arrange help from the own circle</source>
             <translation>Hulp uit de eigen kring regelen</translation>
         </message>
@@ -210,7 +210,7 @@
     <context>
         <name>CloseDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+291" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+290" />
             <source>Close the help request</source>
             <translation>Hulpvraag afsluiten</translation>
         </message>
@@ -334,7 +334,7 @@
     <context>
         <name>Dates</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dates.py" line="+43" />
+            <location filename="../../dorpsondersteuner/ui/dates.py" line="+44" />
             <source>today, %1</source>
             <translation>vandaag, %1</translation>
         </message>
@@ -381,18 +381,18 @@
     <context>
         <name>Desktop</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/app.py" line="+127" />
-            <location line="+142" />
+            <location filename="../../dorpsondersteuner/ui/app.py" line="+136" />
+            <location line="+145" />
             <source>Opening the register…</source>
             <translation>Het register wordt geopend…</translation>
         </message>
         <message>
-            <location line="-82" />
+            <location line="-85" />
             <source>Updating…</source>
             <translation>Bijwerken…</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+63" />
             <source>There is no register on this computer yet.
 
 Would you like to try the program first? Open the demo register: made-up residents and help requests, only on this computer, never sent anywhere.
@@ -418,7 +418,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>DetailWindow</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/detail_window.py" line="+38" />
+            <location filename="../../dorpsondersteuner/ui/detail_window.py" line="+39" />
             <source>Help request</source>
             <translation>Hulpvraag</translation>
         </message>
@@ -428,7 +428,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Bezig met laden…</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+26" />
             <source>%1 · %2 — Help request</source>
             <translation>%1 · %2 — Hulpvraag</translation>
         </message>
@@ -436,7 +436,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>DraftBinder</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/drafts.py" line="+68" />
+            <location filename="../../dorpsondersteuner/ui/drafts.py" line="+69" />
             <source>Restored: what you typed on %1 and had not saved yet.</source>
             <translation>Teruggezet: wat je op %1 typte en nog niet had bewaard.</translation>
         </message>
@@ -580,7 +580,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/base.py" line="+158" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/base.py" line="+157" />
             <source>%1 (Enter)</source>
             <translation>%1 (Enter)</translation>
         </message>
@@ -724,7 +724,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ListPane</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+80" />
+            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+81" />
             <source>Search: name, address, reference or a word</source>
             <translation>Zoek: naam, adres, kenmerk of een woord</translation>
         </message>
@@ -935,7 +935,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>MergeDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/residents.py" line="+87" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/residents.py" line="+84" />
             <source>Merge two records of one resident</source>
             <translation>Twee dossiers van één inwoner samenvoegen</translation>
         </message>
@@ -960,7 +960,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Gevonden dossiers</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+30" />
             <source>Choose the record that is the same person.</source>
             <translation>Kies het dossier van dezelfde persoon.</translation>
         </message>
@@ -1297,7 +1297,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/preview.py" line="+144" />
+            <location filename="../../dorpsondersteuner/ui/preview.py" line="+154" />
             <source>Help requests as you last saw them, being updated</source>
             <translation>Hulpvragen zoals je ze het laatst zag; ze worden bijgewerkt</translation>
         </message>
@@ -1310,7 +1310,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ReassignDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/admin.py" line="+37" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/admin.py" line="+34" />
             <source>Reassign the help request</source>
             <translation>Hulpvraag overdragen</translation>
         </message>
@@ -1335,7 +1335,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Reden (niet verplicht, bijvoorbeeld verlof)</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+19" />
             <source>Nobody else works here</source>
             <translation>Hier werkt verder niemand</translation>
         </message>
@@ -1459,7 +1459,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestDetailView</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/detail.py" line="+118" />
+            <location filename="../../dorpsondersteuner/ui/detail.py" line="+120" />
             <source>Edit</source>
             <translation>Bewerken</translation>
         </message>
@@ -2004,7 +2004,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulpvraag</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+29" />
             <source>Click to choose this resident</source>
             <translation>Klik om deze inwoner te kiezen</translation>
         </message>
@@ -2032,7 +2032,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestListModel</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/request_model.py" line="+63" />
+            <location filename="../../dorpsondersteuner/ui/request_model.py" line="+69" />
             <source>Resident</source>
             <translation>Inwoner</translation>
         </message>
@@ -2072,7 +2072,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Kenmerk</translation>
         </message>
         <message>
-            <location line="+202" />
+            <location line="+196" />
             <source>Click to sort by this</source>
             <translation>Klik om hierop te sorteren</translation>
         </message>
@@ -2085,7 +2085,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ResidentDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/residents.py" line="-117" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/residents.py" line="-114" />
             <source>Change the resident's details</source>
             <translation>Gegevens van de inwoner wijzigen</translation>
         </message>
@@ -2143,7 +2143,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Screenshot</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+120" />
+            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+131" />
             <source>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</source>
             <translation>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</translation>
         </message>
@@ -2151,7 +2151,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ShortLists</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/short_lists.py" line="+63" />
+            <location filename="../../dorpsondersteuner/ui/short_lists.py" line="+75" />
             <source>Help requests waiting for pick-up</source>
             <translation>Hulpvragen die wachten op oppakken</translation>
         </message>
@@ -2328,7 +2328,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WmoDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/wmo.py" line="+34" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/wmo.py" line="+31" />
             <source>Register as a Wmo melding</source>
             <translation>Registreren als Wmo-melding</translation>
         </message>
@@ -2815,7 +2815,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WorkArea</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="+126" />
+            <location filename="../../dorpsondersteuner/ui/work.py" line="+128" />
             <source>Continue</source>
             <translation>Verder gaan</translation>
         </message>
@@ -2865,7 +2865,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Dorpsondersteuners leggen nieuwe hulpvragen vast</translation>
         </message>
         <message numerus="yes">
-            <location line="+95" />
+            <location line="+93" />
             <source>%n help request(s)</source>
             <translation>
                 <numerusform>%n hulpvraag</numerusform>
@@ -2873,7 +2873,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             </translation>
         </message>
         <message>
-            <location line="+140" />
+            <location line="+137" />
             <source>Stop without saving?</source>
             <translation>Stoppen zonder te bewaren?</translation>
         </message>
@@ -2936,7 +2936,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WorkLists</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/worklists.py" line="+114" />
+            <location filename="../../dorpsondersteuner/ui/worklists.py" line="+116" />
             <source>Resident</source>
             <translation>Inwoner</translation>
         </message>
