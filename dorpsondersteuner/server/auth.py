@@ -99,6 +99,11 @@ PENDING_TTL = timedelta(seconds=60)
 # checked (each takes a hash queue's wait and one hash) before it is answered 429.
 IN_FLIGHT_WAIT = 10.0
 SWEEP_BATCH = 1000  # expired counter rows deleted at a time
+# Threads for the database work of logins, apart from the threads other requests use: a
+# flood of logins waits for one of these (holding no thread while it waits) and can
+# never take every thread while a signed-in user's request needs one.
+LOGIN_DB_THREADS = 8
+_DB_THREADS = anyio.CapacityLimiter(LOGIN_DB_THREADS)
 TOTAL_KEY = "total"
 
 
@@ -224,7 +229,13 @@ class GateCheck:
 
 
 def check_gate(gate: Gate, row: LoginThrottle | None, now: datetime) -> GateCheck:
-    """Pure: may an attempt pass this counter now, given its row (None: no row)?"""
+    """Pure: may an attempt pass this counter now, given its row (None: no row)?
+
+    When only attempts still being checked stand in the way, an attempt on a user's own
+    counter (account, device) waits for them: they are most likely the same user's
+    correct logins. On a shared counter (address, total, ceiling) it is answered at once
+    to come back shortly, so a crowd of attempts never sits polling the database.
+    """
     if row is None:
         return GateCheck(gate, Verdict.ALLOWED, decide(gate.policy, now, 0, None, None))
     live = row.pending if now - row.last_attempt_at < PENDING_TTL else 0
@@ -236,8 +247,10 @@ def check_gate(gate: Gate, row: LoginThrottle | None, now: datetime) -> GateChec
         settled = decide(
             gate.policy, now, row.failures - live, row.window_started_at, row.last_attempt_at
         )
-        if settled.allowed:
+        if settled.allowed and gate.forgive:
             return GateCheck(gate, Verdict.IN_FLIGHT, decision, live)
+        if settled.allowed:
+            return GateCheck(gate, Verdict.REFUSED, ThrottleDecision(False, retry_after=1.0), live)
         return GateCheck(gate, Verdict.REFUSED, settled, live)
     return GateCheck(gate, Verdict.REFUSED, decision, live)
 
@@ -504,7 +517,9 @@ async def _reserve(sessions: sessionmaker[Session], facts: _Facts, who: str, whe
             log.warning("login refused: %s: %s; %s", who, reason, where)
             raise error
         if verdict is Verdict.ALLOWED:
-            checks = await to_thread.run_sync(reserve_attempt, sessions, facts.gates)
+            checks = await to_thread.run_sync(
+                reserve_attempt, sessions, facts.gates, limiter=_DB_THREADS
+            )
             if _worst(checks) is Verdict.ALLOWED:
                 return
             continue
@@ -523,7 +538,7 @@ async def _reserve(sessions: sessionmaker[Session], facts: _Facts, who: str, whe
             )
         await anyio.sleep(pause)
         pause = min(pause * 2, 0.2)
-        checks = await to_thread.run_sync(_peek, sessions, facts.gates)
+        checks = await to_thread.run_sync(_peek, sessions, facts.gates, limiter=_DB_THREADS)
 
 
 def _peek(sessions: sessionmaker[Session], gates: list[Gate]) -> list[GateCheck]:
@@ -550,28 +565,35 @@ async def login(
     password typed in the wrong box).
     """
     account = normalise_username(username)[:MAX_USERNAME_LENGTH]
-    facts = await to_thread.run_sync(_look_up, sessions, settings, account, device_id, client)
+    facts = await to_thread.run_sync(
+        _look_up, sessions, settings, account, device_id, client, limiter=_DB_THREADS
+    )
     user = facts.user
     who = f"user {user.username}" if user is not None else "unknown username"
     where = f"device {device_id}{' (registered)' if facts.own_device else ''}; client {client}"
+    # Answered before anything is counted or written.
+    if not hasher.has_room(priority=facts.own_device):
+        log.warning("login refused: %s: the password checks are all busy; %s", who, where)
+        raise _busy()
     await _reserve(sessions, facts, who, where)
 
     # Always one argon2 verification, so the time taken does not tell whether the name
     # exists; known and unknown names wait in the same queue.
     try:
-        matched = await hasher.verify_queued(facts.password_hash, password)
+        matched = await hasher.verify_queued(
+            facts.password_hash, password, priority=facts.own_device
+        )
     except HashingBusy:
-        await to_thread.run_sync(settle_attempt, sessions, facts.gates, Outcome.WITHDRAWN)
+        await to_thread.run_sync(
+            settle_attempt, sessions, facts.gates, Outcome.WITHDRAWN, limiter=_DB_THREADS
+        )
         log.warning("login refused: %s: the password checks are all busy; %s", who, where)
-        raise AuthError(
-            "the server is busy checking other logins; try again shortly",
-            code="server_busy",
-            status=429,
-            retry_after=1.0,
-        ) from None
+        raise _busy() from None
     except BaseException:
         with anyio.CancelScope(shield=True):
-            await to_thread.run_sync(settle_attempt, sessions, facts.gates, Outcome.WITHDRAWN)
+            await to_thread.run_sync(
+                settle_attempt, sessions, facts.gates, Outcome.WITHDRAWN, limiter=_DB_THREADS
+            )
         raise
 
     reason = None
@@ -582,10 +604,14 @@ async def login(
     elif not user.active or user.deleted_at is not None:
         reason = "the user is deactivated"
     if reason is not None or user is None:
-        await to_thread.run_sync(settle_attempt, sessions, facts.gates, Outcome.FAILED)
+        await to_thread.run_sync(
+            settle_attempt, sessions, facts.gates, Outcome.FAILED, limiter=_DB_THREADS
+        )
         log.warning("login failed: %s: %s; %s", who, reason, where)
         raise invalid_credentials()
-    await to_thread.run_sync(settle_attempt, sessions, facts.gates, Outcome.SUCCEEDED)
+    await to_thread.run_sync(
+        settle_attempt, sessions, facts.gates, Outcome.SUCCEEDED, limiter=_DB_THREADS
+    )
 
     if (
         facts.password_hash
@@ -594,10 +620,14 @@ async def login(
     ):
         with contextlib.suppress(HashingBusy):  # next time, then
             new_hash = await hasher.hash_queued(password)
-            await to_thread.run_sync(_store_hash, sessions, user.id, new_hash)
+            await to_thread.run_sync(_store_hash, sessions, user.id, new_hash, limiter=_DB_THREADS)
 
-    device = await to_thread.run_sync(_register_device, sessions, user, device_id, client)
-    token, expires_at = await to_thread.run_sync(_issue_token, sessions, settings, user, device)
+    device = await to_thread.run_sync(
+        _register_device, sessions, user, device_id, client, limiter=_DB_THREADS
+    )
+    token, expires_at = await to_thread.run_sync(
+        _issue_token, sessions, settings, user, device, limiter=_DB_THREADS
+    )
     log.info(
         "login succeeded: user %s on device %s (%s); client %s",
         user.username,
@@ -612,6 +642,15 @@ async def login(
         device_id=device.id,
         short_code=device.short_code,
         recovery_secret=device.recovery_secret,
+    )
+
+
+def _busy() -> AuthError:
+    return AuthError(
+        "the server is busy checking other logins; try again shortly",
+        code="server_busy",
+        status=429,
+        retry_after=1.0,
     )
 
 

@@ -78,7 +78,9 @@ class Hasher:
 
     The server hashes with ``verify_queued``/``hash_queued``: at most ``workers`` hashes
     run at once in this process and at most ``waiting`` more queue behind them; past
-    that ``HashingBusy`` is raised at once rather than queuing forever. The work never
+    that ``HashingBusy`` is raised at once rather than queuing forever; ``priority``
+    work (a user's own registered device) has ``waiting`` more places of its own, so a
+    flood from unknown devices never keeps the owners out. The work never
     runs on the request threads, so a login flood cannot starve other requests of them,
     and memory stays bounded (each hash takes tens of MiB). The pool is a resource
     limit, not shared state. ``hash``/``verify`` run in the caller's thread (the CLI).
@@ -95,6 +97,7 @@ class Hasher:
         self._pool: ThreadPoolExecutor | None = None
         self._pool_lock = threading.Lock()
         self._admitted = threading.BoundedSemaphore(max(1, params.workers) + params.waiting)
+        self._reserved = threading.BoundedSemaphore(max(1, params.waiting))
         # Checked when a user is unknown, so that answer takes as long as a wrong password.
         self._dummy_hash = self._hasher.hash("dummy password for unknown users")
 
@@ -112,24 +115,39 @@ class Hasher:
     def needs_rehash(self, password_hash: str) -> bool:
         return self._hasher.check_needs_rehash(password_hash)
 
-    async def verify_queued(self, password_hash: str | None, password: str) -> bool:
+    def has_room(self, *, priority: bool = False) -> bool:
+        """Whether a hash queued now would be taken (a hint: another may come first)."""
+        for places in (self._admitted, self._reserved) if priority else (self._admitted,):
+            if places.acquire(blocking=False):
+                places.release()
+                return True
+        return False
+
+    async def verify_queued(
+        self, password_hash: str | None, password: str, *, priority: bool = False
+    ) -> bool:
         """``verify`` in the hashing pool; ``HashingBusy`` when its queue is full."""
-        return await self._queued(self.verify, password_hash, password)
+        return await self._queued(priority, self.verify, password_hash, password)
 
     async def hash_queued(self, password: str) -> str:
         """``hash`` in the hashing pool; ``HashingBusy`` when its queue is full."""
-        return await self._queued(self.hash, password)
+        return await self._queued(False, self.hash, password)
 
-    async def _queued(self, work: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
-        if not self._admitted.acquire(blocking=False):
-            raise HashingBusy
+    async def _queued(
+        self, priority: bool, work: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs
+    ) -> _T:
+        places = self._admitted
+        if not places.acquire(blocking=False):
+            places = self._reserved
+            if not priority or not places.acquire(blocking=False):
+                raise HashingBusy
         try:
             future = self._executor().submit(work, *args, **kwargs)
         except BaseException:
-            self._admitted.release()
+            places.release()
             raise
         # Released when the hash is done, even if the request waiting for it went away.
-        future.add_done_callback(lambda _: self._admitted.release())
+        future.add_done_callback(lambda _: places.release())
         return await asyncio.wrap_future(future)
 
     def _executor(self) -> ThreadPoolExecutor:
