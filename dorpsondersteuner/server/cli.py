@@ -102,7 +102,13 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         server_header=False,
         ssl_certfile=args.ssl_certfile,
         ssl_keyfile=args.ssl_keyfile,
-        forwarded_allow_ips=args.forwarded_allow_ips,
+        # X-Forwarded-For and -Proto only from the proxies named, else never.
+        proxy_headers=bool(args.forwarded_allow_ips),
+        forwarded_allow_ips=args.forwarded_allow_ips or None,
+        # A limit on the request head, JSON answers to malformed HTTP (server/protocol.py).
+        http="dorpsondersteuner.server.protocol:HttpProtocol",
+        h11_max_incomplete_event_size=settings.max_header_bytes,
+        ws="none",  # no WebSocket endpoints: an upgrade request is an ordinary request
         timeout_graceful_shutdown=10,
     )
     return 0
@@ -364,8 +370,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
     serve.add_argument(
         "--forwarded-allow-ips",
-        default="127.0.0.1",
-        help="reverse proxies whose X-Forwarded-For is trusted (default 127.0.0.1)",
+        default="",
+        metavar="ADDRESSES",
+        help="comma-separated addresses or networks of reverse proxies whose "
+        "X-Forwarded-For and X-Forwarded-Proto are trusted (default: none)",
     )
     serve.set_defaults(handler=cmd_serve)
 

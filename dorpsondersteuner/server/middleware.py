@@ -3,6 +3,8 @@ ones no route or exception handler makes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -24,39 +26,67 @@ class BodyTooLarge(StarletteHTTPException):
         super().__init__(413, f"the request body is larger than {limit} bytes")
 
 
-class BodySizeLimit:
-    """Refuse bodies over the limit, by Content-Length or while reading a chunked body."""
+# What a route's own body limit is, given the request's scope once routing has put the
+# route in it (``scope["route"]``): None for the default. See ``limits.route_body_limit``.
+RouteBodyLimit = Callable[[Scope], int | None]
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+
+class BodySizeLimit:
+    """Refuse bodies over the limit, by Content-Length or while reading a chunked body.
+
+    The limit is ``max_bytes``, or the route's own (``route_limit``, e.g. for the sync
+    endpoints). Before routing, a Content-Length over ``ceiling`` (the largest limit of
+    any route) is refused at once; the route's own limit holds from the first read of the
+    body, which comes after routing.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        *,
+        route_limit: RouteBodyLimit | None = None,
+        ceiling: int | None = None,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.route_limit = route_limit
+        self.ceiling = max(max_bytes, ceiling or 0)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        declared: int | None = None
         for name, value in scope["headers"]:
             if name == b"content-length":
                 if not value.isdigit():
                     await _send_error(send, 400, "bad_request", "invalid Content-Length header")
                     return
-                if int(value) > self.max_bytes:
+                declared = int(value)
+                if declared > self.ceiling:
                     await _send_error(
                         send,
                         413,
                         "body_too_large",
-                        f"the request body is larger than {self.max_bytes} bytes",
+                        f"the request body is larger than {self.ceiling} bytes",
                     )
                     return
         received = 0
+        limit: int | None = None
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, limit
+            if limit is None:  # the first read: routing is done
+                own = self.route_limit(scope) if self.route_limit else None
+                limit = self.max_bytes if own is None else own
+                if declared is not None and declared > limit:
+                    raise BodyTooLarge(limit)  # answered by the error handler
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge(self.max_bytes)  # answered by the error handler
+                if received > limit:
+                    raise BodyTooLarge(limit)
             return message
 
         await self.app(scope, limited_receive, send)

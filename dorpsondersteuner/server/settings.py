@@ -52,9 +52,36 @@ TOTAL_MAX_DELAY_SECONDS = 1.0
 TOTAL_MAX_FAILURES = 5000  # a backstop: one a second never gets here within the hour
 
 MAX_BODY_BYTES = 1024 * 1024
+# The request line and headers together (PRIVACY-SECURITY 22): a device token and the
+# usual headers take well under 1 KiB; more is refused with 431 before the app sees it.
+MAX_HEADER_BYTES = 16 * 1024
 # A device token expires after 12 hours (ASVS 3.3.2 level 2: re-authenticate at least
 # every 12 hours); the laptop asks for the password again, as its idle lock does.
 TOKEN_MAX_AGE = timedelta(hours=12)
+
+
+# Per device, for each kind of sync request: a request rate with a burst, and the
+# largest request body. A laptop syncs every few minutes: it pushes its outbox in a few
+# batches, pulls pages of changes, and asks for a whole snapshot only when it starts
+# over, so these leave ordinary use far below the limits and stop a runaway client.
+SYNC_LIMIT_KINDS = ("push", "pull", "snapshot")
+
+
+@dataclass(frozen=True)
+class SyncLimit:
+    """``per_minute`` requests a minute on average (0: no rate limit), of which up to
+    ``burst`` may come at once; request bodies of at most ``max_body_bytes``."""
+
+    per_minute: float
+    burst: int
+    max_body_bytes: int
+
+
+SYNC_LIMITS = {
+    "push": SyncLimit(per_minute=60, burst=20, max_body_bytes=MAX_BODY_BYTES),
+    "pull": SyncLimit(per_minute=120, burst=60, max_body_bytes=64 * 1024),
+    "snapshot": SyncLimit(per_minute=0.1, burst=2, max_body_bytes=64 * 1024),  # 6 an hour
+}
 
 
 @dataclass(frozen=True)
@@ -144,6 +171,8 @@ def _total_policy() -> ThrottlePolicy:
 class Settings:
     database_url: str
     max_body_bytes: int = MAX_BODY_BYTES
+    max_header_bytes: int = MAX_HEADER_BYTES
+    sync_limits: Mapping[str, SyncLimit] = field(default_factory=lambda: dict(SYNC_LIMITS))
     token_max_age: timedelta = TOKEN_MAX_AGE
     # Per account name; a registered device has its own counter with the same numbers.
     throttle: ThrottlePolicy = field(default_factory=ThrottlePolicy)
@@ -209,9 +238,19 @@ def load_settings(
         workers=max(1, workers),
         waiting=int(number("HASH_QUEUE", 8 * max(1, workers))),
     )
+    sync_limits = {
+        kind: SyncLimit(
+            per_minute=number(f"{kind.upper()}_PER_MINUTE", limit.per_minute),
+            burst=max(1, int(number(f"{kind.upper()}_BURST", limit.burst))),
+            max_body_bytes=int(number(f"{kind.upper()}_MAX_BODY_BYTES", limit.max_body_bytes)),
+        )
+        for kind, limit in SYNC_LIMITS.items()
+    }
     return Settings(
         database_url=database_url or env.get(DATABASE_URL_ENV) or default_database_url(),
         max_body_bytes=int(number("MAX_BODY_BYTES", MAX_BODY_BYTES)),
+        max_header_bytes=int(number("MAX_HEADER_BYTES", MAX_HEADER_BYTES)),
+        sync_limits=sync_limits,
         token_max_age=timedelta(seconds=number("TOKEN_MAX_AGE", TOKEN_MAX_AGE.total_seconds())),
         throttle=throttle,
         account_ceiling=account_ceiling,

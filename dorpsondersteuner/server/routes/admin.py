@@ -7,9 +7,10 @@ from fastapi import APIRouter
 
 from .. import admin
 from ..deps import AdministratorDep, SessionDep
+from ..errors import error_responses
 from ..schemas import DeviceListEntry
 
-router = APIRouter(prefix="/admin", tags=["admin"])
+router = APIRouter(prefix="/admin", tags=["admin"], responses=error_responses(401, 403, 503))
 
 
 @router.get("/devices")

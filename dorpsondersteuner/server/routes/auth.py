@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ...models import Area, DistrictTeam
 from .. import auth
 from ..deps import DeviceDep, PrincipalDep, SessionDep
+from ..errors import SIGNED_IN_ERRORS, error_responses
 from ..schemas import AreaOut, DeviceOut, LoginRequest, LoginResponse, MeResponse, TeamOut
 
 log = logging.getLogger("dorpsondersteuner.server")
@@ -22,7 +23,7 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-@router.post("/auth/login")
+@router.post("/auth/login", responses=error_responses(401, 403, 422, 429, 503))
 async def login(body: LoginRequest, request: Request) -> LoginResponse:
     """Sign in on this laptop: a device token, the short code and the recovery secret.
 
@@ -47,7 +48,7 @@ async def login(body: LoginRequest, request: Request) -> LoginResponse:
     )
 
 
-@router.post("/auth/logout", status_code=204)
+@router.post("/auth/logout", status_code=204, responses=SIGNED_IN_ERRORS)
 def logout(session: SessionDep, owner: DeviceDep, request: Request) -> Response:
     """End this device's token; the device stays registered."""
     auth.end_token(session, owner.token_hash)
@@ -56,7 +57,7 @@ def logout(session: SessionDep, owner: DeviceDep, request: Request) -> Response:
     return Response(status_code=204)
 
 
-@router.get("/me")
+@router.get("/me", responses=SIGNED_IN_ERRORS)
 def me(session: SessionDep, principal: PrincipalDep, owner: DeviceDep) -> MeResponse:
     """The signed-in user: role, team and the areas they work for."""
     team = session.get(DistrictTeam, principal.team_id) if principal.team_id else None

@@ -7,14 +7,16 @@ from fastapi import APIRouter, Request
 from sqlalchemy import text
 
 from ... import __version__
+from ..errors import DATABASE_ERRORS
 from ..schemas import HealthResponse, VersionResponse
 
 router = APIRouter(tags=["server"])
 
 
-@router.get("/health")
+@router.get("/health", responses=DATABASE_ERRORS)
 def health(request: Request) -> HealthResponse:
-    with request.app.state.engine.connect() as connection:
+    # The read-only engine: a health check never takes nor waits for SQLite's write lock.
+    with request.app.state.read_engine.connect() as connection:
         connection.execute(text("SELECT 1"))
     return HealthResponse(status="ok")
 
