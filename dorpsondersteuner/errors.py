@@ -26,6 +26,18 @@ class ValidationError(DorpsondersteunerError):
         self.code = code
 
 
+class ValidationErrors(ValidationError):
+    """Several inputs of one form break a rule; nothing was changed.
+
+    ``problems`` holds each one in the form's order, so a form shows them all at once;
+    ``field`` and ``code`` are the first one's, for callers that show one."""
+
+    def __init__(self, problems: list[ValidationError]) -> None:
+        first = problems[0]
+        super().__init__("; ".join(map(str, problems)), field=first.field, code=first.code)
+        self.problems = tuple(problems)
+
+
 class NotFoundError(DorpsondersteunerError):
     """The record does not exist, or the user may not know that it exists."""
 

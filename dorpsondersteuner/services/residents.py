@@ -45,19 +45,26 @@ class ResidentInput:
 
 
 def validated_resident_fields(data: ResidentInput) -> dict[str, Any]:
-    return {
-        "first_name": validation.text(data.first_name, "first_name", limit=validation.MAX_NAME),
-        "name_prefix": validation.text(data.name_prefix, "name_prefix", required=False, limit=20),
-        "last_name": validation.text(data.last_name, "last_name", limit=validation.MAX_NAME),
-        "street": validation.text(data.street, "street", required=False, limit=120),
-        "house_number": validation.text(
-            data.house_number, "house_number", required=False, limit=12
+    """The resident's fields, cleaned; every refused one at once, in the form's order."""
+    problems = validation.Problems()
+    text, name = validation.text, validation.MAX_NAME
+    fields = {
+        "first_name": problems.check(text, data.first_name, "first_name", limit=name),
+        "name_prefix": problems.check(
+            text, data.name_prefix, "name_prefix", required=False, limit=20
         ),
-        "postcode": validation.postcode(data.postcode),
-        "place": validation.text(data.place, "place", required=False, limit=80),
-        "phone": validation.phone(data.phone),
+        "last_name": problems.check(text, data.last_name, "last_name", limit=name),
+        "street": problems.check(text, data.street, "street", required=False, limit=120),
+        "house_number": problems.check(
+            text, data.house_number, "house_number", required=False, limit=12
+        ),
+        "postcode": problems.check(validation.postcode, data.postcode),
+        "place": problems.check(text, data.place, "place", required=False, limit=80),
+        "phone": problems.check(validation.phone, data.phone),
         "area_id": data.area_id,
     }
+    problems.raise_any()
+    return fields
 
 
 def visible_resident(session: Session, principal: Principal, resident_id: uuid.UUID) -> Resident:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import ParamSpec, TypeVar
 
-from ..errors import ValidationError
+from ..errors import ValidationError, ValidationErrors
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 MAX_TEXT = 2000  # free text stays short and factual (AVG art. 5(1)(c))
 MAX_NAME = 80
@@ -58,3 +63,31 @@ def minutes(value: int, field: str = "minutes") -> int:
             "minutes must be between 1 and 1440", field=field, code="minutes_range"
         )
     return value
+
+
+class Problems:
+    """Every problem of one form's input, in the form's order, instead of the first
+    one only: a supporter sees all of them after one save."""
+
+    def __init__(self) -> None:
+        self.found: list[ValidationError] = []
+
+    def check(self, rule: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """The rule's answer, or None after noting what it refused."""
+        try:
+            return rule(*args, **kwargs)
+        except ValidationError as error:
+            self.add(error)
+            return None
+
+    def add(self, error: ValidationError) -> None:
+        if isinstance(error, ValidationErrors):
+            self.found.extend(error.problems)
+        else:
+            self.found.append(error)
+
+    def raise_any(self) -> None:
+        if len(self.found) == 1:
+            raise self.found[0]
+        if self.found:
+            raise ValidationErrors(self.found)

@@ -175,6 +175,45 @@ def require_editable(session: Session, principal: Principal, request_id: uuid.UU
     return request
 
 
+def intake_problems(
+    intake: IntakeInput,
+    *,
+    resident_chosen: bool,
+    new_resident: ResidentInput | None,
+    today: date,
+) -> validation.Problems:
+    """Everything wrong with an intake, in the form's order: the resident (looked up
+    or new, field by field), the question, the life domains, the consent. No database:
+    the form asks it again while the user corrects, to take away what is right now."""
+    problems = validation.Problems()
+    if resident_chosen == (new_resident is not None):
+        problems.add(
+            ValidationError("give either an existing resident or a new one", field="resident")
+        )
+    elif new_resident is not None:
+        problems.check(validated_resident_fields, new_resident)
+    problems.check(validation.text, intake.question, "question")
+    if not intake.life_domains:
+        problems.add(
+            ValidationError(
+                "choose at least one life domain", field="life_domains", code="required"
+            )
+        )
+    if intake.consent_record_on is None:
+        problems.add(
+            ValidationError(
+                "the resident's consent to record is required",
+                field="consent_record_on",
+                code="no_consent_to_record",
+            )
+        )
+    else:
+        problems.check(
+            validation.not_in_future, intake.consent_record_on, today, "consent_record_on"
+        )
+    return problems
+
+
 def register_request(
     session: Session,
     principal: Principal,
@@ -188,22 +227,13 @@ def register_request(
     village level, open, owned by the supporter. Returns the new request's id."""
     if not may_register_requests(principal):
         raise ForbiddenError("only village supporters register new requests")
-    if (resident_id is None) == (new_resident is None):
-        raise ValidationError("give either an existing resident or a new one", field="resident")
     now = now_utc()
     today = local_date(now)
+    intake_problems(
+        intake, resident_chosen=resident_id is not None, new_resident=new_resident, today=today
+    ).raise_any()
     question = validation.text(intake.question, "question")
-    if not intake.life_domains:
-        raise ValidationError(
-            "choose at least one life domain", field="life_domains", code="required"
-        )
-    if intake.consent_record_on is None:
-        raise ValidationError(
-            "the resident's consent to record is required",
-            field="consent_record_on",
-            code="no_consent_to_record",
-        )
-    validation.not_in_future(intake.consent_record_on, today, "consent_record_on")
+    assert intake.consent_record_on is not None  # checked above
 
     recorder = ChangeRecorder(session, principal)
     if new_resident is not None:

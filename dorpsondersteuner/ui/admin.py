@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -32,6 +31,7 @@ from ..services.views import ReferenceView
 from . import dialogs, ops
 from .main_window import MainWindow, with_shortcut
 from .messages import describe, refusal_text
+from .plain import PlainLabel
 from .tasks import QueryOp, TaskManager
 from .words import level_icon, level_word, role_word, status_word, sync_state_text
 from .worklists import Column, ShortListModel
@@ -85,14 +85,14 @@ class AdminPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 0)
-        heading = QLabel(self.tr("Reassign help requests"))
+        heading = PlainLabel(self.tr("Reassign help requests"))
         heading.setObjectName("adminHeading")
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         heading.setFont(font)
         layout.addWidget(heading)
-        intro = QLabel(
+        intro = PlainLabel(
             self.tr(
                 "As an administrator you see only the reference, area, level, status and owner "
                 "of a help request, never what it is about. Choose one and click “Reassign” to "
@@ -134,6 +134,8 @@ class AdminPage(QWidget):
         self.stack = QStackedWidget()
         self.model = reference_model(self)
         self.table = QTableView()
+        # One tab stop: the arrows move inside, Tab goes on to the buttons.
+        self.table.setTabKeyNavigation(False)
         self.table.setObjectName("references")
         self.table.setAccessibleName(self.tr("Help requests by reference"))
         self.table.setModel(self.model)
@@ -153,13 +155,13 @@ class AdminPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
         self.table.activated.connect(lambda _index: self.reassign())
         self.stack.addWidget(self.table)
-        self.empty = QLabel()
+        self.empty = PlainLabel()
         self.empty.setObjectName("adminEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
-        self.shown_count = QLabel()
+        self.shown_count = PlainLabel()
         self.shown_count.setObjectName("adminCount")
         self.shown_count.setWordWrap(True)
         layout.addWidget(self.shown_count)

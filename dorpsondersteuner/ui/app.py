@@ -388,7 +388,8 @@ class Desktop(QObject):
         else:
             self.window.show_message(text)
         if self.bench or self.options.screenshot is not None:
-            print(f"error {type(error).__name__}: {error}", file=sys.stderr, flush=True)
+            one_line = " ".join(text.split())
+            print(f"dorpsondersteuner: {one_line}", file=sys.stderr, flush=True)
             QCoreApplication.exit(1)
 
     # --- Remembered sizes and view, per user -------------------------------------------

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from .ops import DemoUserChoice
+from .plain import PlainLabel
 from .words import role_word
 
 
@@ -29,13 +29,13 @@ class UserChooser(QWidget):
         self.setObjectName("userChooser")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(96, 48, 96, 48)
-        title = QLabel(self.tr("Who are you?"))
+        title = PlainLabel(self.tr("Who are you?"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
-        intro = QLabel(
+        intro = PlainLabel(
             self.tr(
                 "This is the demo register, with made-up residents. Choose whose eyes you "
                 "want to look through: a village supporter sees their own village, a "

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -32,6 +31,7 @@ from ..services.capabilities import RequestCapabilities
 from ..services.views import RequestDetail, WmoStatus
 from . import dates
 from .palette import level_colour
+from .plain import PlainLabel
 from .words import (
     contact_kind_word,
     deadline_state,
@@ -63,8 +63,8 @@ class Badge(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 12, 0)
         layout.setSpacing(4)
-        self.icon = QLabel()
-        self.text = QLabel()
+        self.icon = PlainLabel()
+        self.text = PlainLabel()
         layout.addWidget(self.icon)
         layout.addWidget(self.text)
 
@@ -95,7 +95,7 @@ class RequestDetailView(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(20, 16, 20, 16)
 
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setObjectName("detailTitle")
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -105,7 +105,7 @@ class RequestDetailView(QScrollArea):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
 
-        self.subtitle = QLabel()
+        self.subtitle = PlainLabel()
         self.subtitle.setWordWrap(True)
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.subtitle)
@@ -122,14 +122,14 @@ class RequestDetailView(QScrollArea):
         badges.addWidget(self.edit_button)
         layout.addLayout(badges)
 
-        self.edit_note = QLabel()
+        self.edit_note = PlainLabel()
         self.edit_note.setObjectName("editNote")
         self.edit_note.setWordWrap(True)
         layout.addWidget(self.edit_note)
 
         layout.addLayout(self._make_actions())
 
-        self.notice = QLabel()
+        self.notice = PlainLabel()
         self.notice.setObjectName("stepNotice")
         self.notice.setWordWrap(True)
         self.notice.setFrameShape(QFrame.Shape.StyledPanel)
@@ -137,7 +137,7 @@ class RequestDetailView(QScrollArea):
         self.notice.hide()
         layout.addWidget(self.notice)
 
-        self.body = QLabel()
+        self.body = PlainLabel()
         self.body.setObjectName("detailBody")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
@@ -153,6 +153,7 @@ class RequestDetailView(QScrollArea):
         self.setWidget(body)
         self.shown: RequestDetail | None = None
         self.editable = False
+        self.offered: dict[str, bool] = {}  # step or record name: offered now
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -258,6 +259,7 @@ class RequestDetailView(QScrollArea):
             "close": Step.CLOSE in offered,
             "reopen": Step.REOPEN in offered,
         }
+        self.offered = {**shown, **{name: can.records for name in self.record_buttons}}
         for name, button in self.step_buttons.items():
             button.setVisible(shown[name])
         more = {

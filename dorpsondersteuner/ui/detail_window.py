@@ -10,13 +10,14 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from ..services.changes import Changes
 from . import ops
 from .detail import RequestDetailView
 from .messages import describe
+from .plain import PlainLabel
 from .tasks import QueryOp
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ class DetailWindow(QWidget):
     """One request's detail in a window of its own (UI.md Layout: beside the list, or
     on a second screen). It refreshes from the task manager's changes like the pane,
     and its steps and records open the same dialogs; editing the question stays in the
-    main window's form."""
+    main window's form (*Bewerken* here opens it there). Esc or Ctrl+W closes it."""
 
     def __init__(self, work: WorkArea, request_id: uuid.UUID) -> None:
         super().__init__(work.window(), Qt.WindowType.Window)
@@ -40,17 +41,22 @@ class DetailWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget()
-        self.placeholder = QLabel(self.tr("Loading…"))
+        self.placeholder = PlainLabel(self.tr("Loading…"))
         self.placeholder.setObjectName("detailWindowPlaceholder")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setContentsMargins(32, 32, 32, 32)
         self.stack.addWidget(self.placeholder)
         self.view = RequestDetailView()
-        self.view.edit_button.hide()  # the form lives in the main window
+        # The form lives in the main window: Edit brings it there, for this request.
+        self.view.edit_button.clicked.connect(lambda: self.work.edit_in_main(self.request_id))
         self.view.action.connect(lambda name: self.work.actions_.on_action(name, self))
         self.view.link.connect(lambda href: self.work.actions_.on_link(href, self))
         self.stack.addWidget(self.view)
+        closing = {QKeySequence(Qt.Key.Key_Escape), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_W)}
+        closing.update(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
+        for key in closing:
+            QShortcut(key, self, self.close)
         layout.addWidget(self.stack)
         self.resize(640, 760)
         work.tasks.changed.connect(self.on_changes)
@@ -72,7 +78,6 @@ class DetailWindow(QWidget):
         )
         self.view.show_request(detail, result.can.edit_refusal)
         self.view.set_actions(result.can)
-        self.view.edit_button.hide()
         self.stack.setCurrentWidget(self.view)
 
     def _on_failed(self, error: BaseException) -> None:

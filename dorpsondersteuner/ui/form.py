@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..enums import LifeDomain, Urgency
+from ..errors import ValidationErrors
 from ..services.views import RequestDetail, ResidentMatch
 from . import dates, ops
 from .drafts import DraftBinder
 from .messages import describe
 from .palette import mark_as_error
+from .plain import PlainLabel
 from .tasks import QueryOp, TaskManager, WriteOp
 from .words import life_domain_word, urgency_icon, urgency_word
 
@@ -50,7 +52,7 @@ DRAFT_FORM = "request"
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
+    label = PlainLabel(text)
     font = label.font()
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -58,7 +60,7 @@ def _heading(text: str) -> QLabel:
     return label
 
 
-class ErrorLabel(QLabel):
+class ErrorLabel(PlainLabel):
     """A plain sentence under a field, shown only when the core refused a value."""
 
     def __init__(self, name: str) -> None:
@@ -118,7 +120,7 @@ class RequestForm(QScrollArea):
         self.layout_.addWidget(self.title)
         self.banner = ErrorLabel("form")
         self.layout_.addWidget(self.banner)
-        self.restored = QLabel()
+        self.restored = PlainLabel()
         self.restored.setObjectName("restoredNote")
         self.restored.setWordWrap(True)
         self.restored.hide()
@@ -173,7 +175,7 @@ class RequestForm(QScrollArea):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(_heading(self.tr("1. Resident")))
-        self.lookup_hint = QLabel(
+        self.lookup_hint = PlainLabel(
             self.tr(
                 "First look up whether the resident is already known, so nobody is "
                 "registered twice. Type a name or an address."
@@ -196,7 +198,7 @@ class RequestForm(QScrollArea):
         self.lookup_results.itemClicked.connect(self._choose_item)
         self.lookup_results.hide()
         layout.addWidget(self.lookup_results)
-        self.lookup_status = QLabel()
+        self.lookup_status = PlainLabel()
         self.lookup_status.setWordWrap(True)
         layout.addWidget(self.lookup_status)
         self.new_resident_button = QPushButton(self.tr("Not found: record a new resident"))
@@ -210,7 +212,7 @@ class RequestForm(QScrollArea):
         self.chosen = QWidget()
         chosen_row = QHBoxLayout(self.chosen)
         chosen_row.setContentsMargins(0, 0, 0, 0)
-        self.chosen_label = QLabel()
+        self.chosen_label = PlainLabel()
         self.chosen_label.setObjectName("chosenResident")
         self.chosen_label.setWordWrap(True)
         self.change_resident_button = QPushButton(self.tr("Choose another resident"))
@@ -239,7 +241,7 @@ class RequestForm(QScrollArea):
             edit = QLineEdit()
             edit.setObjectName(name)
             edit.textEdited.connect(self._mark_dirty)
-            caption = QLabel(label)
+            caption = PlainLabel(label)
             caption.setBuddy(edit)
             cell = QVBoxLayout()
             cell.setSpacing(2)
@@ -254,7 +256,7 @@ class RequestForm(QScrollArea):
             self.area.addItem(area.name, area.id)
         area_cell = QVBoxLayout()
         area_cell.setSpacing(2)
-        area_caption = QLabel(self.tr("Village or district"))
+        area_caption = PlainLabel(self.tr("Village or district"))
         area_caption.setBuddy(self.area)
         area_cell.addWidget(area_caption)
         area_cell.addWidget(self.area)
@@ -272,7 +274,7 @@ class RequestForm(QScrollArea):
         layout.setContentsMargins(0, 12, 0, 0)
         self.request_heading = _heading(self.tr("2. Help request"))
         layout.addWidget(self.request_heading)
-        caption = QLabel(self.tr("The question, in the resident's own words"))
+        caption = PlainLabel(self.tr("The question, in the resident's own words"))
         layout.addWidget(caption)
         self.question = QPlainTextEdit()
         self.question.setObjectName("question")
@@ -284,7 +286,7 @@ class RequestForm(QScrollArea):
         layout.addWidget(self.question)
         layout.addWidget(self._error("question"))
 
-        layout.addWidget(QLabel(self.tr("Life domains (tick one or more)")))
+        layout.addWidget(PlainLabel(self.tr("Life domains (tick one or more)")))
         grid = QGridLayout()
         self.domains: dict[LifeDomain, QCheckBox] = {}
         for position, domain in enumerate(LifeDomain):
@@ -296,7 +298,7 @@ class RequestForm(QScrollArea):
         layout.addLayout(grid)
         layout.addWidget(self._error("life_domains"))
 
-        layout.addWidget(QLabel(self.tr("Urgency")))
+        layout.addWidget(PlainLabel(self.tr("Urgency")))
         urgency_row = QHBoxLayout()
         self.urgency_group = QButtonGroup(self)
         self.urgencies: dict[Urgency, QRadioButton] = {}
@@ -319,7 +321,7 @@ class RequestForm(QScrollArea):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.addWidget(_heading(self.tr("3. Consent")))
-        explain = QLabel(
+        explain = PlainLabel(
             self.tr(
                 "Ask the resident whether you may record these details. Without consent "
                 "nothing is recorded."
@@ -462,6 +464,7 @@ class RequestForm(QScrollArea):
     def _mark_dirty(self, *_args: object) -> None:
         if self._restoring:
             return
+        self._recheck()
         self.dirty = True
         self.drafts.typed()
 
@@ -569,15 +572,9 @@ class RequestForm(QScrollArea):
                 return request_id
 
         else:
-            consent: date | None = None
-            if self.consent.isChecked():
-                consent = dates.day_of(self.consent_date)
-            intake = ops.IntakeInput(question, domains, consent, urgency)
+            intake = self._intake_input()
             resident_id = self.resident_id
-            new_resident = None
-            if self.new_resident:
-                values = {name: edit.text() for name, edit in self.inputs.items()}
-                new_resident = ops.ResidentInput(area_id=self.area.currentData(), **values)
+            new_resident = self._resident_input() if self.new_resident else None
 
             def work(session: Session) -> uuid.UUID:
                 return ops.register(session, principal, intake, resident_id, new_resident)
@@ -601,24 +598,75 @@ class RequestForm(QScrollArea):
         self._show_error(error)
 
     def _show_error(self, error: BaseException) -> None:
-        message = describe(error)
-        label = self.errors.get(message.field or "")
-        holder = label.parentWidget() if label is not None else None
-        if label is not None and holder is not None and holder.isVisibleTo(self):
+        """Every problem at once, each beside its field, the focus on the first."""
+        problems = error.problems if isinstance(error, ValidationErrors) else (error,)
+        first: QWidget | None = None
+        for problem in problems:
+            message = describe(problem)
+            label = self.errors.get(message.field or "")
+            holder = label.parentWidget() if label is not None else None
+            if label is None or holder is None or not holder.isVisibleTo(self):
+                self.banner.show_text(message.text)
+                first = first or self.banner
+                continue
             label.show_text(message.text)
-            widget = self.inputs.get(message.field or "") or {
-                "question": self.question,
-                "consent_record_on": self.consent,
-                "resident": self.lookup,
-            }.get(message.field or "")
-            if widget is not None and widget.isVisibleTo(self):
-                widget.setFocus()
-                self.ensureWidgetVisible(widget)
-            else:
-                self.ensureWidgetVisible(label)
-        else:
-            self.banner.show_text(message.text)
+            if first is None:
+                widget = self._field_widget(message.field or "")
+                first = widget if widget is not None and widget.isVisibleTo(self) else label
+        if first is self.banner:
             self.ensureVisible(0, 0)
+        elif first is not None:
+            if first.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                first.setFocus()
+            self.ensureWidgetVisible(first)
+
+    def _field_widget(self, field: str) -> QWidget | None:
+        if field in self.inputs:
+            return self.inputs[field]
+        return {
+            "question": self.question,
+            "life_domains": next(iter(self.domains.values())),
+            "consent_record_on": self.consent,
+            "resident": self.lookup,
+            "area_id": self.area,
+        }.get(field)
+
+    def _recheck(self) -> None:
+        """While problems are shown: take away each one whose field is right now (the
+        core's own checks, no database), never add new ones before the next save."""
+        shown = {name for name, label in self.errors.items() if not label.isHidden()}
+        if not shown:
+            return
+        if self.mode == "edit":
+            intake = ops.IntakeInput(
+                self.question.toPlainText(), self._chosen_domains(), dates.today()
+            )
+        else:
+            intake = self._intake_input()
+        new_resident = self._resident_input() if self.new_resident else None
+        still = {
+            problem.field or ""
+            for problem in ops.intake_problems(
+                intake,
+                resident_chosen=self.resident_id is not None or self.mode == "edit",
+                new_resident=new_resident,
+                today=dates.today(),
+            ).found
+        }
+        for name in shown - still - {"form"}:
+            self.errors[name].hide()
+
+    def _intake_input(self) -> ops.IntakeInput:
+        consent: date | None = None
+        if self.consent.isChecked():
+            consent = dates.day_of(self.consent_date)
+        return ops.IntakeInput(
+            self.question.toPlainText(), self._chosen_domains(), consent, self._chosen_urgency()
+        )
+
+    def _resident_input(self) -> ops.ResidentInput:
+        values = {name: edit.text() for name, edit in self.inputs.items()}
+        return ops.ResidentInput(area_id=self.area.currentData(), **values)
 
     def _clear_errors(self) -> None:
         self.banner.hide()

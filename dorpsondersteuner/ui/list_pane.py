@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QStackedWidget,
     QStyle,
@@ -32,6 +31,7 @@ from ..services import access_log
 from ..services.lists import RequestFilter
 from . import LIST_VIEWS
 from .main_window import with_shortcut
+from .plain import PlainLabel
 from .request_model import (
     AREA,
     FOLLOW_UP,
@@ -99,7 +99,7 @@ class ListPane(QWidget):
         layout.addLayout(top)
 
         heading_row = QHBoxLayout()
-        self.heading = QLabel()
+        self.heading = PlainLabel()
         self.heading.setObjectName("listHeading")
         font = self.heading.font()
         font.setBold(True)
@@ -115,6 +115,8 @@ class ListPane(QWidget):
 
         self.list_stack = QStackedWidget()
         self.table = QTableView()
+        # One tab stop: the arrows move inside, Tab goes on to the buttons.
+        self.table.setTabKeyNavigation(False)
         self.table.setObjectName("requests")
         self.table.setAccessibleName(self.tr("Help requests"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -144,7 +146,7 @@ class ListPane(QWidget):
         )
         self.list_stack.addWidget(self.table)
 
-        self.empty = QLabel()
+        self.empty = PlainLabel()
         self.empty.setObjectName("emptyList")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -153,7 +155,7 @@ class ListPane(QWidget):
         for table in work.short_lists.tables.values():
             self.list_stack.addWidget(table)
 
-        self.loading = QLabel(self.tr("Loading…"))
+        self.loading = PlainLabel(self.tr("Loading…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list_stack.addWidget(self.loading)
         self.list_stack.setCurrentWidget(self.loading)

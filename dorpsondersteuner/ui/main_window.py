@@ -13,13 +13,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from .plain import PlainLabel
 
 
 def with_shortcut(text: str, shortcut: QKeySequence | None) -> str:
@@ -44,7 +45,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(self.message_page)
         layout.setContentsMargins(64, 64, 64, 64)
         layout.addStretch(1)
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -64,12 +65,12 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
 
-        self.user_label = QLabel()
+        self.user_label = PlainLabel()
         self.user_label.setObjectName("user")
-        self.sync_label = QLabel()
+        self.sync_label = PlainLabel()
         self.sync_label.setObjectName("sync")
         self.sync_label.setContentsMargins(24, 0, 0, 0)
-        self.count_label = QLabel()
+        self.count_label = PlainLabel()
         self.count_label.setObjectName("count")
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addWidget(self.sync_label)
@@ -113,6 +114,46 @@ class MainWindow(QMainWindow):
             self.tr("Synchronising with the municipality's server comes in a later version"),
             keys(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_S),
         )
+        # Every step and record the rules allow on the chosen request, with its key;
+        # shown only when the core offers it (set by the work area).
+        ctrl_shift = Qt.Modifier.CTRL | Qt.Modifier.SHIFT
+        self.step_actions: dict[str, QAction] = {
+            "pick_up": self._action(
+                self.tr("Pic&k up…"),
+                self.tr("Become the owner of this help request"),
+                keys(ctrl_shift | Qt.Key.Key_P),
+            ),
+            "hand_back": self._action(
+                self.tr("&Hand back…"),
+                self.tr("Send the help request one level down, with advice"),
+                keys(ctrl_shift | Qt.Key.Key_B),
+            ),
+            "close": self._action(
+                self.tr("C&lose help request…"),
+                self.tr("Close the help request with an outcome"),
+                keys(ctrl_shift | Qt.Key.Key_X),
+            ),
+            "reopen": self._action(
+                self.tr("&Reopen help request…"),
+                self.tr("Open a closed help request again"),
+                keys(ctrl_shift | Qt.Key.Key_R),
+            ),
+            "contact": self._action(
+                self.tr("Add a con&tact…"),
+                self.tr("Record a visit, call or talk"),
+                keys(ctrl_shift | Qt.Key.Key_K),
+            ),
+            "follow_up": self._action(
+                self.tr("Add a &follow-up…"),
+                self.tr("Something to do by a date"),
+                keys(ctrl_shift | Qt.Key.Key_A),
+            ),
+            "help": self._action(
+                self.tr("Arrange help from the own c&ircle…"),
+                self.tr("Arrange help from a neighbourhood helper or the resident's own circle"),
+                keys(ctrl_shift | Qt.Key.Key_H),
+            ),
+        }
         self.save_action = self._action(
             self.tr("&Save"), self.tr("Save what you filled in"), keys(keys.StandardKey.Save)
         )
@@ -141,7 +182,10 @@ class MainWindow(QMainWindow):
             enabled=True,
         )
         self.quit_action = self._action(
-            self.tr("&Quit"), self.tr("Close the program"), keys(keys.StandardKey.Quit), True
+            self.tr("&Quit the program"),
+            self.tr("Close the program"),
+            keys(keys.StandardKey.Quit),
+            True,
         )
         self.quit_action.triggered.connect(self.close)
 
@@ -151,15 +195,16 @@ class MainWindow(QMainWindow):
         program.addSeparator()
         program.addAction(self.quit_action)
         request = menus.addMenu(self.tr("&Help request"))
-        for action in (
-            self.new_action,
-            self.edit_action,
-            self.window_action,
-            self.escalate_action,
-            self.save_action,
-            self.cancel_action,
-        ):
+        for action in (self.new_action, self.edit_action, self.window_action):
             request.addAction(action)
+        request.addSeparator()
+        request.addAction(self.escalate_action)
+        for action in self.step_actions.values():
+            request.addAction(action)
+        self.request_menu = request
+        self.more_anchor = request.addSeparator()  # the request's "More" menu goes here
+        request.addAction(self.save_action)
+        request.addAction(self.cancel_action)
         request.addSeparator()
         for action in (self.find_action, self.previous_action, self.next_action):
             request.addAction(action)

@@ -54,6 +54,7 @@ from ..services.workflow import (
     IntakeInput,
     ResidentInput,
     edit_request,
+    intake_problems,
     register_request,
 )
 from ..services.worklists import DueFollowUp, QueueRow, due_follow_ups, review_queue
@@ -78,6 +79,7 @@ __all__ = [
     "complete_follow_up",
     "due_follow_ups",
     "end_help",
+    "intake_problems",
     "open_deadlines",
     "review_queue",
 ]

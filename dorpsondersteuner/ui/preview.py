@@ -29,7 +29,6 @@ from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QListWidget,
     QSplitter,
     QTableView,
@@ -41,6 +40,7 @@ from ..enums import Level
 from ..snapshot import MAX_ROWS, Snapshot, SnapshotRow
 from . import LIST_VIEWS
 from .palette import level_colour
+from .plain import PlainLabel
 
 if TYPE_CHECKING:
     from .work import WorkArea
@@ -140,7 +140,7 @@ class PreviewPage(QSplitter):
         middle = QWidget()
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(8, 8, 8, 0)
-        self.heading = QLabel(snapshot.title)
+        self.heading = PlainLabel(snapshot.title)
         font = self.heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -149,6 +149,8 @@ class PreviewPage(QSplitter):
 
         self.model = PreviewModel(snapshot.headers, snapshot.rows, snapshot.level_column, self)
         table = self.table = QTableView()
+        # One tab stop: the arrows move inside, Tab goes on to the buttons.
+        table.setTabKeyNavigation(False)
         table.setObjectName("requestsPreview")
         table.setModel(self.model)
         table.setAccessibleName(self.tr("Help requests as you last saw them, being updated"))

@@ -36,6 +36,7 @@ from ..services.changes import Changes
 from ..services.lists import RequestFilter, SortKey
 from ..services.views import RequestRow
 from . import dates, ops
+from .plain import plain_tip
 from .tasks import QueryOp, TaskManager
 from .words import level_icon, level_word, status_word, urgency_icon, urgency_word, warning_icon
 
@@ -338,7 +339,7 @@ class RequestListModel(QAbstractTableModel):
 
     def _tooltip(self, request: RequestRow, column: int) -> str | None:
         if column == RESIDENT:
-            return request.question
+            return plain_tip(request.question)
         if column == UPDATED:
             return dates.instant_text(request.updated_at)
         if column == FOLLOW_UP and request.next_due:

@@ -7,11 +7,14 @@ lookup showing its results), ``escalate`` (the escalate dialog over the window),
 ``review`` (the district team's queue, as Joyce van Dijk), ``followups`` (follow-ups due),
 ``helpers`` (neighbourhood helpers), ``deadlines`` (Wmo deadlines, as Evelien Smits)
 and ``admin`` (the administrator's reference list, as Rob Aarts).
-A dialog is drawn onto the window's picture, never shown modally.
+A dialog is drawn onto the window's picture, never shown modally. A view the user
+does not have (``--view admin`` as a supporter, a list as the administrator) is refused
+at once with one line on stderr and exit code 2, never a wait.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +27,20 @@ if TYPE_CHECKING:
     from .app import Desktop
     from .dialogs import FormDialog
     from .work import WorkArea
+
+# Which of the core's view capabilities each screenshot view needs.
+NEEDS = {
+    "list": "requests",
+    "detail": "requests",
+    "intake": "intake",
+    "escalate": "requests",
+    "review": "review_queue",
+    "followups": "requests",
+    "helpers": "helpers",
+    "deadlines": "wmo_deadlines",
+    "admin": "admin_page",
+}
+REFUSED_EXIT = 2
 
 SETTLE_MS = 150  # let the last layout and paint happen before the grab
 TIMEOUT_MS = 120_000
@@ -45,7 +62,27 @@ class Screenshot(QObject):
         self._timer.timeout.connect(self._poll)
         self._timer.start()
 
+    def _refused(self) -> bool:
+        """Once signed in: whether this user has the view; if not, say so and stop."""
+        signed_in = self.desktop.signed_in
+        if signed_in is None:
+            return False
+        if getattr(signed_in.views, NEEDS.get(self.view, "requests")):
+            return False
+        self._started = True
+        self._timer.stop()
+        print(
+            f"dorpsondersteuner: {self.desktop.username} has no {self.view!r} view; "
+            f"choose another --view or --user",
+            file=sys.stderr,
+            flush=True,
+        )
+        QCoreApplication.exit(REFUSED_EXIT)
+        return True
+
     def _poll(self) -> None:
+        if self._started or self._refused():
+            return
         admin = self.desktop.admin
         if self.view == "admin":
             if admin is None or self._started or not admin.loaded or admin.tasks.busy:

@@ -80,6 +80,8 @@ class ShortLists(QObject):
         self.tables: dict[str, QTableView] = {}
         for view, model in self.models.items():
             table = QTableView()
+            # One tab stop: the arrows move inside, Tab goes on to the buttons.
+            table.setTabKeyNavigation(False)
             table.setObjectName(f"{view}Table")
             table.setAccessibleName(names[view])
             table.setModel(model)

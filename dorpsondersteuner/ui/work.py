@@ -26,7 +26,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -46,6 +45,7 @@ from .list_pane import ListPane
 from .main_window import MainWindow, with_shortcut
 from .messages import describe
 from .navigation import VIEWS, Navigation
+from .plain import PlainLabel
 from .short_lists import ShortLists
 from .tasks import QueryOp, TaskManager, WriteOp
 from .words import role_word, sync_state_text
@@ -76,6 +76,7 @@ class WorkArea(QSplitter):
         self.current_id: uuid.UUID | None = None
         self._select_after: uuid.UUID | None = None
         self.detail_shown: ops.DetailResult | None = None
+        self._edit_when_loaded: uuid.UUID | None = None  # Edit asked in an own window
         self.detail_loaded = False
         self.detail_windows: dict[uuid.UUID, DetailWindow] = {}
         self.dialog: dialogs.FormDialog | None = None  # the one open dialog, if any
@@ -121,7 +122,7 @@ class WorkArea(QSplitter):
         self.draft_banner.setObjectName("draftBanner")
         row = QHBoxLayout(self.draft_banner)
         row.setContentsMargins(0, 0, 0, 6)
-        self.draft_text = QLabel()
+        self.draft_text = PlainLabel()
         self.draft_text.setObjectName("draftText")
         self.draft_text.setWordWrap(True)
         row.addWidget(self.draft_text, 1)
@@ -142,7 +143,7 @@ class WorkArea(QSplitter):
     def _make_right(self) -> QWidget:
         self.right = QStackedWidget()
         self.right.setObjectName("rightPane")
-        self.placeholder = QLabel(self.tr("Choose a help request in the list to read it here."))
+        self.placeholder = PlainLabel(self.tr("Choose a help request in the list to read it here."))
         self.placeholder.setObjectName("detailPlaceholder")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -189,6 +190,16 @@ class WorkArea(QSplitter):
         w.help_action.triggered.connect(self.show_help)
         w.escalate_action.triggered.connect(lambda: self.actions_.on_action("escalate"))
         w.window_action.triggered.connect(lambda: self.open_in_window())
+        for name, action in w.step_actions.items():
+            action.triggered.connect(lambda _checked=False, n=name: self.actions_.on_action(n))
+            button = self.detail.step_buttons.get(name) or self.detail.record_buttons.get(name)
+            if button is not None:
+                button.setToolTip(with_shortcut(action.statusTip(), action.shortcut()))
+        more = self.detail.more.menu()
+        more.setTitle(self.tr("&More steps"))
+        w.request_menu.insertMenu(w.more_anchor, more).setEnabled(False)
+        self.more_menu_action = more.menuAction()
+        self._offer_in_menu(None)
         w.close_guard = self.may_close
         principal = self.principal
         QueryOp(lambda s: ops.list_drafts(s, principal), self._offer_drafts).run(self.tasks)
@@ -316,6 +327,19 @@ class WorkArea(QSplitter):
             self._on_detail_failed
         ).latest("detail").run(self.tasks)
 
+    def _offer_in_menu(self, shown: ops.DetailResult | None) -> None:
+        """The *Hulpvraag* menu offers what the detail offers (the core's answer), and
+        nothing while a form is open or no request is shown."""
+        w = self.window_
+        ready = shown is not None and not self.form_is_open()
+        offered = self.detail.offered
+        for name, action in w.step_actions.items():
+            action.setVisible(shown is None or offered.get(name, False))
+            action.setEnabled(ready and offered.get(name, False))
+        more = not self.detail.more.isHidden()
+        self.more_menu_action.setVisible(shown is None or more)
+        self.more_menu_action.setEnabled(ready and more)
+
     def _show_detail(self, result: ops.DetailResult) -> None:
         self.detail_shown = result
         self.detail_loaded = True
@@ -324,8 +348,12 @@ class WorkArea(QSplitter):
         self.window_.escalate_action.setEnabled(True)
         self.window_.window_action.setEnabled(True)
         self.window_.edit_action.setEnabled(result.can.editable)
+        self._offer_in_menu(result)
         if not self.form_is_open():
             self.right.setCurrentWidget(self.detail)
+        if self._edit_when_loaded == result.detail.id:
+            self._edit_when_loaded = None
+            self.start_edit()
 
     def open_in_window(self, request_id: uuid.UUID | None = None) -> DetailWindow | None:
         """The chosen request (or ``request_id``) in a window of its own; one per request."""
@@ -379,6 +407,7 @@ class WorkArea(QSplitter):
         self.window_.edit_action.setEnabled(
             not is_open and self.detail_shown is not None and self.detail_shown.can.editable
         )
+        self._offer_in_menu(self.detail_shown)
 
     def start_intake(self) -> None:
         if not self.signed_in.views.intake or self.form_is_open():
@@ -387,6 +416,21 @@ class WorkArea(QSplitter):
         self.right.setCurrentWidget(self.form)
         self._form_open(True)
         self.form.lookup.setFocus()
+
+    def edit_in_main(self, request_id: uuid.UUID) -> None:
+        """*Bewerken* in a request's own window: the form opens here, for that request."""
+        window = self.window()
+        window.raise_()
+        window.activateWindow()
+        if self.form_is_open():
+            return  # the open form stays; nothing typed is lost
+        self._edit_when_loaded = request_id
+        if self.current_id == request_id and self.detail_loaded:
+            self._edit_when_loaded = None
+            self.start_edit()
+            return
+        self.current_id = request_id
+        self.load_detail()
 
     def start_edit(self) -> None:
         shown = self.detail_shown

@@ -26,6 +26,7 @@ from ..services.views import HelperView
 from ..services.wmo import DeadlineRow
 from ..services.worklists import DueFollowUp, QueueRow
 from . import dates
+from .plain import plain_tip
 from .words import (
     deadline_icon,
     deadline_state,
@@ -102,7 +103,8 @@ class ShortListModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
             return column.icon(row)
         if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
-            return column.tip(row)
+            tip = column.tip(row)
+            return plain_tip(tip) if tip else None
         if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(row):
             font = QFont()
             font.setBold(True)

@@ -248,12 +248,12 @@
             <translation>&amp;Toestemming vastleggen</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>The resident consents to sharing their details with</source>
             <translation>De inwoner geeft toestemming om gegevens te delen met</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Consent given on</source>
             <translation>Toestemming gegeven op</translation>
         </message>
@@ -418,7 +418,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>DetailWindow</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/detail_window.py" line="+39" />
+            <location filename="../../dorpsondersteuner/ui/detail_window.py" line="+40" />
             <source>Help request</source>
             <translation>Hulpvraag</translation>
         </message>
@@ -428,7 +428,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Bezig met laden…</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+29" />
             <source>%1 · %2 — Help request</source>
             <translation>%1 · %2 — Hulpvraag</translation>
         </message>
@@ -444,7 +444,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>EscalateDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="-396" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="-398" />
             <source>Escalate the help request</source>
             <translation>Hulpvraag opschalen</translation>
         </message>
@@ -792,7 +792,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/main_window.py" line="+38" />
+            <location filename="../../dorpsondersteuner/ui/main_window.py" line="+39" />
             <source>Dorpsondersteuner</source>
             <translation>Dorpsondersteuner</translation>
         </message>
@@ -847,7 +847,77 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Synchroniseren met de server van de gemeente komt in een volgende versie</translation>
         </message>
         <message>
+            <location line="+9" />
+            <source>Become the owner of this help request</source>
+            <translation>Eigenaar worden van deze hulpvraag</translation>
+        </message>
+        <message>
             <location line="+4" />
+            <source>&amp;Hand back…</source>
+            <translation>&amp;Teruggeven…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send the help request one level down, with advice</source>
+            <translation>De hulpvraag één niveau lager leggen, met advies</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>C&amp;lose help request…</source>
+            <translation>Hulpvraag af&amp;sluiten…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close the help request with an outcome</source>
+            <translation>De hulpvraag afsluiten met een uitkomst</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Reopen help request…</source>
+            <translation>Hulpvraag &amp;heropenen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open a closed help request again</source>
+            <translation>Een afgesloten hulpvraag weer openen</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>Pic&amp;k up…</source>
+            <translation>O&amp;ppakken…</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Add a con&amp;tact…</source>
+            <translation>&amp;Contactmoment toevoegen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Record a visit, call or talk</source>
+            <translation>Een bezoek, telefoontje of gesprek vastleggen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Add a &amp;follow-up…</source>
+            <translation>A&amp;fspraak toevoegen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Something to do by a date</source>
+            <translation>Iets dat vóór een datum moet gebeuren</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Arrange help from the own c&amp;ircle…</source>
+            <translation>Hulp uit de &amp;eigen kring regelen…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrange help from a neighbourhood helper or the resident's own circle</source>
+            <translation>Hulp regelen van een buurthulp of uit de eigen kring van de inwoner</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>&amp;Save</source>
             <translation>Be&amp;waren</translation>
         </message>
@@ -908,16 +978,16 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+5" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Afsluiten</translation>
+            <source>&amp;Quit the program</source>
+            <translation>&amp;Programma afsluiten</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Close the program</source>
             <translation>Het programma sluiten</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>&amp;Program</source>
             <translation>&amp;Programma</translation>
         </message>
@@ -927,7 +997,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>&amp;Hulpvraag</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>H&amp;elp</source>
             <translation>H&amp;ulp</translation>
         </message>
@@ -935,7 +1005,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>MergeDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/residents.py" line="+84" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/residents.py" line="+85" />
             <source>Merge two records of one resident</source>
             <translation>Twee dossiers van één inwoner samenvoegen</translation>
         </message>
@@ -1469,7 +1539,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>De hele hulpvraag</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>Escalate</source>
             <translation>Opschalen</translation>
         </message>
@@ -1614,7 +1684,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulp regelen van een buurthulp of uit de eigen kring van de inwoner</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+52" />
             <source>Help request %1 · %2 · registered %3</source>
             <translation>Hulpvraag %1 · %2 · vastgelegd %3</translation>
         </message>
@@ -1863,7 +1933,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestForm</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/form.py" line="+144" />
+            <location filename="../../dorpsondersteuner/ui/form.py" line="+146" />
             <source>Save</source>
             <translation>Bewaren</translation>
         </message>
@@ -2032,7 +2102,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestListModel</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/request_model.py" line="+69" />
+            <location filename="../../dorpsondersteuner/ui/request_model.py" line="+70" />
             <source>Resident</source>
             <translation>Inwoner</translation>
         </message>
@@ -2143,7 +2213,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Screenshot</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+131" />
+            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+168" />
             <source>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</source>
             <translation>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</translation>
         </message>
@@ -2300,7 +2370,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WithdrawConsentDialog</name>
         <message>
-            <location line="+78" />
+            <location line="+80" />
             <source>Consent withdrawn</source>
             <translation>Toestemming ingetrokken</translation>
         </message>
@@ -2815,7 +2885,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WorkArea</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/work.py" line="+128" />
+            <location filename="../../dorpsondersteuner/ui/work.py" line="+129" />
             <source>Continue</source>
             <translation>Verder gaan</translation>
         </message>
@@ -2864,8 +2934,13 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <source>Village supporters record new help requests</source>
             <translation>Dorpsondersteuners leggen nieuwe hulpvragen vast</translation>
         </message>
+        <message>
+            <location line="+21" />
+            <source>&amp;More steps</source>
+            <translation>&amp;Meer stappen</translation>
+        </message>
         <message numerus="yes">
-            <location line="+93" />
+            <location line="+82" />
             <source>%n help request(s)</source>
             <translation>
                 <numerusform>%n hulpvraag</numerusform>
@@ -2873,7 +2948,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             </translation>
         </message>
         <message>
-            <location line="+137" />
+            <location line="+170" />
             <source>Stop without saving?</source>
             <translation>Stoppen zonder te bewaren?</translation>
         </message>
@@ -2936,7 +3011,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WorkLists</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/worklists.py" line="+116" />
+            <location filename="../../dorpsondersteuner/ui/worklists.py" line="+118" />
             <source>Resident</source>
             <translation>Inwoner</translation>
         </message>

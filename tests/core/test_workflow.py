@@ -16,6 +16,7 @@ from dorpsondersteuner.errors import (
     ForbiddenError,
     NotFoundError,
     ValidationError,
+    ValidationErrors,
 )
 from dorpsondersteuner.models import Area, HelpRequest, HistoryEvent, OutboxOp, Resident, User
 from dorpsondersteuner.models.enums import EventKind, Level, LifeDomain, Outcome, Status, Urgency
@@ -132,6 +133,24 @@ def test_bad_intake_input_is_refused_and_changes_nothing(town, people, change, f
             new_resident=ResidentInput(**resident_fields),
         )
     assert refused.value.field == field
+    assert counts(town) == before
+
+
+def test_every_problem_of_an_intake_is_reported_at_once_in_form_order(town, people):
+    before = counts(town)
+    with pytest.raises(ValidationErrors) as refused:
+        act(
+            town,
+            workflow.register_request,
+            people["ingrid"],
+            IntakeInput("  ", LifeDomain(0), None),
+            new_resident=ResidentInput(
+                first_name="", last_name="Manders", area_id=AREA_ID["BAK"], postcode="57611"
+            ),
+        )
+    fields = [problem.field for problem in refused.value.problems]
+    assert fields == ["first_name", "postcode", "question", "life_domains", "consent_record_on"]
+    assert refused.value.field == "first_name"  # the first, for whoever shows one
     assert counts(town) == before
 
 

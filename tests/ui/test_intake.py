@@ -168,3 +168,39 @@ def test_editing_a_request_saves_through_the_services(
     assert work.detail.urgency.text.text() == "Acuut"
     row = work.model.row_of(request_id)
     assert row == 0  # the most recently changed comes first
+
+
+def test_every_problem_shows_at_once_in_form_order_and_goes_when_put_right(
+    qtbot: QtBot, start_program: StartProgram
+) -> None:
+    desktop = start_program("ingrid")
+    work = desktop.work
+    desktop.window.new_action.trigger()
+    form = work.form
+    qtbot.keyClicks(form.lookup, "Onbekend Persoon")
+    qtbot.waitUntil(lambda: form.new_resident_button.isVisible(), timeout=10_000)
+    qtbot.mouseClick(form.new_resident_button, Qt.MouseButton.LeftButton)
+    form.inputs["last_name"].clear()  # no last name, a bad postcode and phone,
+    qtbot.keyClicks(form.inputs["postcode"], "57611")  # no question, no life domain,
+    qtbot.keyClicks(form.inputs["phone"], "bel maar")  # no consent: one save
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+
+    wanted = ["last_name", "postcode", "phone", "question", "life_domains", "consent_record_on"]
+    qtbot.waitUntil(lambda: all(form.errors[name].isVisible() for name in wanted), timeout=10_000)
+    shown = [name for name, label in form.errors.items() if label.isVisible()]
+    assert shown == wanted  # in the form's order, nothing else
+    assert form.inputs["last_name"].hasFocus()  # the first problem
+    assert not form.banner.isVisible()
+
+    # Each message goes as soon as its field is right; the others stay.
+    qtbot.keyClicks(form.inputs["last_name"], "Persoon")
+    assert not form.errors["last_name"].isVisible()
+    assert form.errors["postcode"].isVisible()
+    form.inputs["postcode"].clear()
+    qtbot.keyClicks(form.inputs["postcode"], "5761 AB")
+    assert not form.errors["postcode"].isVisible()
+    form.domains[LifeDomain.CARE].click()
+    assert not form.errors["life_domains"].isVisible()
+    form.consent.click()
+    assert not form.errors["consent_record_on"].isVisible()
+    assert form.errors["phone"].isVisible() and form.errors["question"].isVisible()

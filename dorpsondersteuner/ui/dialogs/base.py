@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -39,6 +38,7 @@ from ..dates import qdate as qdate
 from ..drafts import DraftBinder
 from ..messages import describe
 from ..palette import mark_as_error
+from ..plain import PlainLabel
 from ..tasks import TaskManager, Work, WriteOp
 
 W = TypeVar("W", bound=QWidget)
@@ -98,19 +98,19 @@ class FormDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 16)
         outer.setSpacing(10)
-        heading = QLabel(title)
+        heading = PlainLabel(title)
         heading.setObjectName("dialogTitle")
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         heading.setFont(font)
         outer.addWidget(heading)
-        self.subject = QLabel(subject)
+        self.subject = PlainLabel(subject)
         self.subject.setObjectName("subject")
         self.subject.setWordWrap(True)
         self.subject.setVisible(bool(subject))
         outer.addWidget(self.subject)
-        self.restored = QLabel()
+        self.restored = PlainLabel()
         self.restored.setObjectName("restoredNote")
         self.restored.setWordWrap(True)
         self.restored.hide()
@@ -133,7 +133,7 @@ class FormDialog(QDialog):
         self.body.setSpacing(6)
         outer.addLayout(self.body)
 
-        self.consequence = QLabel()
+        self.consequence = PlainLabel()
         self.consequence.setObjectName("consequence")
         self.consequence.setWordWrap(True)
         font = self.consequence.font()
@@ -142,7 +142,7 @@ class FormDialog(QDialog):
         self.consequence.hide()
         outer.addSpacing(4)
         outer.addWidget(self.consequence)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
         mark_as_error(self.error)
@@ -196,7 +196,7 @@ class FormDialog(QDialog):
 
     def add_field(self, name: str, label: str, widget: W, *, hint: str = "") -> W:
         """A labelled field: the label is its buddy (Alt+letter) and accessible name."""
-        caption = QLabel(label)
+        caption = PlainLabel(label)
         caption.setWordWrap(True)
         caption.setBuddy(widget)
         widget.setAccessibleName(label.replace("&", ""))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from ...services.access import Principal
 from ...services.views import ContactView, FollowUpView, HelperView, RequestDetail
 from .. import dates, ops
 from ..messages import describe
+from ..plain import PlainLabel
 from ..tasks import QueryOp, TaskManager, Work
 from ..words import contact_kind_word, skill_word, skills_text
 from .base import FormDialog, date_edit, day_of, qdate, subject_of, text_box
@@ -76,7 +76,7 @@ class ContactDialog(FormDialog):
                 ("minutes", self.tr("&Minutes spent"), self.minutes),
             )
         ):
-            caption = QLabel(label)
+            caption = PlainLabel(label)
             caption.setBuddy(widget)
             widget.setAccessibleName(label.replace("&", ""))
             grid.addWidget(caption, 0, column)
@@ -216,7 +216,7 @@ class ArrangeHelpDialog(FormDialog):
         self.helpers.setAccessibleName(self.tr("Neighbourhood helpers"))
         self.helpers.setMinimumHeight(140)
         self.body.addWidget(self.helpers)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         self.body.addWidget(self.status)
         self.description = self.add_field(
@@ -312,7 +312,7 @@ class HelperDialog(FormDialog):
         for area in areas:
             self.area.addItem(area.name, area.id)
         self.add_field("area", self.tr("Village or district"), self.area)
-        self.body.addWidget(QLabel(self.tr("Helps with (tick one or more)")))
+        self.body.addWidget(PlainLabel(self.tr("Helps with (tick one or more)")))
         grid = QGridLayout()
         self.skills: dict[HelperSkill, QCheckBox] = {}
         for position, skill in enumerate(HelperSkill):
@@ -334,7 +334,7 @@ class HelperDialog(FormDialog):
         for column, (name, label, widget) in enumerate(
             (("phone", self.tr("Phone"), self.phone), ("email", self.tr("E-mail"), self.email))
         ):
-            caption = QLabel(label)
+            caption = PlainLabel(label)
             caption.setBuddy(widget)
             widget.setAccessibleName(label)
             contact.addWidget(caption, 0, column)

@@ -5,12 +5,13 @@ records of one person.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from ...services import residents
 from ...services.access import Principal
 from ...services.views import RequestDetail, ResidentMatch
 from ..messages import describe
+from ..plain import PlainLabel
 from ..tasks import QueryOp, TaskManager, Work
 from .base import FormDialog
 
@@ -98,7 +99,7 @@ class MergeDialog(FormDialog):
         self.matches.setAccessibleName(self.tr("Records found"))
         self.matches.setMinimumHeight(120)
         self.body.addWidget(self.matches)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         self.body.addWidget(self.status)
         self._timer = QTimer(self)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from ...services.access import Principal
 from ...services.capabilities import Escalation
 from ...services.views import RequestDetail
 from .. import dates, ops
+from ..plain import PlainLabel
 from ..tasks import TaskManager, Work
 from ..words import level_word, outcome_word, urgency_icon
 from .base import FormDialog, date_edit, day_of, subject_of, text_box
@@ -58,7 +58,7 @@ class EscalateDialog(FormDialog):
         self.target = escalation.target
         self.needs_consent = escalation.needs_consent
 
-        choice = QLabel(self.tr("Where does it go?"))
+        choice = PlainLabel(self.tr("Where does it go?"))
         self.body.addWidget(choice)
         self.mode = QButtonGroup(self)
         to_team = self.target is Level.DISTRICT_TEAM
@@ -90,7 +90,7 @@ class EscalateDialog(FormDialog):
         choice.setVisible(not self.normal.isHidden() and not self.acute.isHidden())
 
         self.reason = text_box("reason")
-        self.reason_caption = QLabel()
+        self.reason_caption = PlainLabel()
         self.reason_caption.setWordWrap(True)
         self.reason_caption.setBuddy(self.reason)
         self.body.addSpacing(4)
@@ -101,7 +101,7 @@ class EscalateDialog(FormDialog):
         self.consent_box = QWidget()
         consent_layout = QVBoxLayout(self.consent_box)
         consent_layout.setContentsMargins(0, 6, 0, 0)
-        self.consent_note = QLabel()
+        self.consent_note = PlainLabel()
         self.consent_note.setWordWrap(True)
         consent_layout.addWidget(self.consent_note)
         row = QHBoxLayout()
@@ -216,7 +216,7 @@ class PickUpDialog(FormDialog):
             parent=parent,
         )
         self.detail = detail
-        question = QLabel(detail.question)
+        question = PlainLabel(detail.question)
         question.setObjectName("question")
         question.setProperty("data", True)
         question.setWordWrap(True)
@@ -294,7 +294,7 @@ class CloseDialog(FormDialog):
             parent=parent,
         )
         self.detail = detail
-        self.body.addWidget(QLabel(self.tr("Outcome")))
+        self.body.addWidget(PlainLabel(self.tr("Outcome")))
         self.outcomes: dict[Outcome, QRadioButton] = {}
         group = QButtonGroup(self)
         for outcome in Outcome:
@@ -419,7 +419,9 @@ class ConsentDialog(FormDialog):
             parent=parent,
         )
         self.detail = detail
-        self.body.addWidget(QLabel(self.tr("The resident consents to sharing their details with")))
+        self.body.addWidget(
+            PlainLabel(self.tr("The resident consents to sharing their details with"))
+        )
         group = QButtonGroup(self)
         self.scopes: dict[Level, QRadioButton] = {}
         for level in (Level.DISTRICT_TEAM, Level.MUNICIPALITY):
