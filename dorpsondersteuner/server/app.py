@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
 from .. import __version__
-from .db import SchemaError, SchemaState, make_engine, schema_status
+from .db import SchemaError, SchemaState, make_engine, read_only, schema_status
 from .errors import ERRORS, install_error_handlers
 from .middleware import BodySizeLimit, SecurityHeaders
 from .passwords import Hasher
@@ -39,6 +39,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessions = sessionmaker(engine, expire_on_commit=False)
+    # For what only reads (GET requests, the token check): no write lock on SQLite.
+    app.state.read_engine = read_only(engine)
+    app.state.read_sessions = sessionmaker(app.state.read_engine, expire_on_commit=False)
     app.state.hasher = Hasher(settings.hashing)
     app.state.schema_revision = status.revision
     install_error_handlers(app)

@@ -23,7 +23,7 @@ from typing import Any
 
 import anyio
 from anyio import to_thread
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import Connection, bindparam, case, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..models import User
 from ..models.base import utcnow
+from ..models.enums import Role
 from .models import Credential, Device, DeviceToken, LoginThrottle
 from .passwords import Hasher, HashingBusy
 from .settings import Settings, ThrottlePolicy
@@ -767,43 +768,105 @@ def _register_device(
 
 @dataclass(frozen=True)
 class TokenOwner:
+    """A live token's device and user, as the token check found them."""
+
     token_hash: str
     user_id: uuid.UUID
     device_id: uuid.UUID
     short_code: str
+    username: str
+    display_name: str
+    role: Role
+    team_id: uuid.UUID | None
+    last_seen_at: datetime | None = None  # as stored: to the minute
 
 
-def check_token(session: Session, token: str) -> TokenOwner:
-    """The user and device of a live token; ``AuthError`` (401) for anything else."""
-    now = utcnow()
+# Built once: on every authenticated request only the parameter changes.
+_TOKEN_CHECK = (
+    select(
+        DeviceToken.revoked_at,
+        DeviceToken.expires_at,
+        DeviceToken.last_seen_at,
+        Device.id,
+        Device.short_code,
+        Device.revoked_at,
+        User.id,
+        User.username,
+        User.display_name,
+        User.role,
+        User.team_id,
+        User.active,
+        User.deleted_at,
+    )
+    .join(Device, Device.id == DeviceToken.device_id)
+    .join(User, User.id == DeviceToken.user_id)
+    .where(DeviceToken.token_hash == bindparam("token_hash"))
+)
+
+
+def check_token(
+    connection: Connection | Session, token: str, now: datetime | None = None
+) -> TokenOwner:
+    """The user and device of a live token; ``AuthError`` (401) for anything else.
+
+    One query by primary keys, of plain columns (no ORM objects), reading only: no write
+    lock needed, and nothing kept that could outlive this request.
+    """
+    now = now or utcnow()
     token_hash = hash_token(token)
-    found = session.execute(
-        select(DeviceToken, Device, User)
-        .join(Device, Device.id == DeviceToken.device_id)
-        .join(User, User.id == DeviceToken.user_id)
-        .where(DeviceToken.token_hash == token_hash)
-    ).first()
+    found = connection.execute(_TOKEN_CHECK, {"token_hash": token_hash}).first()
     if found is None:
         raise AuthError("not signed in: the token is unknown", code="invalid_token")
-    row, device, user = found
+    token_revoked, expires_at, last_seen_at, device_id, code, device_revoked = found[:6]
+    user_id, username, display_name, role, team_id, active, deleted_at = found[6:]
     # The revoked device first: that answer tells a lost laptop to wipe itself.
-    if device.revoked_at is not None:
+    if device_revoked is not None:
         raise AuthError("this device has been revoked", code="device_revoked")
-    if row.revoked_at is not None:
+    if token_revoked is not None:
         raise AuthError("not signed in: the token has ended", code="invalid_token")
-    if not user.active or user.deleted_at is not None:
+    if not active or deleted_at is not None:
         raise AuthError("this account is deactivated", code="account_inactive")
-    if row.expires_at <= now:
+    if expires_at <= now:
         raise AuthError("the sign-in has expired: log in again", code="token_expired")
-    if now - row.last_seen_at >= LAST_SEEN_RESOLUTION:
-        session.execute(
-            update(DeviceToken).where(DeviceToken.token_hash == token_hash).values(last_seen_at=now)
-        )
-        session.execute(update(Device).where(Device.id == device.id).values(last_seen_at=now))
-        session.commit()
     return TokenOwner(
-        token_hash=token_hash, user_id=user.id, device_id=device.id, short_code=device.short_code
+        token_hash=token_hash,
+        user_id=user_id,
+        device_id=device_id,
+        short_code=code,
+        username=username,
+        display_name=display_name,
+        role=role,
+        team_id=team_id,
+        last_seen_at=last_seen_at,
     )
+
+
+def last_seen_is_due(owner: TokenOwner, now: datetime) -> bool:
+    """Whether this use should be written down: at most once a minute per token."""
+    return owner.last_seen_at is None or now - owner.last_seen_at >= LAST_SEEN_RESOLUTION
+
+
+def record_use(sessions: sessionmaker[Session], owner: TokenOwner, now: datetime) -> None:
+    """Write the token's and its device's last-seen, in a short write transaction of its
+    own: the requests that read (almost all) then never write. Of several requests that
+    find it due at once, only the first writes."""
+    with sessions.begin() as session:
+        result = session.execute(
+            update(DeviceToken)
+            .where(
+                DeviceToken.token_hash == owner.token_hash,
+                DeviceToken.last_seen_at <= now - LAST_SEEN_RESOLUTION,
+            )
+            .values(last_seen_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount:  # type: ignore[attr-defined]
+            session.execute(
+                update(Device)
+                .where(Device.id == owner.device_id)
+                .values(last_seen_at=now)
+                .execution_options(synchronize_session=False)
+            )
 
 
 def end_token(session: Session, token_hash: str) -> None:

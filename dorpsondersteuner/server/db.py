@@ -4,10 +4,15 @@
 (several processes may share it: migrating is a deliberate step, ``migrate``) or ahead
 (a newer program wrote it). Checking and migrating happen under a database-wide lock,
 so processes started at the same moment take turns instead of migrating twice.
+
+Transactions: on SQLite a transaction takes the write lock up front (``BEGIN
+IMMEDIATE``), except on a read-only engine (``read_only``), which reads without any lock
+and refuses to write.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +36,15 @@ VERSION_TABLE = "alembic_version"
 # The key of the PostgreSQL advisory lock held while checking and migrating the schema:
 # any fixed 64-bit number no other program on the database uses ("dorpssch" in ASCII).
 MIGRATION_LOCK_KEY = 0x646F_7270_7373_6368
+# Connections per process: kept, and at most. A request may hold one while it waits for
+# a worker thread (FastAPI validates a plain route's answer in a thread of its own before
+# the request's session is closed), so the pool must not run dry before the threads
+# (anyio's 40) do: it takes some 90 requests in flight in one process for a request to
+# wait for a connection at all.
+POOL_SIZE = 20
+POOL_OVERFLOW = 30
+# The execution option that marks a read-only engine (see ``read_only``).
+READ_ONLY_OPTION = "dorpsondersteuner_read_only"
 
 
 class SchemaError(Exception):
@@ -43,7 +57,9 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(
+            url, connect_args={"timeout": 30}, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW
+        )
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -56,13 +72,54 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _on_begin(connection: Connection) -> None:
+            if connection.get_execution_options().get(READ_ONLY_OPTION):
+                # A snapshot to read: in WAL mode it never waits for, nor blocks, a writer.
+                connection.exec_driver_sql("BEGIN")
+                return
             # Take the write lock up front: a read-then-write transaction (throttle
             # counters, tokens) then waits its turn instead of failing with "locked"
             # when another process wrote in between.
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+
+
+class ReadOnlyError(RuntimeError):
+    """A statement that is not a read, on a read-only engine: a bug in the caller."""
+
+
+# What a read-only connection may send: queries, and the BEGIN of a SQLite snapshot.
+_READ = re.compile(r"\s*(SELECT|WITH|BEGIN)\b", re.IGNORECASE)
+
+
+def _refuse_writes(
+    _connection: Connection,
+    _cursor: Any,
+    statement: str,
+    _parameters: Any,
+    _context: Any,
+    _executemany: bool,
+) -> None:
+    if not _READ.match(statement):
+        raise ReadOnlyError(f"a read-only session may not run: {statement[:60]}")
+
+
+def read_only(engine: Engine) -> Engine:
+    """The same engine and pool, for sessions that only read.
+
+    SQLite: a deferred ``BEGIN``, a snapshot that takes no write lock, so reads never
+    queue behind writes nor behind each other. PostgreSQL: autocommit, so each query is
+    its own snapshot, as it would be in a READ COMMITTED transaction anyway, without the
+    round trips for BEGIN and ROLLBACK; ending such a session sends nothing. Either way a
+    statement that is not a read fails before it reaches the database.
+    """
+    options: dict[str, Any] = {READ_ONLY_OPTION: True}
+    if engine.dialect.name == "postgresql":
+        options["isolation_level"] = "AUTOCOMMIT"
+    reader = engine.execution_options(**options)
+    event.listen(reader, "before_cursor_execute", _refuse_writes)
+    return reader
 
 
 def describe(url: str) -> str:
