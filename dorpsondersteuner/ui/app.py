@@ -124,6 +124,7 @@ class Desktop(QObject):
         self.signed_in: SignedIn | None = None
         self.username: str | None = None
         self.error: BaseException | None = None
+        self.restart_as_other = False  # "Other user": start again with the chooser
         self.preview: PreviewPage | None = None  # while the live list is not in
         self._painted = False
         self._rows_reported = False
@@ -329,6 +330,11 @@ class Desktop(QObject):
 
         assert self.tasks is not None
         self.signed_in = signed_in
+        switch = self.window.switch_user_action
+        if signed_in.register_kind == "demo" and not switch.isVisible():
+            switch.setVisible(True)
+            switch.setEnabled(True)
+            switch.triggered.connect(self.switch_user)
         if signed_in.views.admin_page:
             # Administrators see references and owners, never content (D5): their page.
             from .admin import AdminPage
@@ -376,6 +382,26 @@ class Desktop(QObject):
             and not (self._saving_snapshot or self._save_after_paint)
         ):
             QCoreApplication.quit()
+
+    def switch_user(self) -> None:
+        """*Andere gebruiker* (demo register): close as usual (unsaved work asks first
+        and is kept as a draft), then the program starts again and asks who you are."""
+        self.restart_as_other = True
+        if self.window.close():
+            return
+        box = getattr(self.work, "_close_box", None)
+        if box is None:
+            self.restart_as_other = False
+            return
+
+        def answered(_result: int) -> None:
+            # "Go back": no restart; "Close the program" closes, and restarts.
+            QTimer.singleShot(0, lambda: setattr(self, "restart_as_other", self._closing()))
+
+        box.finished.connect(answered)
+
+    def _closing(self) -> bool:
+        return not self.window.isVisible()
 
     def _on_failed(self, error: BaseException) -> None:
         from .messages import describe
@@ -458,4 +484,15 @@ def run(options: Options) -> int:
         code = 1
     desktop.shutdown()
     del translators
+    if desktop.restart_as_other:
+        restart_with_chooser(options)
     return code
+
+
+def restart_with_chooser(options: Options) -> None:
+    """Start the program again on the same data, without ``--user``: it asks who you are."""
+    import subprocess
+
+    args = [sys.executable, "-m", "dorpsondersteuner", "--demo", "--data-dir"]
+    args += [str(options.data_dir), "--lang", options.language]
+    subprocess.Popen(args, start_new_session=True)

@@ -69,11 +69,14 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("user")
         self.sync_label = PlainLabel()
         self.sync_label.setObjectName("sync")
-        self.sync_label.setContentsMargins(24, 0, 0, 0)
+        self.sync_label.setContentsMargins(16, 0, 0, 0)
         self.count_label = PlainLabel()
         self.count_label.setObjectName("count")
-        self.statusBar().addWidget(self.user_label)
-        self.statusBar().addWidget(self.sync_label)
+        self.count_label.setContentsMargins(16, 0, 0, 0)
+        # Permanent: a passing message (a menu's hint, "saved") never hides who is
+        # signed in or the sync state; it shows to their left.
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _action(
@@ -188,11 +191,18 @@ class MainWindow(QMainWindow):
             True,
         )
         self.quit_action.triggered.connect(self.close)
+        # The demo register only: sign in as someone else (the program starts again).
+        self.switch_user_action = self._action(
+            self.tr("&Other user…"),
+            self.tr("Start again as another demo user; what you typed is kept as a draft"),
+        )
+        self.switch_user_action.setVisible(False)
 
         menus = self.menuBar()
         program = menus.addMenu(self.tr("&Program"))
         program.addAction(self.sync_action)
         program.addSeparator()
+        program.addAction(self.switch_user_action)
         program.addAction(self.quit_action)
         request = menus.addMenu(self.tr("&Help request"))
         for action in (self.new_action, self.edit_action, self.window_action):

@@ -88,7 +88,7 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+102" />
+            <location line="+104" />
             <source>Hand the chosen help request to someone at its level and area</source>
             <translation>Geef de gekozen hulpvraag aan iemand die op dit niveau in dit gebied werkt</translation>
         </message>
@@ -381,7 +381,7 @@
     <context>
         <name>Desktop</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/app.py" line="+136" />
+            <location filename="../../dorpsondersteuner/ui/app.py" line="+137" />
             <location line="+145" />
             <source>Opening the register…</source>
             <translation>Het register wordt geopend…</translation>
@@ -428,7 +428,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Bezig met laden…</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+31" />
             <source>%1 · %2 — Help request</source>
             <translation>%1 · %2 — Hulpvraag</translation>
         </message>
@@ -744,7 +744,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Ook afgesloten hulpvragen tonen</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+12" />
             <source>Help requests</source>
             <translation>Hulpvragen</translation>
         </message>
@@ -797,7 +797,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Dorpsondersteuner</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+58" />
             <source>&amp;New help request</source>
             <translation>&amp;Nieuwe hulpvraag</translation>
         </message>
@@ -988,11 +988,21 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+7" />
+            <source>&amp;Other user…</source>
+            <translation>&amp;Andere gebruiker…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start again as another demo user; what you typed is kept as a draft</source>
+            <translation>Opnieuw beginnen als een andere demogebruiker; wat je typte blijft bewaard als concept</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>&amp;Program</source>
             <translation>&amp;Programma</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>&amp;Help request</source>
             <translation>&amp;Hulpvraag</translation>
         </message>
@@ -1367,7 +1377,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/preview.py" line="+154" />
+            <location filename="../../dorpsondersteuner/ui/preview.py" line="+156" />
             <source>Help requests as you last saw them, being updated</source>
             <translation>Hulpvragen zoals je ze het laatst zag; ze worden bijgewerkt</translation>
         </message>
@@ -2241,7 +2251,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Buurthulp</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+43" />
             <source>Only my follow-ups</source>
             <translation>Alleen mijn afspraken</translation>
         </message>
