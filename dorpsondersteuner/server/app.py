@@ -10,7 +10,8 @@ from sqlalchemy.orm import sessionmaker
 
 from .. import __version__
 from .db import SchemaError, SchemaState, make_engine, read_only, schema_status
-from .errors import ERRORS, install_error_handlers
+from .errors import API_DESCRIPTION, ERRORS, install_error_handlers
+from .limits import largest_body, route_body_limit
 from .middleware import BodySizeLimit, SecurityHeaders
 from .passwords import Hasher
 from .routes import api_router
@@ -31,6 +32,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     app = FastAPI(
         title="Dorpsondersteuner sync server",
+        description=API_DESCRIPTION,
         version=__version__,
         docs_url=None,  # the docs pages load scripts from a CDN; the spec stays available
         redoc_url=None,
@@ -45,7 +47,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.hasher = Hasher(settings.hashing)
     app.state.schema_revision = status.revision
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_body_bytes,
+        route_limit=route_body_limit(settings.sync_limits),
+        ceiling=largest_body(settings.sync_limits),
+    )
     app.add_middleware(SecurityHeaders)
     app.include_router(api_router)
     return app

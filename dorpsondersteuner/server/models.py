@@ -1,4 +1,5 @@
-"""Server-only tables (D12): credentials, devices, device tokens, login throttling.
+"""Server-only tables (D12): credentials, devices, device tokens, login throttling and
+the sync rate limits.
 
 They live on their own declarative base so the laptop register never gets them; the
 `server` Alembic tree migrates these together with the shared domain tables.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, MetaData, String, Uuid
+from sqlalchemy import BigInteger, ForeignKey, Integer, LargeBinary, MetaData, String, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ..models import User
@@ -94,6 +95,24 @@ class LoginThrottle(ServerBase):
     window_started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SyncRateLimit(ServerBase):
+    """The request rate of one device for one kind of sync request (``server/limits.py``),
+    shared by every server process.
+
+    ``full_at_ms`` (milliseconds since the epoch) is when the device's allowance is whole
+    again if it sends nothing more: each request moves it one interval (a minute divided
+    by the rate) past the later of itself and now, and a request that would move it more
+    than ``burst`` intervals past now is refused (the generic cell rate algorithm). One
+    row per device and kind, so the table never outgrows the devices.
+    """
+
+    __tablename__ = "sync_rate_limits"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    full_at_ms: Mapped[int] = mapped_column(BigInteger)
 
 
 SERVER_METADATA = (ServerBase.metadata,)

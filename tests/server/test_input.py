@@ -215,6 +215,8 @@ def test_the_openapi_document_lists_the_error_answers(client: httpx.Client):
                     assert "Retry-After" in answer["headers"]
     # FastAPI's own validation error shape is never answered, so never documented.
     assert "HTTPValidationError" not in spec["components"]["schemas"]
+    for status in ("404", "405", "400", "431"):
+        assert f"`{status}`" in spec["info"]["description"]
 
 
 def test_forwarded_headers_count_only_from_configured_proxies(server: Server, tmp_path: Path):
