@@ -36,6 +36,9 @@ class QueueRow:
     waiting_since: datetime  # when it arrived at this level (escalated or handed back)
     sent_by: str | None  # who escalated or handed it back
     reason: str  # their reason or advice
+    consent_district_team_on: date | None  # consent to share, per level (D8)
+    consent_municipality_on: date | None
+    consent_withdrawn_on: date | None
 
 
 _ARRIVALS = (EventKind.ESCALATED, EventKind.HANDED_BACK, EventKind.CREATED)
@@ -85,6 +88,9 @@ def review_queue(session: Session, principal: Principal) -> list[QueueRow]:
             waiting_since=event.at if event is not None else request.updated_at,
             sent_by=sent_by if event is not None else None,
             reason=event.reason if event is not None else "",
+            consent_district_team_on=request.consent_district_team_on,
+            consent_municipality_on=request.consent_municipality_on,
+            consent_withdrawn_on=request.consent_withdrawn_on,
         )
     return sorted(
         result.values(),

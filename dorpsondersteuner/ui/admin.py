@@ -33,6 +33,7 @@ from .main_window import MainWindow, with_shortcut
 from .messages import describe, refusal_text
 from .plain import PlainLabel
 from .tasks import QueryOp, TaskManager
+from .textsize import relative_font
 from .words import level_icon, level_word, role_word, status_word, sync_state_text
 from .worklists import Column, ShortListModel
 
@@ -87,10 +88,7 @@ class AdminPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 0)
         heading = PlainLabel(self.tr("Reassign help requests"))
         heading.setObjectName("adminHeading")
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
+        relative_font(heading, 1.15, bold=True)
         layout.addWidget(heading)
         intro = PlainLabel(
             self.tr(

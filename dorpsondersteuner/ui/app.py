@@ -463,17 +463,21 @@ def run(options: Options) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Dorpsondersteuner")
+    from .palette import VisibleIndicators
+
+    # The platform's style; on a dark palette check boxes get an outline to be seen.
+    app.setStyle(VisibleIndicators(app.style().name()))
     translators = install_translators(app, options.language)
     window = MainWindow()
     desktop = Desktop(window, options, bench=bench)
     app.aboutToQuit.connect(desktop.shutdown)
     shot = None
     if options.screenshot is not None:
-        from .palette import SCREENSHOT_PALETTE_ENV, dark_palette
+        from .palette import SCREENSHOT_PALETTE_ENV, VisibleIndicators, dark_palette
         from .screenshot import Screenshot
 
         if os.environ.get(SCREENSHOT_PALETTE_ENV) == "dark":  # to check the dark look
-            app.setStyle("Fusion")
+            app.setStyle(VisibleIndicators("Fusion"))
             app.setPalette(dark_palette())
 
         window.resize(*SCREENSHOT_SIZE)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from .ops import DemoUserChoice
 from .plain import PlainLabel
+from .textsize import relative_font
 from .words import role_word
 
 
@@ -30,10 +31,7 @@ class UserChooser(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(96, 48, 96, 48)
         title = PlainLabel(self.tr("Who are you?"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        relative_font(title, 1.6, bold=True)
         layout.addWidget(title)
         intro = PlainLabel(
             self.tr(

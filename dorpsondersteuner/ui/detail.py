@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,6 +32,7 @@ from ..services.views import RequestDetail, WmoStatus
 from . import dates
 from .palette import level_colour
 from .plain import PlainLabel
+from .textsize import relative_font
 from .words import (
     contact_kind_word,
     deadline_state,
@@ -98,10 +99,7 @@ class RequestDetailView(QScrollArea):
         self.title = PlainLabel()
         self.title.setObjectName("detailTitle")
         self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.title.setFont(font)
+        relative_font(self.title, 1.5, bold=True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
 
@@ -121,6 +119,7 @@ class RequestDetailView(QScrollArea):
         self.edit_button.setObjectName("editButton")
         badges.addWidget(self.edit_button)
         layout.addLayout(badges)
+        self.button_rows = [badges]
 
         self.edit_note = PlainLabel()
         self.edit_note.setObjectName("editNote")
@@ -207,10 +206,10 @@ class RequestDetailView(QScrollArea):
             ("withdraw_consent", self.tr("Consent withdrawn…")),
             ("resident", self.tr("Change the resident's details…")),
             ("merge", self.tr("Merge with a duplicate resident record…")),
-            ("wmo:melding", self.tr("Register as a Wmo melding…")),
+            ("wmo:melding", self.tr("Register as a Wmo notification (melding)…")),
             ("wmo:plan", self.tr("Personal plan handed in…")),
-            ("wmo:aanvraag", self.tr("Wmo aanvraag received…")),
-            ("wmo:decision", self.tr("Decision on the aanvraag…")),
+            ("wmo:aanvraag", self.tr("Wmo application (aanvraag) received…")),
+            ("wmo:decision", self.tr("Decision on the application…")),
         ):
             if name in ("resident", "wmo:melding"):
                 menu.addSeparator()
@@ -222,6 +221,7 @@ class RequestDetailView(QScrollArea):
         steps.addWidget(self.more)
         steps.addStretch(1)
         rows.addLayout(steps)
+        self.button_rows.append(steps)
 
         records = QHBoxLayout()
         self.record_buttons = {
@@ -241,6 +241,7 @@ class RequestDetailView(QScrollArea):
             records.addWidget(button)
         records.addStretch(1)
         rows.addLayout(records)
+        self.button_rows.append(records)
         return rows
 
     def show_notice(self, text: str) -> None:
@@ -279,6 +280,21 @@ class RequestDetailView(QScrollArea):
         self.more.setVisible(any(more.values()))
         for button in self.record_buttons.values():
             button.setVisible(can.records)
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Never narrower than its buttons and badges (the text wraps; a row of buttons
+        cannot): the list beside it gives way instead, at any text size."""
+        for row in self.button_rows:
+            row.invalidate()  # buttons just shown or hidden
+        rows = max(row.minimumSize().width() for row in self.button_rows)
+        margins = 40 + self.verticalScrollBar().sizeHint().width() + 2
+        self.setMinimumWidth(rows + margins)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_width()
 
     def show_request(self, detail: RequestDetail, refusal: Refusal | None) -> None:
         if self.shown is None or self.shown.id != detail.id:
@@ -379,7 +395,7 @@ class RequestDetailView(QScrollArea):
     def _wmo(self, w: WmoStatus) -> str:
         none = self.tr("not yet")
         lines = [
-            self.tr("Melding: %1").replace("%1", dates.day_text(w.melding_on))
+            self.tr("Notification (melding): %1").replace("%1", dates.day_text(w.melding_on))
             if w.melding_on
             else "",
         ]
@@ -396,7 +412,7 @@ class RequestDetailView(QScrollArea):
                 )
             )
         lines.append(
-            self.tr("Aanvraag: %1").replace(
+            self.tr("Application (aanvraag): %1").replace(
                 "%1", dates.day_text(w.aanvraag_on) if w.aanvraag_on else none
             )
         )

@@ -42,6 +42,7 @@ from .messages import describe
 from .palette import mark_as_error
 from .plain import PlainLabel
 from .tasks import QueryOp, TaskManager, WriteOp
+from .textsize import relative_font
 from .words import life_domain_word, urgency_icon, urgency_word
 
 if TYPE_CHECKING:
@@ -53,10 +54,7 @@ DRAFT_FORM = "request"
 
 def _heading(text: str) -> QLabel:
     label = PlainLabel(text)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
+    relative_font(label, 1.15, bold=True)
     return label
 
 
@@ -114,9 +112,7 @@ class RequestForm(QScrollArea):
         self.layout_ = QVBoxLayout(body)
         self.layout_.setContentsMargins(20, 16, 20, 16)
         self.title = _heading("")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
+        relative_font(self.title, 1.4, bold=True)
         self.layout_.addWidget(self.title)
         self.banner = ErrorLabel("form")
         self.layout_.addWidget(self.banner)

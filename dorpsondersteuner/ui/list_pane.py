@@ -30,6 +30,7 @@ from ..enums import Status
 from ..services import access_log
 from ..services.lists import RequestFilter
 from . import LIST_VIEWS
+from .columns import ColumnFitter
 from .main_window import with_shortcut
 from .plain import PlainLabel
 from .request_model import (
@@ -45,11 +46,13 @@ from .request_model import (
     RequestListModel,
 )
 from .tasks import QueryOp
+from .textsize import relative_font
 
 if TYPE_CHECKING:
     from .work import WorkArea
 
 SEARCH_LOG_DELAY_MS = 2000  # typing has stopped: the search is logged once
+IMPORTANT_COLUMNS = 6
 ACTIVE = frozenset({Status.OPEN, Status.WAITING})  # closed requests hidden unless asked
 COLUMN_WIDTHS = {
     RESIDENT: 165,
@@ -101,10 +104,7 @@ class ListPane(QWidget):
         heading_row = QHBoxLayout()
         self.heading = PlainLabel()
         self.heading.setObjectName("listHeading")
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
+        relative_font(self.heading, 1.15, bold=True)
         heading_row.addWidget(self.heading, 1)
         self.show_closed = QCheckBox(self.tr("Also show closed requests"))
         self.show_closed.setObjectName("showClosed")
@@ -136,8 +136,10 @@ class ListPane(QWidget):
         header.setSectionsClickable(True)
         self.model = RequestListModel(work.tasks, work.principal, parent=work)
         self.table.setModel(self.model)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        # Resident, level, status, urgency, follow-up and changed stay in sight; area
+        # and reference give way when the list is narrow.
+        self.fitter = ColumnFitter(self.table, IMPORTANT_COLUMNS)
+        self.fitter.set_natural([COLUMN_WIDTHS[column] for column in sorted(COLUMN_WIDTHS)])
         header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._on_sort)
         self.table.selectionModel().currentRowChanged.connect(work.on_current_row)
@@ -194,8 +196,8 @@ class ListPane(QWidget):
             return self.tr("No follow-ups are due today or overdue. Well done.")
         if view == "deadlines":
             return self.tr(
-                "No open Wmo deadlines. Register a melding from a help request at the "
-                "municipality (More → Register as a Wmo melding)."
+                "No open Wmo deadlines. Register a notification (melding) from a help "
+                "request at the municipality (More → Register as a Wmo notification)."
             )
         if view == "helpers":
             return self.tr("No neighbourhood helpers found. Click “New helper” to register one.")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .plain import PlainLabel
+from .textsize import TextSize, relative_font
 
 
 def with_shortcut(text: str, shortcut: QKeySequence | None) -> str:
@@ -50,9 +51,7 @@ class MainWindow(QMainWindow):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.message.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.message.setFont(font)
+        relative_font(self.message, 1.2)
         layout.addWidget(self.message)
         self.message_buttons = QHBoxLayout()
         self.message_buttons.addStretch(1)
@@ -198,6 +197,33 @@ class MainWindow(QMainWindow):
         )
         self.switch_user_action.setVisible(False)
 
+        # Text size: readable at arm's length, larger or smaller, remembered per user.
+        self.text_size = TextSize()
+        self.larger_action = self._action(
+            self.tr("&Larger text"),
+            self.tr("Make all text larger"),
+            keys(keys.StandardKey.ZoomIn),
+            True,
+        )
+        self.larger_action.setShortcuts(
+            [keys(keys.StandardKey.ZoomIn), keys(Qt.Modifier.CTRL | Qt.Key.Key_Equal)]
+        )
+        self.smaller_action = self._action(
+            self.tr("&Smaller text"),
+            self.tr("Make all text smaller"),
+            keys(keys.StandardKey.ZoomOut),
+            True,
+        )
+        self.normal_size_action = self._action(
+            self.tr("&Normal text size"),
+            self.tr("Text at its normal size again"),
+            keys(Qt.Modifier.CTRL | Qt.Key.Key_0),
+            True,
+        )
+        self.larger_action.triggered.connect(self.text_size.larger)
+        self.smaller_action.triggered.connect(self.text_size.smaller)
+        self.normal_size_action.triggered.connect(self.text_size.normal)
+
         menus = self.menuBar()
         program = menus.addMenu(self.tr("&Program"))
         program.addAction(self.sync_action)
@@ -218,9 +244,12 @@ class MainWindow(QMainWindow):
         request.addSeparator()
         for action in (self.find_action, self.previous_action, self.next_action):
             request.addAction(action)
+        view_menu = menus.addMenu(self.tr("&View"))
+        for action in (self.larger_action, self.smaller_action, self.normal_size_action):
+            view_menu.addAction(action)
         help_menu = menus.addMenu(self.tr("H&elp"))
         help_menu.addAction(self.help_action)
-        for menu in (program, request, help_menu):
+        for menu in (program, request, view_menu, help_menu):
             menu.setToolTipsVisible(True)
 
     def show_message(

@@ -221,10 +221,12 @@ def _conflict(error: ConflictError) -> Message:
             "Messages", "The Wmo track starts once the help request is at the municipality."
         ),
         "no_melding": QCoreApplication.translate(
-            "Messages", "Register the Wmo melding first; the other dates follow from it."
+            "Messages",
+            "Register the Wmo notification (melding) first; the other dates follow from it.",
         ),
         "no_aanvraag": QCoreApplication.translate(
-            "Messages", "Record the date of the aanvraag first; the decision follows on it."
+            "Messages",
+            "Record the date of the application (aanvraag) first; the decision follows on it.",
         ),
         "already_done": QCoreApplication.translate(
             "Messages", "This follow-up has already been marked as done."

@@ -54,11 +54,23 @@ class Navigation(QListWidget):
             item = QListWidgetItem(icon, self.title(view))
             item.setData(Qt.ItemDataRole.UserRole, view)
             item.setToolTip(self._tip(view))
-            item.setSizeHint(QSize(160, 40))
+            item.setSizeHint(QSize(0, 40))  # the height; the width follows the text
             self.addItem(item)
             item.setHidden(not shown[view])
         self.currentItemChanged.connect(self._on_current)
-        self.setMinimumWidth(170)
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Wide enough for every label with its count, never cut off ("Wacht op
+        oppakke…"), also at a larger text size."""
+        metrics = self.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.item(row).text()) for row in range(self.count())),
+            default=0,
+        )
+        # icon, the gaps beside it, the item's padding and the frame
+        width = widest + self.iconSize().width() + 32 + 2 * self.frameWidth()
+        self.setMinimumWidth(max(width, 170))
 
     def title(self, view: str, count: int | None = None) -> str:
         """The view's title, with its count when given: "Afspraken (6)"."""
@@ -98,6 +110,7 @@ class Navigation(QListWidget):
             item = self.item(row)
             if item is not None and view in counts:
                 item.setText(self.title(view, counts[view]))
+        self.fit_width()
 
     def _on_current(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:

@@ -10,8 +10,9 @@ on a user.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QLabel, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from ..enums import Level
 
@@ -107,3 +108,37 @@ LEVEL_COLOURS_DARK = {
 def level_colour(level: Level) -> QColor:
     """The colour of a level for the palette in use."""
     return QColor((LEVEL_COLOURS_DARK if is_dark() else LEVEL_COLOURS)[level])
+
+
+class VisibleIndicators(QProxyStyle):
+    """The platform's own style, with one addition: on a dark palette a check box's or
+    radio button's box gets a light outline, so it is clearly seen (Fusion draws it
+    dark on dark). Nothing changes on a light palette."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        indicators = (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        )
+        palette = option.palette
+        if element not in indicators or palette.color(QPalette.ColorRole.Window).lightness() > 110:
+            return
+        outline = QColor(palette.color(QPalette.ColorRole.WindowText))
+        outline.setAlpha(170)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(outline)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        if element is QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRoundedRect(box, 2, 2)
+        painter.restore()

@@ -41,6 +41,7 @@ from ..snapshot import MAX_ROWS, Snapshot, SnapshotRow
 from . import LIST_VIEWS
 from .palette import level_colour
 from .plain import PlainLabel
+from .textsize import relative_font
 
 if TYPE_CHECKING:
     from .work import WorkArea
@@ -141,10 +142,7 @@ class PreviewPage(QSplitter):
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(8, 8, 8, 0)
         self.heading = PlainLabel(snapshot.title)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
+        relative_font(self.heading, 1.15, bold=True)
         layout.addWidget(self.heading)
 
         self.model = PreviewModel(snapshot.headers, snapshot.rows, snapshot.level_column, self)

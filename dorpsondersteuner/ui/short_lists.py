@@ -29,6 +29,7 @@ from ..services.views import HelperView
 from ..services.wmo import DeadlineRow
 from ..services.worklists import DueFollowUp, QueueRow
 from . import ops
+from .columns import ColumnFitter
 from .tasks import QueryOp
 from .words import skill_word
 from .worklists import (
@@ -52,6 +53,10 @@ AnyShortList = (
     | ShortListModel[DeadlineRow]
     | ShortListModel[HelperView]
 )
+
+
+# How many of each list's first columns must stay in sight (the rest give way first).
+IMPORTANT_COLUMNS = {"pickup": 6, "followups": 3, "deadlines": 4, "helpers": 3}
 
 
 class ShortLists(QObject):
@@ -78,6 +83,7 @@ class ShortLists(QObject):
             "helpers": self.tr("Neighbourhood helpers"),
         }
         self.tables: dict[str, QTableView] = {}
+        self.fitters: dict[str, ColumnFitter] = {}
         for view, model in self.models.items():
             table = QTableView()
             # One tab stop: the arrows move inside, Tab goes on to the buttons.
@@ -103,6 +109,7 @@ class ShortLists(QObject):
                 lambda _selected, _deselected, v=view: self._on_selection(v)
             )
             self.tables[view] = table
+            self.fitters[view] = ColumnFitter(table, IMPORTANT_COLUMNS[view])
         self.tables["helpers"].doubleClicked.connect(lambda _index: self.edit_helper())
         self.tables["helpers"].activated.connect(lambda _index: self.edit_helper())
         self.tables["pickup"].activated.connect(lambda _index: work.actions_.on_action("pick_up"))
@@ -230,8 +237,9 @@ class ShortLists(QObject):
             return
         pane.list_stack.setCurrentWidget(table)
         table.resizeColumnsToContents()
-        for column in range(model.columnCount()):
-            table.setColumnWidth(column, min(table.columnWidth(column) + 12, 260))
+        self.fitters[view].set_natural(
+            [min(table.columnWidth(column) + 12, 260) for column in range(model.columnCount())]
+        )
         found = [row for row, item in enumerate(rows) if wanted and request_of(item) == wanted]
         if found:
             table.selectRow(found[0])

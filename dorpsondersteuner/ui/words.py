@@ -114,9 +114,13 @@ def event_word(kind: EventKind) -> str:
         EventKind.CONSENT_WITHDRAWN: QCoreApplication.translate("Words", "Consent withdrawn"),
         EventKind.REASSIGNED: QCoreApplication.translate("Words", "Handed to someone else"),
         EventKind.RESIDENT_MERGED: QCoreApplication.translate("Words", "Resident records merged"),
-        EventKind.WMO_MELDING: QCoreApplication.translate("Words", "Wmo melding registered"),
+        EventKind.WMO_MELDING: QCoreApplication.translate(
+            "Words", "Wmo notification (melding) registered"
+        ),
         EventKind.WMO_PERSONAL_PLAN: QCoreApplication.translate("Words", "Personal plan handed in"),
-        EventKind.WMO_AANVRAAG: QCoreApplication.translate("Words", "Wmo aanvraag received"),
+        EventKind.WMO_AANVRAAG: QCoreApplication.translate(
+            "Words", "Wmo application (aanvraag) received"
+        ),
         EventKind.WMO_DECISION: QCoreApplication.translate("Words", "Wmo decision taken"),
         EventKind.DELETED: QCoreApplication.translate("Words", "Deleted"),
     }
@@ -165,7 +169,7 @@ def decision_word(decision: WmoDecision) -> str:
 def deadline_word(kind: str) -> str:
     if kind == "investigation":
         return QCoreApplication.translate("Words", "Investigation (6 weeks)")
-    return QCoreApplication.translate("Words", "Decision on the aanvraag (2 weeks)")
+    return QCoreApplication.translate("Words", "Decision on the application (2 weeks)")
 
 
 def deadline_state(days_left: int, at_risk: bool, overdue: bool) -> str:

@@ -208,9 +208,17 @@ class WorkArea(QSplitter):
 
     def state(self) -> dict[str, Any]:
         only_mine = self.short_lists.only_mine.isChecked()
-        return {"sizes": self.sizes(), "view": self.view, "only_mine": only_mine}
+        return {
+            "sizes": self.sizes(),
+            "view": self.view,
+            "only_mine": only_mine,
+            "text_size": self.window_.text_size.step,
+        }
 
     def restore(self, state: dict[str, Any]) -> None:
+        text_size = state.get("text_size")
+        if isinstance(text_size, int) and not isinstance(text_size, bool):
+            self.window_.text_size.set_step(text_size)
         only_mine = state.get("only_mine")
         if isinstance(only_mine, bool):
             box = self.short_lists.only_mine
@@ -232,6 +240,15 @@ class WorkArea(QSplitter):
         self._on_nav(view)
 
     def _on_nav(self, view: str) -> None:
+        if self.form_is_open():
+            # The form stays until it is saved or stopped: the left column says where
+            # you are, and leaving unsaved text asks first.
+            self.nav.select(self.view, quietly=True)
+            if self.form.dirty:
+                self._ask_to_leave_form(view)
+                return
+            self.form.cancel()
+            self.nav.select(view, quietly=True)
         pane = self.list_pane
         self.view = view
         pane.heading.setText(self.nav.title(view))
@@ -441,6 +458,36 @@ class WorkArea(QSplitter):
         self.form.start_edit(shown.detail)
         self.right.setCurrentWidget(self.form)
         self._form_open(True)
+
+    def _ask_to_leave_form(self, view: str) -> None:
+        box = QMessageBox(self.window())
+        box.setObjectName("confirmLeaveForm")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Leave without saving?"))
+        box.setText(
+            self.tr(
+                "You have not saved the help request you are filling in. Save it first "
+                "(Ctrl+S), or stop and lose what you typed?"
+            )
+        )
+        leave = box.addButton(
+            self.tr("Stop and go to %1").replace("%1", self.nav.title(view)),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        stay = box.addButton(self.tr("Keep filling in"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is leave:
+                self.form.cancel()
+                self.select_view(view)
+            else:
+                self.form.setFocus()
+
+        box.finished.connect(answered)
+        self._leave_box = box
+        box.open()
 
     def cancel_form(self) -> None:
         if not self.form_is_open():

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QIcon
 
-from ..enums import Urgency
+from ..enums import Level, Urgency
 from ..services.views import HelperView
 from ..services.wmo import DeadlineRow
 from ..services.worklists import DueFollowUp, QueueRow
@@ -121,6 +121,8 @@ def header_words() -> dict[str, str]:
         "Level": QCoreApplication.translate("WorkLists", "Level"),
         "Area": QCoreApplication.translate("WorkLists", "Area"),
         "Sent by": QCoreApplication.translate("WorkLists", "Sent by"),
+        "Why": QCoreApplication.translate("WorkLists", "Why"),
+        "Consent to share": QCoreApplication.translate("WorkLists", "Consent to share"),
         "Reference": QCoreApplication.translate("WorkLists", "Reference"),
         "When": QCoreApplication.translate("WorkLists", "When"),
         "Follow-up": QCoreApplication.translate("WorkLists", "Follow-up"),
@@ -147,6 +149,42 @@ def _waited(since: datetime) -> str:
     return QCoreApplication.translate("WorkLists", "%n day(s)", "", days)
 
 
+def first_line(text: str) -> str:
+    """The first line of a free text, for a column (the whole text is its tooltip)."""
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+def consent_text(row: QueueRow) -> str:
+    """Which levels the resident consented to sharing with, in words."""
+    if row.consent_withdrawn_on:
+        return QCoreApplication.translate("WorkLists", "withdrawn")
+    levels = [
+        level_word(level)
+        for level, given in (
+            (Level.DISTRICT_TEAM, row.consent_district_team_on),
+            (Level.MUNICIPALITY, row.consent_municipality_on),
+        )
+        if given
+    ]
+    return ", ".join(levels) or QCoreApplication.translate("WorkLists", "none")
+
+
+def consent_tip(row: QueueRow) -> str:
+    none = QCoreApplication.translate("WorkLists", "not given")
+    team = dates.day_text(row.consent_district_team_on) if row.consent_district_team_on else none
+    town = dates.day_text(row.consent_municipality_on) if row.consent_municipality_on else none
+    tip = (
+        QCoreApplication.translate("WorkLists", "District team: %1\nMunicipality: %2")
+        .replace("%1", team)
+        .replace("%2", town)
+    )
+    if row.consent_withdrawn_on:
+        tip += "\n" + QCoreApplication.translate("WorkLists", "Withdrawn on %1").replace(
+            "%1", dates.day_text(row.consent_withdrawn_on)
+        )
+    return tip
+
+
 def _urgent(urgency: Urgency) -> bool:
     return urgency is not Urgency.NORMAL
 
@@ -171,9 +209,12 @@ def queue_model(parent: QObject | None = None) -> ShortListModel[QueueRow]:
                 lambda r: _waited(r.waiting_since),
                 tip=lambda r: dates.instant_text(r.waiting_since),
             ),
+            # Why it was sent up, by whom, and what may be shared: before the rest.
+            Column(_t("Sent by"), lambda r: r.sent_by or "", tip=lambda r: r.reason or None),
+            Column(_t("Why"), lambda r: first_line(r.reason), tip=lambda r: r.reason or None),
+            Column(_t("Consent to share"), consent_text, tip=consent_tip),
             Column(_t("Level"), lambda r: level_word(r.level), icon=lambda r: level_icon(r.level)),
             Column(_t("Area"), lambda r: r.area_name),
-            Column(_t("Sent by"), lambda r: r.sent_by or "", tip=lambda r: r.reason or None),
             Column(_t("Reference"), lambda r: r.reference),
         ],
         parent,

@@ -22,7 +22,7 @@
     <context>
         <name>AdminPage</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/admin.py" line="+42" />
+            <location filename="../../dorpsondersteuner/ui/admin.py" line="+43" />
             <source>Reference</source>
             <translation>Kenmerk</translation>
         </message>
@@ -57,7 +57,7 @@
             <translation>Hulpvragen overdragen</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+6" />
             <source>As an administrator you see only the reference, area, level, status and owner of a help request, never what it is about. Choose one and click “Reassign” to hand it to a colleague, for example during leave.</source>
             <translation>Als beheerder zie je van een hulpvraag alleen het kenmerk, het gebied, het niveau, de status en de eigenaar, nooit waar hij over gaat. Kies er een en klik op ‘Overdragen’ om hem aan een collega te geven, bijvoorbeeld bij verlof.</translation>
         </message>
@@ -210,7 +210,7 @@
     <context>
         <name>CloseDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+290" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+343" />
             <source>Close the help request</source>
             <translation>Hulpvraag afsluiten</translation>
         </message>
@@ -444,7 +444,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>EscalateDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="-398" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="-451" />
             <source>Escalate the help request</source>
             <translation>Hulpvraag opschalen</translation>
         </message>
@@ -580,7 +580,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/base.py" line="+157" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/base.py" line="+155" />
             <source>%1 (Enter)</source>
             <translation>%1 (Enter)</translation>
         </message>
@@ -618,7 +618,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>HandBackDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+72" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+125" />
             <source>Hand the help request back</source>
             <translation>Hulpvraag teruggeven</translation>
         </message>
@@ -724,7 +724,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ListPane</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+81" />
+            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+84" />
             <source>Search: name, address, reference or a word</source>
             <translation>Zoek: naam, adres, kenmerk of een woord</translation>
         </message>
@@ -739,7 +739,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+18" />
             <source>Also show closed requests</source>
             <translation>Ook afgesloten hulpvragen tonen</translation>
         </message>
@@ -749,7 +749,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulpvragen</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+39" />
             <source>Loading…</source>
             <translation>Bezig met laden…</translation>
         </message>
@@ -770,7 +770,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+3" />
-            <source>No open Wmo deadlines. Register a melding from a help request at the municipality (More → Register as a Wmo melding).</source>
+            <source>No open Wmo deadlines. Register a notification (melding) from a help request at the municipality (More → Register as a Wmo notification).</source>
             <translation>Geen open Wmo-termijnen. Registreer een melding vanuit een hulpvraag bij de gemeente (Meer → Als Wmo-melding registreren).</translation>
         </message>
         <message>
@@ -792,12 +792,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/main_window.py" line="+39" />
+            <location filename="../../dorpsondersteuner/ui/main_window.py" line="+40" />
             <source>Dorpsondersteuner</source>
             <translation>Dorpsondersteuner</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+56" />
             <source>&amp;New help request</source>
             <translation>&amp;Nieuwe hulpvraag</translation>
         </message>
@@ -997,7 +997,37 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Opnieuw beginnen als een andere demogebruiker; wat je typte blijft bewaard als concept</translation>
         </message>
         <message>
+            <location line="+7" />
+            <source>&amp;Larger text</source>
+            <translation>&amp;Grotere tekst</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make all text larger</source>
+            <translation>Alle tekst groter maken</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Smaller text</source>
+            <translation>&amp;Kleinere tekst</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make all text smaller</source>
+            <translation>Alle tekst kleiner maken</translation>
+        </message>
+        <message>
             <location line="+5" />
+            <source>&amp;Normal text size</source>
+            <translation>&amp;Normale tekstgrootte</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Text at its normal size again</source>
+            <translation>Tekst weer op de normale grootte</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>&amp;Program</source>
             <translation>&amp;Programma</translation>
         </message>
@@ -1008,6 +1038,11 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+14" />
+            <source>&amp;View</source>
+            <translation>&amp;Beeld</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>H&amp;elp</source>
             <translation>H&amp;ulp</translation>
         </message>
@@ -1224,12 +1259,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+3" />
-            <source>Register the Wmo melding first; the other dates follow from it.</source>
+            <source>Register the Wmo notification (melding) first; the other dates follow from it.</source>
             <translation>Leg eerst de Wmo-melding vast; de andere datums volgen daaruit.</translation>
         </message>
         <message>
             <location line="+3" />
-            <source>Record the date of the aanvraag first; the decision follows on it.</source>
+            <source>Record the date of the application (aanvraag) first; the decision follows on it.</source>
             <translation>Leg eerst de datum van de aanvraag vast; het besluit volgt daarop.</translation>
         </message>
         <message>
@@ -1291,7 +1326,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Overzichten</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+37" />
             <source>My help requests</source>
             <translation>Mijn hulpvragen</translation>
         </message>
@@ -1354,7 +1389,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>PickUpDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="-53" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="-106" />
             <source>Pick up the help request</source>
             <translation>Hulpvraag oppakken</translation>
         </message>
@@ -1364,7 +1399,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>&amp;Oppakken</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>You become the owner of this help request at the %1.</source>
             <translation>Jij wordt eigenaar van deze hulpvraag op niveau %1.</translation>
         </message>
@@ -1373,11 +1408,51 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <source>%1 stays the contact person.</source>
             <translation>%1 blijft contactpersoon.</translation>
         </message>
+        <message>
+            <location line="+23" />
+            <source>Sent up by %1 on %2</source>
+            <translation>Opgeschaald door %1 op %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Handed back by %1 on %2</source>
+            <translation>Teruggegeven door %1 op %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the program</source>
+            <translation>het programma</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Why: %1</source>
+            <translation>Waarom: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Urgency: %1</source>
+            <translation>Urgentie: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>not given</source>
+            <translation>niet gegeven</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent to share with the district team: %1; with the municipality: %2</source>
+            <translation>Toestemming om te delen met het wijkteam: %1; met de gemeente: %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Consent withdrawn on %1: nothing more is shared</source>
+            <translation>Toestemming ingetrokken op %1: er wordt niets meer gedeeld</translation>
+        </message>
     </context>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/preview.py" line="+156" />
+            <location filename="../../dorpsondersteuner/ui/preview.py" line="+154" />
             <source>Help requests as you last saw them, being updated</source>
             <translation>Hulpvragen zoals je ze het laatst zag; ze worden bijgewerkt</translation>
         </message>
@@ -1516,7 +1591,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ReopenDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+109" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/steps.py" line="+110" />
             <source>Reopen the help request</source>
             <translation>Hulpvraag heropenen</translation>
         </message>
@@ -1539,7 +1614,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestDetailView</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/detail.py" line="+120" />
+            <location filename="../../dorpsondersteuner/ui/detail.py" line="+118" />
             <source>Edit</source>
             <translation>Bewerken</translation>
         </message>
@@ -1645,7 +1720,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
-            <source>Register as a Wmo melding…</source>
+            <source>Register as a Wmo notification (melding)…</source>
             <translation>Als Wmo-melding registreren…</translation>
         </message>
         <message>
@@ -1655,12 +1730,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
-            <source>Wmo aanvraag received…</source>
+            <source>Wmo application (aanvraag) received…</source>
             <translation>Wmo-aanvraag ontvangen…</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Decision on the aanvraag…</source>
+            <source>Decision on the application…</source>
             <translation>Besluit op de aanvraag…</translation>
         </message>
         <message>
@@ -1800,7 +1875,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+2" />
-            <source>Melding: %1</source>
+            <source>Notification (melding): %1</source>
             <translation>Melding: %1</translation>
         </message>
         <message>
@@ -1815,7 +1890,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+5" />
-            <source>Aanvraag: %1</source>
+            <source>Application (aanvraag): %1</source>
             <translation>Aanvraag: %1</translation>
         </message>
         <message>
@@ -1943,7 +2018,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestForm</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/form.py" line="+146" />
+            <location filename="../../dorpsondersteuner/ui/form.py" line="+142" />
             <source>Save</source>
             <translation>Bewaren</translation>
         </message>
@@ -2231,7 +2306,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ShortLists</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/short_lists.py" line="+75" />
+            <location filename="../../dorpsondersteuner/ui/short_lists.py" line="+80" />
             <source>Help requests waiting for pick-up</source>
             <translation>Hulpvragen die wachten op oppakken</translation>
         </message>
@@ -2251,7 +2326,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Buurthulp</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+45" />
             <source>Only my follow-ups</source>
             <translation>Alleen mijn afspraken</translation>
         </message>
@@ -2319,12 +2394,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>UserChooser</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/chooser.py" line="+32" />
+            <location filename="../../dorpsondersteuner/ui/chooser.py" line="+33" />
             <source>Who are you?</source>
             <translation>Wie ben je?</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+5" />
             <source>This is the demo register, with made-up residents. Choose whose eyes you want to look through: a village supporter sees their own village, a district team member what reached the team, the municipality what reached the municipality.</source>
             <translation>Dit is het demo-register, met verzonnen inwoners. Kies door wiens ogen je wilt kijken: een dorpsondersteuner ziet het eigen dorp, een wijkteamlid wat bij het wijkteam kwam, de gemeente wat bij de gemeente kwam.</translation>
         </message>
@@ -2409,12 +2484,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         <name>WmoDialog</name>
         <message>
             <location filename="../../dorpsondersteuner/ui/dialogs/wmo.py" line="+31" />
-            <source>Register as a Wmo melding</source>
+            <source>Register as a Wmo notification (melding)</source>
             <translation>Registreren als Wmo-melding</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>Register &amp;melding</source>
+            <source>Register the &amp;notification</source>
             <translation>&amp;Melding registreren</translation>
         </message>
         <message>
@@ -2429,17 +2504,17 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
-            <source>Wmo aanvraag received</source>
+            <source>Wmo application (aanvraag) received</source>
             <translation>Wmo-aanvraag ontvangen</translation>
         </message>
         <message>
             <location line="+0" />
-            <source>Record &amp;aanvraag</source>
+            <source>Record the &amp;application</source>
             <translation>&amp;Aanvraag vastleggen</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Decision on the aanvraag</source>
+            <source>Decision on the application</source>
             <translation>Besluit op de aanvraag</translation>
         </message>
         <message>
@@ -2449,7 +2524,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+7" />
-            <source>Date of the melding</source>
+            <source>Date of the notification (melding)</source>
             <translation>Datum van de melding</translation>
         </message>
         <message>
@@ -2459,7 +2534,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
-            <source>Date of the aanvraag</source>
+            <source>Date of the application (aanvraag)</source>
             <translation>Datum van de aanvraag</translation>
         </message>
         <message>
@@ -2739,7 +2814,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
-            <source>Wmo melding registered</source>
+            <source>Wmo notification (melding) registered</source>
             <translation>Wmo-melding geregistreerd</translation>
         </message>
         <message>
@@ -2749,7 +2824,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
-            <source>Wmo aanvraag received</source>
+            <source>Wmo application (aanvraag) received</source>
             <translation>Wmo-aanvraag ontvangen</translation>
         </message>
         <message>
@@ -2849,7 +2924,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
-            <source>Decision on the aanvraag (2 weeks)</source>
+            <source>Decision on the application (2 weeks)</source>
             <translation>Besluit op de aanvraag (2 weken)</translation>
         </message>
         <message numerus="yes">
@@ -2950,7 +3025,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>&amp;Meer stappen</translation>
         </message>
         <message numerus="yes">
-            <location line="+82" />
+            <location line="+99" />
             <source>%n help request(s)</source>
             <translation>
                 <numerusform>%n hulpvraag</numerusform>
@@ -2958,7 +3033,27 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             </translation>
         </message>
         <message>
-            <location line="+170" />
+            <location line="+168" />
+            <source>Leave without saving?</source>
+            <translation>Weggaan zonder te bewaren?</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>You have not saved the help request you are filling in. Save it first (Ctrl+S), or stop and lose what you typed?</source>
+            <translation>Je hebt de hulpvraag die je invult nog niet bewaard. Eerst bewaren (Ctrl+S), of stoppen en kwijtraken wat je typte?</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Stop and go to %1</source>
+            <translation>Stoppen en naar %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Keep filling in</source>
+            <translation>Verder invullen</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Stop without saving?</source>
             <translation>Stoppen zonder te bewaren?</translation>
         </message>
@@ -3052,6 +3147,16 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
+            <source>Why</source>
+            <translation>Waarom</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent to share</source>
+            <translation>Toestemming</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Reference</source>
             <translation>Kenmerk</translation>
         </message>
@@ -3124,7 +3229,34 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             </translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+11" />
+            <source>withdrawn</source>
+            <translation>ingetrokken</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>none</source>
+            <translation>geen</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>not given</source>
+            <translation>niet gegeven</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>District team: %1
+Municipality: %2</source>
+            <translation>Wijkteam: %1
+Gemeente: %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Withdrawn on %1</source>
+            <translation>Ingetrokken op %1</translation>
+        </message>
+        <message>
+            <location line="+44" />
             <source>Today</source>
             <translation>Vandaag</translation>
         </message>

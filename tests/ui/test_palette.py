@@ -78,3 +78,28 @@ def test_texts_and_level_dots_read_on_light_and_dark(
     for where, window in walk(qtbot, desktop):
         problems += [f"{palette} {where}: {problem}" for problem in unreadable(window)]
     assert problems == [], "\n".join(problems)
+
+
+def test_check_boxes_and_radio_buttons_are_clearly_seen_on_a_dark_palette(
+    qapp: QApplication,
+) -> None:
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+
+    from dorpsondersteuner.ui.palette import VisibleIndicators, dark_palette
+
+    style = VisibleIndicators("Fusion")
+    window = dark_palette().color(QPalette.ColorRole.Window)
+    for widget in (QCheckBox("Wonen"), QRadioButton("Normaal")):
+        widget.setStyle(style)
+        widget.setPalette(dark_palette())
+        widget.resize(widget.sizeHint())
+        image = widget.grab().toImage()
+        option = QStyleOptionButton()
+        option.initFrom(widget)
+        box = style.subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, widget)
+        brightest = max(
+            image.pixelColor(x, y).lightness()
+            for x in range(box.left(), box.right() + 1)
+            for y in range(box.top(), box.bottom() + 1)
+        )
+        assert brightest - window.lightness() > 80, type(widget).__name__

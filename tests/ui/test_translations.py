@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -82,3 +83,34 @@ def test_the_program_speaks_dutch_with_qt_s_own_words() -> None:
     assert QCoreApplication.translate("Dates", "%n days ago", None, 3) == "3 dagen geleden"
     assert QCoreApplication.translate("Dates", "%n days ago", None, 1) == "1 dag geleden"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+
+
+def test_english_says_one_day_and_four_days_never_day_s(qapp: QCoreApplication) -> None:
+    from dorpsondersteuner.ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+
+        def say(context: str, source: str, n: int) -> str:
+            return QCoreApplication.translate(context, source, "", n)
+
+        assert say("Words", "%n day(s) left", 1) == "1 day left"
+        assert say("Words", "%n day(s) left", 4) == "4 days left"
+        assert say("WorkArea", "%n help request(s)", 87) == "87 help requests"
+        assert say("WorkArea", "%n help request(s)", 1) == "1 help request"
+        # Every plural message of the program has its English forms.
+        english = (translations_dir() / "dorpsondersteuner_en.ts").read_text()
+        dutch = TS.read_text()
+        plural = set(re.findall(r"<source>([^<]*%n[^<]*)</source>", dutch))
+        assert plural and plural == set(re.findall(r"<source>([^<]*%n[^<]*)</source>", english))
+        assert "(s)" not in "".join(re.findall(r"<numerusform>([^<]*)</numerusform>", english))
+    finally:
+        remove_translators(qapp, translators)
+
+
+def test_no_dutch_word_is_left_in_the_english_interface() -> None:
+    """A Dutch term a municipal officer needs stays, in brackets after the English."""
+    sources = re.findall(r"<source>([^<]*)</source>", TS.read_text())
+    dutch = re.compile(r"\b(melding|aanvraag|hulpvraag|wijkteam|gemeente|buurthulp)\b", re.I)
+    left = [s for s in sources if dutch.search(re.sub(r"\([^)]*\)", "", s))]
+    assert left == []

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -40,6 +41,7 @@ from ..messages import describe
 from ..palette import mark_as_error
 from ..plain import PlainLabel
 from ..tasks import TaskManager, Work, WriteOp
+from ..textsize import relative_font
 
 W = TypeVar("W", bound=QWidget)
 
@@ -96,14 +98,14 @@ class FormDialog(QDialog):
         self._confirm: QMessageBox | None = None
 
         outer = QVBoxLayout(self)
+        # Never smaller than what it holds (a check box's text does not wrap), at any
+        # text size.
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         outer.setContentsMargins(20, 16, 20, 16)
         outer.setSpacing(10)
         heading = PlainLabel(title)
         heading.setObjectName("dialogTitle")
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        heading.setFont(font)
+        relative_font(heading, 1.25, bold=True)
         outer.addWidget(heading)
         self.subject = PlainLabel(subject)
         self.subject.setObjectName("subject")

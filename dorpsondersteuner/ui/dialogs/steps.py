@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...enums import Level, Outcome, Refusal, Status, Step, Urgency
+from ...enums import EventKind, Level, Outcome, Refusal, Status, Step, Urgency
 from ...services import workflow
 from ...services.access import Principal
 from ...services.capabilities import Escalation
@@ -25,7 +25,7 @@ from ...services.views import RequestDetail
 from .. import dates, ops
 from ..plain import PlainLabel
 from ..tasks import TaskManager, Work
-from ..words import level_word, outcome_word, urgency_icon
+from ..words import level_word, outcome_word, urgency_icon, urgency_word
 from .base import FormDialog, date_edit, day_of, subject_of, text_box
 
 
@@ -221,6 +221,7 @@ class PickUpDialog(FormDialog):
         question.setProperty("data", True)
         question.setWordWrap(True)
         self.body.addWidget(question)
+        self._why_sent(detail)
         text = self.tr("You become the owner of this help request at the %1.").replace(
             "%1", level_word(detail.level)
         )
@@ -233,6 +234,58 @@ class PickUpDialog(FormDialog):
     def work(self) -> Work:
         principal, request_id = self.principal, self.detail.id
         return lambda s: workflow.pick_up(s, principal, request_id)
+
+    def _why_sent(self, detail: RequestDetail) -> None:
+        """Why it was sent up (or back), by whom, how urgent, and what may be shared:
+        what a district team needs before picking a request up."""
+        arrival = next(
+            (
+                event
+                for event in reversed(detail.history)
+                if event.kind in (EventKind.ESCALATED, EventKind.HANDED_BACK)
+            ),
+            None,
+        )
+        lines: list[tuple[str, str]] = []
+        if arrival is not None:
+            sent = (
+                self.tr("Sent up by %1 on %2")
+                if arrival.kind is EventKind.ESCALATED
+                else self.tr("Handed back by %1 on %2")
+            )
+            sent = sent.replace("%1", arrival.actor_name or self.tr("the program")).replace(
+                "%2", dates.instant_text(arrival.at)
+            )
+            lines.append(("sentBy", sent))
+            if arrival.reason:
+                lines.append(("reason", self.tr("Why: %1").replace("%1", arrival.reason)))
+        if detail.urgency is not Urgency.NORMAL:
+            lines.append(
+                ("urgency", self.tr("Urgency: %1").replace("%1", urgency_word(detail.urgency)))
+            )
+        none = self.tr("not given")
+        consent = self.tr("Consent to share with the district team: %1; with the municipality: %2")
+        consent = consent.replace(
+            "%1",
+            dates.day_text(detail.consent_district_team_on)
+            if detail.consent_district_team_on
+            else none,
+        ).replace(
+            "%2",
+            dates.day_text(detail.consent_municipality_on)
+            if detail.consent_municipality_on
+            else none,
+        )
+        if detail.consent_withdrawn_on:
+            consent = self.tr("Consent withdrawn on %1: nothing more is shared").replace(
+                "%1", dates.day_text(detail.consent_withdrawn_on)
+            )
+        lines.append(("consent", consent))
+        for name, text in lines:
+            label = PlainLabel(text)
+            label.setObjectName(name)
+            label.setWordWrap(True)
+            self.body.addWidget(label)
 
 
 class HandBackDialog(FormDialog):

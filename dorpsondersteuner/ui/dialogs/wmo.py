@@ -28,19 +28,25 @@ class WmoDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         titles = {
-            "melding": (self.tr("Register as a Wmo melding"), self.tr("Register &melding")),
+            "melding": (
+                self.tr("Register as a Wmo notification (melding)"),
+                self.tr("Register the &notification"),
+            ),
             "plan": (self.tr("Personal plan handed in"), self.tr("Record &plan")),
-            "aanvraag": (self.tr("Wmo aanvraag received"), self.tr("Record &aanvraag")),
-            "decision": (self.tr("Decision on the aanvraag"), self.tr("Record &decision")),
+            "aanvraag": (
+                self.tr("Wmo application (aanvraag) received"),
+                self.tr("Record the &application"),
+            ),
+            "decision": (self.tr("Decision on the application"), self.tr("Record &decision")),
         }
         title, action = titles[kind]
         super().__init__(tasks, principal, title, action, subject=subject_of(detail), parent=parent)
         self.detail = detail
         self.kind = kind
         labels = {
-            "melding": self.tr("Date of the melding"),
+            "melding": self.tr("Date of the notification (melding)"),
             "plan": self.tr("Date the personal plan was handed in"),
-            "aanvraag": self.tr("Date of the aanvraag"),
+            "aanvraag": self.tr("Date of the application (aanvraag)"),
             "decision": self.tr("Date of the decision"),
         }
         self.on = self.add_field("on", labels[kind], date_edit("on", latest=dates.today()))

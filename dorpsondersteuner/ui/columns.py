@@ -1,0 +1,57 @@
+"""Columns that fit: a list's columns come in order of importance, and when the list is
+too narrow for all of them the least important give way first (hidden, last first),
+so the important ones are seen without scrolling sideways — also at 1280×800 with the
+detail beside the list, and with a larger text size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QTableView
+
+
+class ColumnFitter(QObject):
+    """Keeps ``table``'s columns fitting its width: the columns after the first
+    ``important`` are hidden first, last first; then the important ones narrow down to
+    their title, except the first (who it is about), which keeps its width."""
+
+    def __init__(self, table: QTableView, important: int) -> None:
+        super().__init__(table)
+        self.table = table
+        self.important = important
+        self.natural: list[int] = []
+        table.viewport().installEventFilter(self)
+
+    def set_natural(self, widths: list[int]) -> None:
+        """The widths the columns would like; then fit them."""
+        self.natural = widths
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.natural:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        table, model = self.table, self.table.model()
+        count = min(model.columnCount(), len(self.natural))
+        room = table.viewport().width()
+        total = 0
+        for column in range(count):
+            table.setColumnHidden(column, False)
+            table.setColumnWidth(column, self.natural[column])
+            total += self.natural[column]
+        for column in reversed(range(self.important, count)):
+            if total <= room:
+                return
+            table.setColumnHidden(column, True)
+            total -= self.natural[column]
+        metrics = table.horizontalHeader().fontMetrics()
+        # The first column (who it is about) keeps its width; the others narrow.
+        for column in reversed(range(1, min(self.important, count))):
+            if total <= room:
+                return
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            cut = min(self.natural[column] - metrics.horizontalAdvance(title) - 24, total - room)
+            if cut > 0:
+                table.setColumnWidth(column, self.natural[column] - cut)
+                total -= cut

@@ -1,0 +1,107 @@
+"""What a district team needs: why a request was sent up, by whom, with which consent
+and urgency, in the queue and in the pick-up dialog; and a form is never left behind
+silently when another view is chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from dorpsondersteuner.clock import today
+from dorpsondersteuner.models.enums import Level, Urgency
+from dorpsondersteuner.services import workflow
+from dorpsondersteuner.ui import dialogs
+
+from .conftest import StartProgram, wait_idle
+from .test_workflow import in_register, new_request, show
+
+WAIT = 10_000
+REASON = "Buurvrouw hielp met boodschappen maar verhuist.\nDochter kan het niet meer."
+
+
+def test_the_queue_and_the_pick_up_dialog_say_why_by_whom_and_with_which_consent(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    request_id = new_request(demo_dir, "Waaromsma")
+
+    def escalate(session: Any, ingrid: Any) -> None:
+        workflow.edit_request(session, ingrid, request_id, urgency=Urgency.HIGH)
+        workflow.give_consent(
+            session, ingrid, request_id, scope=Level.DISTRICT_TEAM, given_on=today()
+        )
+        workflow.escalate(session, ingrid, request_id, reason=REASON)
+
+    in_register(demo_dir, escalate)
+    desktop = start_program("joyce")
+    work: Any = desktop.work
+    work.select_view("pickup")
+    model = work.short_lists.models["pickup"]
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=WAIT)
+    row = next(i for i, r in enumerate(model.rows) if r.request_id == request_id)
+    headers = [
+        model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for c in range(model.columnCount())
+    ]
+    shown = {
+        header: model.data(model.index(row, c), Qt.ItemDataRole.DisplayRole)
+        for c, header in enumerate(headers)
+    }
+    assert shown["Waarom"] == "Buurvrouw hielp met boodschappen maar verhuist."
+    assert shown["Gestuurd door"] == "Ingrid Kuijpers"
+    assert shown["Toestemming"] == "Wijkteam"
+    assert shown["Urgentie"] == "Hoog"
+    # The important columns come before level, area and reference.
+    assert headers.index("Waarom") < headers.index("Niveau")
+    tip = model.data(model.index(row, headers.index("Waarom")), Qt.ItemDataRole.ToolTipRole)
+    assert "Dochter kan het niet meer." in tip
+
+    show(qtbot, desktop, request_id)
+    work.dialog = None
+    work.actions_.on_action("pick_up")
+    dialog = work.dialog
+    assert isinstance(dialog, dialogs.PickUpDialog)
+    texts = {
+        label.objectName(): label.text() for label in dialog.findChildren(type(dialog.subject))
+    }
+    assert texts["sentBy"].startswith("Opgeschaald door Ingrid Kuijpers op ")
+    assert texts["reason"] == f"Waarom: {REASON}"
+    assert texts["urgency"] == "Urgentie: Hoog"
+    assert "wijkteam: " + today().strftime("%d-%m-%Y") in texts["consent"]
+    assert "gemeente: niet gegeven" in texts["consent"]
+    dialog.done(0)
+
+
+def test_choosing_another_view_with_an_unsaved_form_asks_first(
+    qtbot: QtBot, start_program: StartProgram
+) -> None:
+    desktop = start_program("ingrid")
+    work: Any = desktop.work
+    before = work.view
+    desktop.window.new_action.trigger()
+    qtbot.keyClicks(work.form.question, "Nog niet bewaard")
+
+    work.nav.select("followups")  # as a click on the left would
+    box = work._leave_box
+    qtbot.waitUntil(box.isVisible, timeout=WAIT)
+    assert work.form_is_open()
+    assert work.view == before  # the left column still says where you are
+    assert work.nav.currentItem().data(Qt.ItemDataRole.UserRole) == before
+    box.escapeButton().click()  # "Keep filling in"
+    assert work.form_is_open() and work.form.question.toPlainText() == "Nog niet bewaard"
+
+    work.nav.select("followups")
+    box = work._leave_box
+    qtbot.waitUntil(box.isVisible, timeout=WAIT)
+    leave = next(b for b in box.buttons() if b is not box.escapeButton())
+    leave.click()
+    wait_idle(qtbot, desktop)
+    assert not work.form_is_open()
+    assert work.view == "followups"
+
+    # A form with nothing typed just gives way.
+    desktop.window.new_action.trigger()
+    work.nav.select("all")
+    assert not work.form_is_open() and work.view == "all"
