@@ -1,5 +1,5 @@
-"""The foundation benchmark still runs and prints every figure (a tiny run: it checks
-that the benchmark works, not how fast anything is)."""
+"""The benchmarks still run and print every figure (tiny runs: they check that each
+benchmark works, not how fast anything is)."""
 
 from __future__ import annotations
 
@@ -53,3 +53,34 @@ def test_the_query_benchmark_prints_every_figure() -> None:
         assert re.search(rf'^\| {role} \| search "jansen" \| [0-9.]+ \| [0-9.]+ \|$', out, re.M)
     assert re.search(r"^worst list p95: [0-9.]+ ms$", out, re.M), out
     assert re.search(r"^worst search p95: [0-9.]+ ms$", out, re.M), out
+
+
+def test_the_server_benchmark_prints_every_figure() -> None:
+    command = [sys.executable, "-m", "bench.server", "--workers", "1", "--duration", "1"]
+    done = subprocess.run(
+        [*command, "--flood", "4"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    ms = r"[0-9][0-9,.]* ms"
+    share = r"(\d+ %|n/a)"
+    for database, cpu in (("sqlite", "in the server"), ("postgresql", share)):
+        if database == "postgresql" and "PostgreSQL is not installed" in done.stderr:
+            continue
+        assert re.search(
+            rf"^\| {database} \| 1 \| [0-9,]+ \| {ms} \| {ms} \| {share} \| {share} \| "
+            rf"{cpu} \| {ms} \|$",
+            out,
+            re.MULTILINE,
+        ), out
+        assert re.search(
+            rf"^\| {database} \| 1 \| {ms} \| {ms} \| [0-9,]+ \| [0-9,]+ \| .+ \|$",
+            out,
+            re.MULTILINE,
+        ), out
+    assert "Unexpected" not in out, out
