@@ -5,6 +5,8 @@ detail beside the list, and with a larger text size."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QTableView
 
@@ -19,6 +21,8 @@ class ColumnFitter(QObject):
         self.table = table
         self.important = important
         self.natural: list[int] = []
+        # Widths that follow the text size, asked again when the font changes.
+        self.natural_widths: Callable[[], list[int]] | None = None
         table.viewport().installEventFilter(self)
 
     def set_natural(self, widths: list[int]) -> None:
@@ -27,7 +31,9 @@ class ColumnFitter(QObject):
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.natural:
+        if event.type() == QEvent.Type.FontChange and self.natural_widths is not None:
+            self.natural = self.natural_widths()
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange) and self.natural:
             self.fit()
         return False
 

@@ -54,15 +54,16 @@ if TYPE_CHECKING:
 SEARCH_LOG_DELAY_MS = 2000  # typing has stopped: the search is logged once
 IMPORTANT_COLUMNS = 6
 ACTIVE = frozenset({Status.OPEN, Status.WAITING})  # closed requests hidden unless asked
+# In average characters, so they grow with the text size.
 COLUMN_WIDTHS = {
-    RESIDENT: 165,
-    LEVEL: 100,
-    STATUS: 80,
-    URGENCY: 80,
-    FOLLOW_UP: 140,
-    UPDATED: 110,
-    AREA: 120,
-    REFERENCE: 150,
+    RESIDENT: 21,
+    LEVEL: 14,
+    STATUS: 10,
+    URGENCY: 10,
+    FOLLOW_UP: 15,
+    UPDATED: 18,
+    AREA: 17,
+    REFERENCE: 21,
 }
 
 
@@ -139,7 +140,8 @@ class ListPane(QWidget):
         # Resident, level, status, urgency, follow-up and changed stay in sight; area
         # and reference give way when the list is narrow.
         self.fitter = ColumnFitter(self.table, IMPORTANT_COLUMNS)
-        self.fitter.set_natural([COLUMN_WIDTHS[column] for column in sorted(COLUMN_WIDTHS)])
+        self.fitter.natural_widths = self._natural_widths
+        self.fitter.set_natural(self._natural_widths())
         header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._on_sort)
         self.table.selectionModel().currentRowChanged.connect(work.on_current_row)
@@ -168,6 +170,10 @@ class ListPane(QWidget):
         self.search_log_timer.setSingleShot(True)
         self.search_log_timer.setInterval(SEARCH_LOG_DELAY_MS)
         self.search_log_timer.timeout.connect(self._log_search)
+
+    def _natural_widths(self) -> list[int]:
+        char = self.table.fontMetrics().averageCharWidth()
+        return [COLUMN_WIDTHS[column] * char for column in sorted(COLUMN_WIDTHS)]
 
     def current_filter(self, view: str, *, with_text: bool = True) -> RequestFilter:
         """The filter of a request list (or the queue's count) as the pane is set."""
