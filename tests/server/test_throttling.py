@@ -429,6 +429,7 @@ def test_a_full_hash_queue_answers_at_once():
     route), so a burst of logins never queues without bound; the owners' registered
     devices have places of their own."""
     import asyncio
+    import threading
 
     from dorpsondersteuner.server.passwords import Hasher, HashingBusy
 
@@ -436,28 +437,39 @@ def test_a_full_hash_queue_answers_at_once():
         PasswordHashing(time_cost=2, memory_kib=8192, parallelism=1, workers=1, waiting=2)
     )
     stored = hasher.hash("a long enough password")
+    real_verify = hasher.verify
+    gate = threading.Event()
 
-    async def burst() -> list[bool | str]:
-        jobs = [hasher.verify_queued(stored, "a long enough password") for _ in range(6)]
+    def held_verify(password_hash: str | None, password: str) -> bool:
+        # Held until every login of the burst has asked for its place, so a fast hash
+        # on a busy machine cannot free a place early and make the test flaky.
+        gate.wait(10)
+        return real_verify(password_hash, password)
+
+    hasher.verify = held_verify  # type: ignore[method-assign]
+
+    async def burst(logins: int, owners: int = 0) -> list[bool | str]:
+        gate.clear()
+        jobs = [
+            asyncio.ensure_future(
+                hasher.verify_queued(stored, "a long enough password", priority=owner)
+            )
+            for owner in [False] * logins + [True] * owners
+        ]
+        await asyncio.sleep(0)  # each job has asked for a place
+        gate.set()
         results = await asyncio.gather(*jobs, return_exceptions=True)
         return [r if isinstance(r, bool) else type(r).__name__ for r in results]
 
     assert hasher.has_room()
-    results = asyncio.run(burst())
+    results = asyncio.run(burst(6))
     assert results[:3] == [True] * 3  # one working, two waiting
     assert results[3:] == [HashingBusy.__name__] * 3
     assert hasher.has_room()
 
-    async def owner_in_a_flood() -> list[bool | str]:
-        flood = [hasher.verify_queued(stored, "a long enough password") for _ in range(6)]
-        owner = [
-            hasher.verify_queued(stored, "a long enough password", priority=True) for _ in range(3)
-        ]
-        results = await asyncio.gather(*flood, *owner, return_exceptions=True)
-        return [r if isinstance(r, bool) else type(r).__name__ for r in results]
-
     # The users' own devices have places of their own: a flood never keeps them out.
-    seen = asyncio.run(owner_in_a_flood())
+    seen = asyncio.run(burst(6, owners=3))
     assert seen[:6] == [True] * 3 + [HashingBusy.__name__] * 3
     assert seen[6:] == [True, True, HashingBusy.__name__]
+    gate.set()
     assert asyncio.run(hasher.verify_queued(stored, "a long enough password"))  # freed again
