@@ -174,6 +174,34 @@ def acts_at(principal: Principal, level: Level, area_id: uuid.UUID) -> bool:
     return principal.role is Role.MUNICIPALITY or area_id in principal.area_ids
 
 
+def still_works_there(session: Session, user_id: uuid.UUID | None, area_id: uuid.UUID) -> bool:
+    """Whether the user is still active and still works at their level in this area:
+    someone who left, was deactivated or moved elsewhere no longer does."""
+    if user_id is None:
+        return False
+    try:
+        user = load_principal(session, user_id)
+    except NotFoundError:  # left, or deactivated
+        return False
+    return user.level is not None and acts_at(user, user.level, area_id)
+
+
+def may_change_contact(
+    principal: Principal,
+    *,
+    author_id: uuid.UUID,
+    owner_id: uuid.UUID | None,
+    author_works_there: bool,
+) -> bool:
+    """Whether the principal may change or delete a contact: its author, or the
+    request's current owner once the author no longer works there, so a resident's
+    right to rectification (AVG art. 16) never depends on someone who left. Everyone
+    else reads it. Whether the request may change at all is asked separately."""
+    if principal.user_id == author_id:
+        return True
+    return not author_works_there and owner_id is not None and principal.user_id == owner_id
+
+
 # --- The SQL face --------------------------------------------------------------------
 
 

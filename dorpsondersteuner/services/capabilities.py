@@ -28,6 +28,7 @@ from .access import (
     request_scope,
     works_with_helpers,
 )
+from .records import changeable_contacts
 from .wmo import may_record_wmo
 from .workflow import edit_refusal_of, refusal, visible_request
 
@@ -90,7 +91,8 @@ class RequestCapabilities:
     steps: Mapping[Step, Refusal | None]  # every step, with why not (None: possible)
     offered: frozenset[Step]  # the steps shown to this user on this request
     edit_refusal: Refusal | None  # why the request and its records cannot change now
-    records: bool  # add and change contacts, follow-ups and own-circle help
+    records: bool  # add contacts, change follow-ups and own-circle help
+    contacts: frozenset[uuid.UUID]  # the contacts the user may change and delete now
     professionals_only: bool  # may mark a contact "professionals only"
     resident: bool  # correct the resident's details, merge a duplicate record
     wmo: bool  # register the Wmo track's dates (melding, plan, aanvraag, decision)
@@ -122,6 +124,7 @@ def request_capabilities(
         offered=frozenset(offered),
         edit_refusal=edit,
         records=edit is None,
+        contacts=changeable_contacts(session, principal, request) if edit is None else frozenset(),
         professionals_only=may_mark_professionals_only(principal),
         resident=edit is None,  # the resident service checks the rest (residents.py)
         wmo=may_record_wmo(principal, request),

@@ -24,7 +24,10 @@ from .access import (
     can_view_contact,
     can_view_helper,
     helper_area_ids,
+    may_change_contact,
     may_mark_professionals_only,
+    still_works_there,
+    visible_contacts,
     visible_helpers,
 )
 from .changes import ChangeRecorder, note_change
@@ -95,11 +98,47 @@ def _visible_contact(
     return contact, request
 
 
+def _may_change(
+    session: Session, principal: Principal, contact: Contact, request: HelpRequest
+) -> bool:
+    return may_change_contact(
+        principal,
+        author_id=contact.author_id,
+        owner_id=request.owner_id,
+        author_works_there=contact.author_id == principal.user_id
+        or still_works_there(session, contact.author_id, request.area_id),
+    )
+
+
+def _contact_for_change(
+    session: Session, principal: Principal, contact_id: uuid.UUID
+) -> tuple[Contact, HelpRequest]:
+    """The contact and its request, when the principal may change the contact now:
+    its author, or the request's owner once the author no longer works there."""
+    contact, request = _visible_contact(session, principal, contact_id)
+    require_editable(session, principal, request.id)
+    if not _may_change(session, principal, contact, request):
+        raise ForbiddenError(
+            "only its author, or the owner once the author left, changes a contact"
+        )
+    return contact, request
+
+
+def changeable_contacts(
+    session: Session, principal: Principal, request: HelpRequest
+) -> frozenset[uuid.UUID]:
+    """The contacts of a request the principal may change, by the contact rule alone
+    (whether the request may change now is ``edit_refusal_of``)."""
+    contacts = session.scalars(
+        select(Contact).where(Contact.request_id == request.id, visible_contacts(principal))
+    )
+    return frozenset(c.id for c in contacts if _may_change(session, principal, c, request))
+
+
 def edit_contact(
     session: Session, principal: Principal, contact_id: uuid.UUID, data: ContactInput
 ) -> bool:
-    contact, request = _visible_contact(session, principal, contact_id)
-    require_editable(session, principal, request.id)
+    contact, request = _contact_for_change(session, principal, contact_id)
     fields = _contact_fields(principal, data)
     recorder = ChangeRecorder(session, principal)
     changed = [name for name, value in fields.items() if recorder.set(contact, name, value)]
@@ -117,8 +156,7 @@ def edit_contact(
 
 
 def delete_contact(session: Session, principal: Principal, contact_id: uuid.UUID) -> None:
-    contact, request = _visible_contact(session, principal, contact_id)
-    require_editable(session, principal, request.id)
+    contact, request = _contact_for_change(session, principal, contact_id)
     recorder = ChangeRecorder(session, principal)
     now = now_utc()
     recorder.tombstone(contact, now)

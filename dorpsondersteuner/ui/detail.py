@@ -10,6 +10,7 @@ Asking for one is handled by ``actions.py``.
 
 from __future__ import annotations
 
+import uuid
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -152,6 +153,7 @@ class RequestDetailView(QScrollArea):
         self.setWidget(body)
         self.shown: RequestDetail | None = None
         self.editable = False
+        self.changeable: frozenset[uuid.UUID] = frozenset()  # contacts the user may change
         self.offered: dict[str, bool] = {}  # step or record name: offered now
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
@@ -252,6 +254,7 @@ class RequestDetailView(QScrollArea):
     def set_actions(self, can: RequestCapabilities) -> None:
         """Offer what the core offers this user on this request (services/capabilities.py)."""
         self.editable = can.records
+        self.changeable = can.contacts
         offered = can.offered
         shown = {
             "escalate": Step.ESCALATE in offered or Step.ESCALATE_ACUTE in offered,
@@ -468,7 +471,8 @@ class RequestDetailView(QScrollArea):
             )
             if contact.professionals_only:
                 head += " · " + self.tr("professionals only")
-            link = self._link(f"contact:{contact.id}", self.tr("Change")) if self.editable else ""
+            changeable = self.editable and contact.id in self.changeable
+            link = self._link(f"contact:{contact.id}", self.tr("Change")) if changeable else ""
             items.append(f"<p><b>{escape(head)}</b>{link}<br>{_p(contact.summary)}</p>")
         return "".join(items)
 

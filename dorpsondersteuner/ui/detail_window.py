@@ -76,8 +76,8 @@ class DetailWindow(QWidget):
             .replace("%1", detail.resident.full_name)
             .replace("%2", detail.reference)
         )
-        self.view.show_request(detail, result.can.edit_refusal)
         self.view.set_actions(result.can)
+        self.view.show_request(detail, result.can.edit_refusal)
         self.stack.setCurrentWidget(self.view)
 
     def _on_failed(self, error: BaseException) -> None:

@@ -360,8 +360,8 @@ class WorkArea(QSplitter):
     def _show_detail(self, result: ops.DetailResult) -> None:
         self.detail_shown = result
         self.detail_loaded = True
-        self.detail.show_request(result.detail, result.can.edit_refusal)
         self.detail.set_actions(result.can)
+        self.detail.show_request(result.detail, result.can.edit_refusal)
         self.window_.escalate_action.setEnabled(True)
         self.window_.window_action.setEnabled(True)
         self.window_.edit_action.setEnabled(result.can.editable)

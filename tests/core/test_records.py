@@ -8,12 +8,14 @@ import pytest
 
 from dorpsondersteuner.clock import today
 from dorpsondersteuner.errors import ConflictError, ForbiddenError, NotFoundError, ValidationError
+from dorpsondersteuner.models import User
 from dorpsondersteuner.models.enums import ContactKind, EventKind, HelperSkill, Level, Outcome
 from dorpsondersteuner.services import records, workflow
+from dorpsondersteuner.services.capabilities import request_capabilities
 from dorpsondersteuner.services.lists import request_detail
 from dorpsondersteuner.services.worklists import due_follow_ups
 
-from .conftest import AREA_ID
+from .conftest import AREA_ID, user_id
 
 
 def test_a_contact_is_added_with_minutes_and_shows_in_the_detail(town, people, intake):
@@ -80,6 +82,68 @@ def test_a_supporter_cannot_edit_a_professionals_only_contact_it_cannot_see(town
         )
     with pytest.raises(NotFoundError), town.transaction() as session:
         records.delete_contact(session, people["ingrid"], hidden)
+
+
+def _at_the_district_team(town, people, request_id):
+    with town.transaction() as session:
+        workflow.give_consent(
+            session, people["ingrid"], request_id, scope=Level.DISTRICT_TEAM, given_on=today()
+        )
+        workflow.escalate(session, people["ingrid"], request_id, reason="Geprobeerd")
+        workflow.pick_up(session, people["joyce"], request_id)
+
+
+def test_only_its_author_changes_a_contact_others_read_it(town, people, intake):
+    request_id = intake()
+    _at_the_district_team(town, people, request_id)
+    with town.transaction() as session:
+        contact_id = records.add_contact(
+            session,
+            people["joyce"],
+            request_id,
+            records.ContactInput(ContactKind.MEETING, today(), 30, "Overleg met de huisarts"),
+        )
+    changed = records.ContactInput(ContactKind.MEETING, today(), 45, "Anders")
+    for who in ("ingrid", "ruud"):
+        with pytest.raises(ForbiddenError), town.transaction() as session:
+            records.edit_contact(session, people[who], contact_id, changed)
+        with pytest.raises(ForbiddenError), town.transaction() as session:
+            records.delete_contact(session, people[who], contact_id)
+    with town.sessions() as session:
+        assert request_capabilities(session, people["ingrid"], request_id).contacts == frozenset()
+        assert request_capabilities(session, people["joyce"], request_id).contacts == {contact_id}
+        (seen,) = request_detail(session, people["ingrid"], request_id).contacts
+    assert (seen.minutes, seen.summary) == (30, "Overleg met de huisarts")
+    with town.transaction() as session:
+        assert records.edit_contact(session, people["joyce"], contact_id, changed)
+
+
+def test_the_owner_changes_a_contact_once_its_author_no_longer_works_there(town, people, intake):
+    request_id = intake()
+    with town.transaction() as session:
+        contact_id = records.add_contact(
+            session,
+            people["ingrid"],
+            request_id,
+            records.ContactInput(ContactKind.PHONE, today(), 10, "Gebeld met Truus Jansn"),
+        )
+    _at_the_district_team(town, people, request_id)
+    fixed = records.ContactInput(ContactKind.PHONE, today(), 10, "Gebeld met Truus Jansen")
+    with pytest.raises(ForbiddenError), town.transaction() as session:
+        records.edit_contact(session, people["joyce"], contact_id, fixed)
+    with town.transaction() as session:
+        session.get_one(User, user_id("ingrid")).active = False
+    with town.sessions() as session:
+        assert request_capabilities(session, people["joyce"], request_id).contacts == {contact_id}
+        assert request_capabilities(session, people["ruud"], request_id).contacts == frozenset()
+    with pytest.raises(ForbiddenError), town.transaction() as session:
+        records.edit_contact(session, people["ruud"], contact_id, fixed)  # not the owner
+    with town.transaction() as session:
+        assert records.edit_contact(session, people["joyce"], contact_id, fixed)
+    with town.sessions() as session:
+        seen = request_detail(session, people["joyce"], request_id)
+    assert seen.contacts[0].summary == "Gebeld met Truus Jansen"
+    assert seen.history[-1].kind is EventKind.CONTACT_EDITED  # logged as any change
 
 
 def test_follow_ups_due_today_and_overdue_are_listed_until_done(town, people, intake):

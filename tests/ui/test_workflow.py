@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from dorpsondersteuner.clock import today
 from dorpsondersteuner.demo.directory import demo_id
-from dorpsondersteuner.models.enums import Level, LifeDomain, Urgency
+from dorpsondersteuner.models.enums import ContactKind, Level, LifeDomain, Urgency
 from dorpsondersteuner.paths import demo_register_path
 from dorpsondersteuner.register import DEMO_REGISTER_KEY, open_register
 from dorpsondersteuner.services import records, workflow
@@ -385,3 +385,41 @@ def test_the_resident_s_details_are_corrected_from_the_detail(
         "0492-123456",
     )
     qtbot.waitUntil(lambda: "Kerkstraat 3, 5761 AB" in work.detail.body.text(), timeout=WAIT)
+
+
+def test_a_contact_is_changed_only_by_its_author(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    request_id = new_request(demo_dir, "Contactrecht")
+
+    def escalate(session: Any, ingrid: Any) -> uuid.UUID:
+        own = records.add_contact(
+            session,
+            ingrid,
+            request_id,
+            records.ContactInput(ContactKind.PHONE, today(), 10, "Eigen telefoontje"),
+        )
+        workflow.give_consent(
+            session, ingrid, request_id, scope=Level.DISTRICT_TEAM, given_on=today()
+        )
+        workflow.escalate(session, ingrid, request_id, reason="Familie kan niet helpen.")
+        return own
+
+    own = in_register(demo_dir, escalate)
+
+    def pick_up(session: Any, joyce: Any) -> uuid.UUID:
+        workflow.pick_up(session, joyce, request_id)
+        return records.add_contact(
+            session,
+            joyce,
+            request_id,
+            records.ContactInput(ContactKind.MEETING, today(), 30, "Overleg wijkteam"),
+        )
+
+    theirs = in_register(demo_dir, pick_up, "joyce")
+    desktop = start_program("ingrid")
+    work = show(qtbot, desktop, request_id)
+    body = work.detail.body.text()
+    assert f"<a href='contact:{own}'>Wijzigen</a>" in body  # her own
+    assert f"contact:{theirs}" not in body  # the district team's: read-only
+    assert "Overleg wijkteam" in body
