@@ -7,11 +7,11 @@ in ``dorpsondersteuner.services.access`` is the only place that decides what a u
 
 What this costs per request matters: the sync endpoints pay it on every call. The token
 check and the principal are one trip to a worker thread and two primary-key queries on
-a read-only connection of their own, returned to the pool before the route runs;
-everything else here runs on the event loop. No connection is held while a request
-waits for a thread, so a burst of requests cannot leave every thread waiting for a
-connection that a request waiting for a thread holds. Nothing is cached between
-requests: a revoked token fails on its very next request.
+a read-only connection of their own, back in the pool before that thread is left;
+everything else here runs on the event loop. The route's session connects at its first
+query and holds that connection until the request ends (``db.POOL_SIZE`` says why the
+pool is larger than the thread pool). Nothing is cached between requests: a revoked
+token fails on its very next request.
 """
 
 from __future__ import annotations
