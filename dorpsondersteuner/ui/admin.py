@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -168,7 +167,6 @@ class AdminPage(QWidget):
         window.set_status(who, sync_state_text(signed_in.register_kind))
         window.find_action.setEnabled(True)
         window.find_action.triggered.connect(self.focus_search)
-        window.help_action.triggered.connect(self.show_help)
         tasks.changed.connect(self.on_changes)
         self.reload()
 
@@ -263,20 +261,6 @@ class AdminPage(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def show_help(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Short help"))
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText(
-            self.tr(
-                "<p><b>Find a help request:</b> type (part of) its reference or the owner's "
-                "name in the search box (Ctrl+F).</p>"
-                "<p><b>Hand it to a colleague:</b> choose it and click “Reassign”. You can "
-                "only choose people who work at its level and in its area.</p>"
-                "<p>You never see what a help request is about: that stays with the people "
-                "who work on it.</p>"
-            )
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        box.open()
-        self._help_box = box
+    def help_screen(self) -> str:
+        """Which screen F1 explains."""
+        return "admin"

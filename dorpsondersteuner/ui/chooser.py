@@ -65,6 +65,10 @@ class UserChooser(QWidget):
         row.addWidget(self.go)
         layout.addLayout(row)
 
+    def help_screen(self) -> str:
+        """Which screen F1 explains."""
+        return "chooser"
+
     def _go(self) -> None:
         item = self.users.currentItem()
         if item is not None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -183,6 +184,8 @@ class MainWindow(QMainWindow):
             keys(keys.StandardKey.HelpContents),
             enabled=True,
         )
+        self.help_action.triggered.connect(self.show_help)
+        self.help_dialog: QDialog | None = None
         self.quit_action = self._action(
             self.tr("&Quit the program"),
             self.tr("Close the program"),
@@ -268,6 +271,17 @@ class MainWindow(QMainWindow):
             button.setDefault(position == 0)
             self.message_buttons.insertWidget(1 + position, button)
         self.pages.setCurrentWidget(self.message_page)
+
+    def show_help(self) -> None:
+        """F1: help for the screen on show (its ``help_screen()``), in a window."""
+        from .help import HelpDialog
+
+        page = self.pages.currentWidget()
+        screen = getattr(page, "help_screen", lambda: "start")()
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+        self.help_dialog = HelpDialog(screen, self)
+        self.help_dialog.open()
 
     def show_page(self, page: QWidget) -> None:
         if self.pages.indexOf(page) < 0:

@@ -187,7 +187,6 @@ class WorkArea(QSplitter):
         w.next_action.setEnabled(True)
         w.previous_action.triggered.connect(lambda: self.step_request(-1))
         w.next_action.triggered.connect(lambda: self.step_request(1))
-        w.help_action.triggered.connect(self.show_help)
         w.escalate_action.triggered.connect(lambda: self.actions_.on_action("escalate"))
         w.window_action.triggered.connect(lambda: self.open_in_window())
         for name, action in w.step_actions.items():
@@ -645,23 +644,6 @@ class WorkArea(QSplitter):
 
     # --- Help --------------------------------------------------------------------------
 
-    def show_help(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Short help"))
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setText(
-            self.tr(
-                "<p><b>Find a help request:</b> choose a list on the left, or type a name, "
-                "address, reference or a word from the question in the search box "
-                "(Ctrl+F).</p>"
-                "<p><b>Read it:</b> click it in the list; it appears on the right. Alt+Up and "
-                "Alt+Down go to the previous and next one.</p>"
-                "<p><b>Register a new one:</b> click “New help request” (Ctrl+N). First look "
-                "the resident up, then fill in the question and save (Ctrl+S).</p>"
-                "<p><b>Change one:</b> click “Edit” above the request.</p>"
-                "<p>Everything you save stays on this computer, encrypted.</p>"
-            )
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        box.open()
-        self._help_box = box
+    def help_screen(self) -> str:
+        """Which screen F1 explains: the form while it is open, else the chosen list."""
+        return "form" if self.form_is_open() else self.view

@@ -22,7 +22,7 @@
     <context>
         <name>AdminPage</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/admin.py" line="+43" />
+            <location filename="../../dorpsondersteuner/ui/admin.py" line="+42" />
             <source>Reference</source>
             <translation>Kenmerk</translation>
         </message>
@@ -88,17 +88,17 @@
         </message>
         <message>
             <location line="+3" />
-            <location line="+104" />
+            <location line="+103" />
             <source>Hand the chosen help request to someone at its level and area</source>
             <translation>Geef de gekozen hulpvraag aan iemand die op dit niveau in dit gebied werkt</translation>
         </message>
         <message>
-            <location line="-91" />
+            <location line="-90" />
             <source>Help requests by reference</source>
             <translation>Hulpvragen op kenmerk</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+53" />
             <source>The first %1 of %2 help requests are shown. Search by reference or owner to find the one you need.</source>
             <translation>De eerste %1 van %2 hulpvragen staan hier. Zoek op kenmerk of eigenaar om de hulpvraag te vinden die je zoekt.</translation>
         </message>
@@ -129,16 +129,6 @@
             <location line="+25" />
             <source>%1 now belongs to %2.</source>
             <translation>%1 is nu van %2.</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <source>Short help</source>
-            <translation>Korte uitleg</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&lt;p&gt;&lt;b&gt;Find a help request:&lt;/b&gt; type (part of) its reference or the owner's name in the search box (Ctrl+F).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Hand it to a colleague:&lt;/b&gt; choose it and click “Reassign”. You can only choose people who work at its level and in its area.&lt;/p&gt;&lt;p&gt;You never see what a help request is about: that stays with the people who work on it.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Een hulpvraag vinden:&lt;/b&gt; typ (een deel van) het kenmerk of de naam van de eigenaar in het zoekvak (Ctrl+F).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Aan een collega geven:&lt;/b&gt; kies de hulpvraag en klik op ‘Overdragen’. Je kunt alleen mensen kiezen die op dat niveau en in dat gebied werken.&lt;/p&gt;&lt;p&gt;Waar een hulpvraag over gaat zie je nooit: dat blijft bij de mensen die eraan werken.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -580,7 +570,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>FormDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/base.py" line="+155" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/base.py" line="+159" />
             <source>%1 (Enter)</source>
             <translation>%1 (Enter)</translation>
         </message>
@@ -646,6 +636,249 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <location line="+3" />
             <source>The help request goes back to the district team of %1 and waits there until someone picks it up.</source>
             <translation>De hulpvraag gaat terug naar het wijkteam van %1 en wacht daar tot iemand hem oppakt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Help</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/help.py" line="+19" />
+            <source>Who are you?</source>
+            <translation>Wie ben je?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This is the demo register: the residents are made up. Choose a person from the list and press Enter or click Continue. The program then shows exactly what that person may see: a village supporter their own village, a district team member what reached the team, the municipality what reached the municipality. Later, Program → Other user brings you back here.</source>
+            <translation>Dit is het demo-register: de inwoners zijn verzonnen. Kies iemand uit de lijst en druk op Enter of klik op Verder. Het programma laat dan precies zien wat die persoon mag zien: een dorpsondersteuner het eigen dorp, een wijkteamlid wat bij het wijkteam kwam, de gemeente wat bij de gemeente kwam. Later brengt Programma → Andere gebruiker je hier terug.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The administrator's page</source>
+            <translation>De pagina van de beheerder</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>You see help requests by reference, with area, level, status and owner, never what they are about. Type (part of) a reference or a name in the search box (Ctrl+F). Choose a request and click Reassign to hand it to someone who works at its level and in its area, for example when its owner is on leave or left.</source>
+            <translation>Je ziet hulpvragen op kenmerk, met gebied, niveau, status en eigenaar, nooit waar ze over gaan. Typ (een deel van) een kenmerk of een naam in het zoekvak (Ctrl+F). Kies een hulpvraag en klik op Overdragen om hem te geven aan iemand die op dat niveau en in dat gebied werkt, bijvoorbeeld als de eigenaar met verlof of vertrokken is.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Waiting for pick-up</source>
+            <translation>Wacht op oppakken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These help requests were sent up to your level and wait for someone to pick them up. The most urgent come first, then those that waited longest. Each one says who sent it, why, and what the resident agreed to share. Choose one and click Pick up (Ctrl+Shift+P): you become its owner.</source>
+            <translation>Deze hulpvragen zijn naar jouw niveau opgeschaald en wachten tot iemand ze oppakt. De meest urgente staan bovenaan, daarna die het langst wachten. Bij elke hulpvraag staat wie hem stuurde, waarom, en wat de inwoner goedvond om te delen. Kies er een en klik op Oppakken (Ctrl+Shift+P): dan word jij de eigenaar.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Follow-ups</source>
+            <translation>Afspraken</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The follow-ups due today and those that are overdue (⚠). Choose one to see its help request; Tick off marks it done. Untick “Only my follow-ups” to see everyone's.</source>
+            <translation>De afspraken voor vandaag en die te laat zijn (⚠). Kies er een om de hulpvraag te zien; Afvinken zet hem op gedaan. Haal het vinkje bij ‘Alleen mijn afspraken’ weg om die van iedereen te zien.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Neighbourhood helpers</source>
+            <translation>Buurthulp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The neighbours, volunteers and associations of your area who can help. Search by name, filter on what they help with, or add one with New neighbourhood helper. Only register someone who agreed to it.</source>
+            <translation>De buren, vrijwilligers en verenigingen in jouw gebied die kunnen helpen. Zoek op naam, kies waarmee ze helpen, of voeg iemand toe met Nieuwe buurthulp. Leg alleen iemand vast die daar toestemming voor gaf.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Wmo deadlines</source>
+            <translation>Wmo-termijnen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The legal deadlines of the Wmo notifications (meldingen), fewest days left first. “Almost late” and “Late” are shown in word and icon.</source>
+            <translation>De wettelijke termijnen van de Wmo-meldingen, met de minste dagen over bovenaan. ‘Bijna te laat’ en ‘Te laat’ staan er in woord en icoon bij.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Recording a help request</source>
+            <translation>Een hulpvraag vastleggen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First look the resident up, so nobody is registered twice; choose them or record a new one. Then write the question in the resident's own words, tick the life domains and the urgency, and record the consent to record. Save with Ctrl+S, stop with Esc. If something is not right, every reason appears beside its field; nothing you typed is lost.</source>
+            <translation>Zoek eerst de inwoner op, zodat niemand twee keer wordt vastgelegd; kies de inwoner of leg een nieuwe vast. Schrijf dan de vraag in de woorden van de inwoner, kies de leefgebieden en de urgentie, en leg de toestemming om gegevens vast te leggen vast. Bewaar met Ctrl+S, stop met Esc. Klopt er iets niet, dan staat bij elk veld wat er mis is; niets van wat je typte gaat verloren.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The list and the help request</source>
+            <translation>De lijst en de hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose a list on the left. Type a name, address, reference or a word from the question, the contacts or the follow-ups in the search box (Ctrl+F): the list narrows with every letter. Click a help request to read it on the right. Below it are the steps you may take now; a step that is not possible says why. Edit changes the question, life domains or urgency; + Contact, + Follow-up and + Own circle add records. You change a contact you wrote yourself; the contacts of others you can read.</source>
+            <translation>Kies links een lijst. Typ een naam, adres, kenmerk of een woord uit de vraag, de contactmomenten of de afspraken in het zoekvak (Ctrl+F): de lijst wordt met elke letter korter. Klik op een hulpvraag om hem rechts te lezen. Daaronder staan de stappen die je nu mag zetten; kan een stap niet, dan staat er waarom. Met Bewerken verander je de vraag, de leefgebieden of de urgentie; met + Contactmoment, + Afspraak en + Eigen kring voeg je iets toe. Een contactmoment dat je zelf schreef kun je wijzigen; die van anderen kun je lezen.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The ladder: village, district team, municipality</source>
+            <translation>De ladder: dorp, wijkteam, gemeente</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A help request starts in the village, with the village supporter, who looks for help in the resident's own circle: family, neighbours, volunteers.</source>
+            <translation>Een hulpvraag begint in het dorp, bij de dorpsondersteuner. Die zoekt hulp in de eigen kring van de inwoner: familie, buren, vrijwilligers.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>When that is not enough, the supporter sends it up (escalate, Ctrl+E) to the district team, with the reason. A team member picks it up and becomes its owner; the supporter stays involved.</source>
+            <translation>Lukt dat niet, dan schaalt de dorpsondersteuner de hulpvraag op naar het wijkteam (Opschalen, Ctrl+E), met de reden. Een wijkteamlid pakt hem op en wordt de eigenaar; de dorpsondersteuner blijft betrokken.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Only when the district team cannot solve it either does it go to the municipality, the safety net. A request can also be handed back one level down, with advice, and it can be closed at every level.</source>
+            <translation>Pas als ook het wijkteam er niet uitkomt, gaat hij naar de gemeente: het vangnet. Een hulpvraag kan ook met advies een niveau terug (Teruggeven), en op elk niveau worden afgesloten.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Consent</source>
+            <translation>Toestemming</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing is recorded without the resident's consent. Sending a request up needs the consent to share it with that level; the resident may withdraw it. Only an acute safety concern may go straight to the municipality without it, with a written justification.</source>
+            <translation>Zonder toestemming van de inwoner wordt niets vastgelegd. Voor opschalen is toestemming nodig om te delen met dat niveau; de inwoner mag die intrekken. Alleen bij acuut gevaar mag een hulpvraag zonder toestemming direct naar de gemeente, met een geschreven onderbouwing.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Colours and words</source>
+            <translation>Kleuren en woorden</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The level always has a colour and a word: Village is green, District team amber, Municipality blue. The status is a word: Open, Waiting or Closed. High and Acute urgency have an icon. A follow-up past its date shows ⚠ and how many days late it is.</source>
+            <translation>Het niveau heeft altijd een kleur en een woord: Dorp is groen, Wijkteam oranje, Gemeente blauw. De status is een woord: Open, Wacht of Afgesloten. Urgentie Hoog en Acuut hebben een icoon. Een afspraak over de datum krijgt ⚠ en hoeveel dagen te laat hij is.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>A contact is a visit, call or talk; a follow-up is something to do by a date; the own circle is the help of neighbours and volunteers.</source>
+            <translation>Een contactmoment is een bezoek, telefoontje of gesprek; een afspraak is iets wat voor een datum moet gebeuren; de eigen kring is de hulp van buren en vrijwilligers.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>F1</source>
+            <translation>F1</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>this help</source>
+            <translation>deze uitleg</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ctrl+N</source>
+            <translation>Ctrl+N</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>new help request</source>
+            <translation>nieuwe hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Ctrl+F</source>
+            <translation>Ctrl+F</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>search</source>
+            <translation>zoeken</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ctrl+S</source>
+            <translation>Ctrl+S</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>save</source>
+            <translation>bewaren</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cancel, close a dialog</source>
+            <translation>annuleren, een venster sluiten</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Ctrl+E</source>
+            <translation>Ctrl+E</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>escalate</source>
+            <translation>opschalen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Alt+Up / Alt+Down</source>
+            <translation>Alt+Up / Alt+Down</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>previous and next help request</source>
+            <translation>vorige en volgende hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Ctrl+Plus / Ctrl+Minus / Ctrl+0</source>
+            <translation>Ctrl+Plus / Ctrl+Minus / Ctrl+0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>larger, smaller, normal text</source>
+            <translation>grotere, kleinere, normale tekst</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tab</source>
+            <translation>Tab</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to the next part of the screen; the arrow keys move inside a list</source>
+            <translation>naar het volgende deel van het scherm; met de pijltjestoetsen ga je door een lijst</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Ctrl+Q</source>
+            <translation>Ctrl+Q</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>quit the program</source>
+            <translation>programma afsluiten</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Keys</source>
+            <translation>Toetsen</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Everything you save stays on this computer, encrypted.</source>
+            <translation>Alles wat je bewaart blijft versleuteld op deze computer.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Help</source>
+            <translation>Uitleg</translation>
         </message>
     </context>
     <context>
@@ -724,7 +957,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ListPane</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+84" />
+            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+85" />
             <source>Search: name, address, reference or a word</source>
             <translation>Zoek: naam, adres, kenmerk of een woord</translation>
         </message>
@@ -749,12 +982,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulpvragen</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>Loading…</source>
             <translation>Bezig met laden…</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+34" />
             <source>Nothing found for “%1”. Check the spelling, search for part of a name, or look in “All help requests”.</source>
             <translation>Niets gevonden voor ‘%1’. Controleer de spelling, zoek op een deel van de naam, of kijk bij ‘Alle hulpvragen’.</translation>
         </message>
@@ -792,7 +1025,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/main_window.py" line="+40" />
+            <location filename="../../dorpsondersteuner/ui/main_window.py" line="+41" />
             <source>Dorpsondersteuner</source>
             <translation>Dorpsondersteuner</translation>
         </message>
@@ -977,7 +1210,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hoe het programma werkt, in het kort</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>&amp;Quit the program</source>
             <translation>&amp;Programma afsluiten</translation>
         </message>
@@ -1263,12 +1496,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Leg eerst de Wmo-melding vast; de andere datums volgen daaruit.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Record the date of the application (aanvraag) first; the decision follows on it.</source>
             <translation>Leg eerst de datum van de aanvraag vast; het besluit volgt daarop.</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>This follow-up has already been marked as done.</source>
             <translation>Deze afspraak is al afgevinkt.</translation>
         </message>
@@ -1518,7 +1751,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Refusal</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/messages.py" line="-162" />
+            <location filename="../../dorpsondersteuner/ui/messages.py" line="-164" />
             <source>This help request is handled at another level or in another area. You can read it; the people who handle it there can take this step.</source>
             <translation>Deze hulpvraag ligt bij een ander niveau of in een ander gebied. Je kunt hem lezen; wie hem daar behandelt, kan deze stap zetten.</translation>
         </message>
@@ -1614,17 +1847,17 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestDetailView</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/detail.py" line="+118" />
+            <location filename="../../dorpsondersteuner/ui/detail.py" line="+119" />
             <source>Edit</source>
             <translation>Bewerken</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>The help request in full</source>
             <translation>De hele hulpvraag</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+24" />
             <source>Escalate</source>
             <translation>Opschalen</translation>
         </message>
@@ -1739,7 +1972,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Besluit op de aanvraag…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>+ Contact</source>
             <translation>+ Contactmoment</translation>
         </message>
@@ -1769,7 +2002,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulp regelen van een buurthulp of uit de eigen kring van de inwoner</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="+69" />
             <source>Help request %1 · %2 · registered %3</source>
             <translation>Hulpvraag %1 · %2 · vastgelegd %3</translation>
         </message>
@@ -1949,7 +2182,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>alleen voor professionals</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <location line="+25" />
             <source>Change</source>
             <translation>Wijzigen</translation>
@@ -2483,17 +2716,17 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>WmoDialog</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/dialogs/wmo.py" line="+31" />
+            <location filename="../../dorpsondersteuner/ui/dialogs/wmo.py" line="+32" />
             <source>Register as a Wmo notification (melding)</source>
             <translation>Registreren als Wmo-melding</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Register the &amp;notification</source>
             <translation>&amp;Melding registreren</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Personal plan handed in</source>
             <translation>Persoonlijk plan ingediend</translation>
         </message>
@@ -2503,17 +2736,17 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>&amp;Plan vastleggen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Wmo application (aanvraag) received</source>
             <translation>Wmo-aanvraag ontvangen</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Record the &amp;application</source>
             <translation>&amp;Aanvraag vastleggen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Decision on the application</source>
             <translation>Besluit op de aanvraag</translation>
         </message>
@@ -2658,12 +2891,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
-            <location line="+70" />
+            <location line="+74" />
             <source>Transport</source>
             <translation>Vervoer</translation>
         </message>
         <message>
-            <location line="-69" />
+            <location line="-73" />
             <source>Social contact</source>
             <translation>Sociaal contact</translation>
         </message>
@@ -2818,7 +3051,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Wmo-melding geregistreerd</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Personal plan handed in</source>
             <translation>Persoonlijk plan ingediend</translation>
         </message>
@@ -2828,7 +3061,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Wmo-aanvraag ontvangen</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Wmo decision taken</source>
             <translation>Wmo-besluit genomen</translation>
         </message>
@@ -3020,7 +3253,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Dorpsondersteuners leggen nieuwe hulpvragen vast</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+20" />
             <source>&amp;More steps</source>
             <translation>&amp;Meer stappen</translation>
         </message>
@@ -3101,16 +3334,6 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <location line="+1" />
             <source>Go back</source>
             <translation>Terug</translation>
-        </message>
-        <message>
-            <location line="+36" />
-            <source>Short help</source>
-            <translation>Korte uitleg</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&lt;p&gt;&lt;b&gt;Find a help request:&lt;/b&gt; choose a list on the left, or type a name, address, reference or a word from the question in the search box (Ctrl+F).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Read it:&lt;/b&gt; click it in the list; it appears on the right. Alt+Up and Alt+Down go to the previous and next one.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Register a new one:&lt;/b&gt; click “New help request” (Ctrl+N). First look the resident up, then fill in the question and save (Ctrl+S).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Change one:&lt;/b&gt; click “Edit” above the request.&lt;/p&gt;&lt;p&gt;Everything you save stays on this computer, encrypted.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Een hulpvraag vinden:&lt;/b&gt; kies links een lijst, of typ een naam, adres, kenmerk of een woord uit de vraag in het zoekvak (Ctrl+F).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lezen:&lt;/b&gt; klik erop in de lijst; hij verschijnt rechts. Met Alt+Pijl omhoog en Alt+Pijl omlaag ga je naar de vorige en de volgende.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Een nieuwe vastleggen:&lt;/b&gt; klik op ‘Nieuwe hulpvraag’ (Ctrl+N). Zoek eerst de inwoner op, vul dan de vraag in en bewaar (Ctrl+S).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Wijzigen:&lt;/b&gt; klik op ‘Bewerken’ boven de hulpvraag.&lt;/p&gt;&lt;p&gt;Alles wat je bewaart blijft versleuteld op deze computer.&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
