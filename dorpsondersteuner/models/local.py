@@ -113,7 +113,7 @@ class SearchRow(LocalBase):
     )
 
     rowid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    source_kind: Mapped[str] = mapped_column(String(16))  # request | resident | contact
+    source_kind: Mapped[str] = mapped_column(String(16))  # request | resident | contact | follow_up
     source_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     resident_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)

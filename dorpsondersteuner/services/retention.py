@@ -83,6 +83,9 @@ def _anonymise_request(session: Session, request: HelpRequest, now: datetime) ->
     request.outcome_note = ""
     request.anonymised_at = now
     contact_ids = list(session.scalars(select(Contact.id).where(Contact.request_id == request.id)))
+    follow_up_ids = list(
+        session.scalars(select(FollowUp.id).where(FollowUp.request_id == request.id))
+    )
     session.execute(update(Contact).where(Contact.request_id == request.id).values(summary=""))
     session.execute(
         update(FollowUp).where(FollowUp.request_id == request.id).values(description="")
@@ -95,6 +98,8 @@ def _anonymise_request(session: Session, request: HelpRequest, now: datetime) ->
     )
     for contact_id in contact_ids:
         search.unindex(session, "contact", contact_id)
+    for follow_up_id in follow_up_ids:
+        search.unindex(session, "follow_up", follow_up_id)
     search.unindex(session, "request", request.id)
     _scrub_outbox(session, "help_requests", [request.id])
     _scrub_outbox(session, "contacts", contact_ids)

@@ -2,12 +2,12 @@
 
 Source records are a request (its reference and question, with the name and address
 of its resident, so "jansen boodschappen" finds Mrs Jansen's shopping request), a
-resident's name and address (for the lookup before an intake), and a contact's
-summary. A search matches all its words within one source record. The words live in
-the contentless FTS5 table ``search_fts``; ``search_rows`` (same rowid) says which
-request or resident they belong to and whether they come from a "professionals only"
-contact, so every search applies the access policy and never finds a request through
-words its user may not see.
+resident's name and address (for the lookup before an intake), a contact's
+summary and a follow-up's description. A search matches all its words within one
+source record. The words live in the contentless FTS5 table ``search_fts``;
+``search_rows`` (same rowid) says which request or resident they belong to and
+whether they come from a "professionals only" contact, so every search applies the
+access policy and never finds a request through words its user may not see.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import uuid
 from sqlalchemy import Select, delete, insert, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from ..models import Contact, HelpRequest, Resident, SearchRow
+from ..models import Contact, FollowUp, HelpRequest, Resident, SearchRow
 from .access import Principal, request_scope, visible_requests
 
 # Matches are taken newest source row first (never ordered by a main-table column:
@@ -89,6 +89,7 @@ _INDEXED_FIELDS = {
         "place", "deleted_at", "merged_into_id", "anonymised_at",
     },
     "contacts": {"summary", "professionals_only", "request_id", "deleted_at"},
+    "follow_ups": {"description", "request_id", "deleted_at"},
 }  # fmt: skip
 
 
@@ -104,6 +105,8 @@ def keep_in_step(session: Session, record: object, field_name: str | None) -> No
         index_resident(session, record)
     elif isinstance(record, Contact):
         index_contact(session, record)
+    elif isinstance(record, FollowUp):
+        index_follow_up(session, record)
 
 
 def index_request(session: Session, request: HelpRequest) -> None:
@@ -151,6 +154,20 @@ def index_contact(session: Session, contact: Contact) -> None:
     )
 
 
+def index_follow_up(session: Session, follow_up: FollowUp) -> None:
+    """A follow-up's words find its request, for whoever sees the request."""
+    if follow_up.deleted_at is not None:
+        unindex(session, "follow_up", follow_up.id)
+        return
+    _index(
+        session,
+        "follow_up",
+        follow_up.id,
+        follow_up.description,
+        request_id=follow_up.request_id,
+    )
+
+
 def purge_deleted_words(session: Session) -> None:
     """Merge the FTS5 segments, so the words of deleted rows are really gone from the
     file (a delete only marks them until a merge), not just unsearchable (D9)."""
@@ -175,6 +192,9 @@ _REBUILD = (
     "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
     "professionals_only) SELECT 'contact', id, request_id, NULL, professionals_only "
     "FROM contacts WHERE deleted_at IS NULL",
+    "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
+    "professionals_only) SELECT 'follow_up', id, request_id, NULL, 0 "
+    "FROM follow_ups WHERE deleted_at IS NULL",
     "INSERT INTO search_fts (rowid, body) SELECT s.rowid, concat_ws(' ', "
     "nullif(r.first_name, ''), nullif(r.name_prefix, ''), nullif(r.last_name, ''), "
     "nullif(r.street, ''), nullif(r.house_number, ''), nullif(r.postcode, ''), "
@@ -188,6 +208,9 @@ _REBUILD = (
     "JOIN residents r ON r.id = q.resident_id WHERE s.source_kind = 'request'",
     "INSERT INTO search_fts (rowid, body) SELECT s.rowid, c.summary "
     "FROM search_rows s JOIN contacts c ON c.id = s.source_id WHERE s.source_kind = 'contact'",
+    "INSERT INTO search_fts (rowid, body) SELECT s.rowid, f.description "
+    "FROM search_rows s JOIN follow_ups f ON f.id = s.source_id "
+    "WHERE s.source_kind = 'follow_up'",
 )
 
 
@@ -202,8 +225,8 @@ def _match_expression(word: str) -> str:
 
 def matching_request_ids(principal: Principal, query: str) -> Select[uuid.UUID] | None:
     """A query for the ids of visible requests with a source record that holds every
-    word of ``query`` (as a prefix): the request itself with its resident, or a contact
-    the principal may see. None when the query has no words."""
+    word of ``query`` (as a prefix): the request itself with its resident, a contact
+    the principal may see, or a follow-up. None when the query has no words."""
     scope = request_scope(principal)
     terms = words(query)
     if scope is None or not terms:

@@ -540,7 +540,9 @@ def test_search_finds_requests_by_resident_name_and_question(demo: Demo) -> None
     register = open_register(demo.path, DEMO_REGISTER_KEY)
     with register.sessions() as session:
         indexed = session.scalar(select(func.count()).select_from(SearchRow))
-        assert indexed == len(demo.residents) + len(demo.requests) + len(demo.contacts)
+        assert indexed == (
+            len(demo.residents) + len(demo.requests) + len(demo.contacts) + len(demo.follow_ups)
+        )
         supporter = demo.people[demo_id("user", "ingrid")]
         request = next(r for r in demo.requests if r.area_id in supporter.area_ids)
         resident = demo.residents[request.resident_id]

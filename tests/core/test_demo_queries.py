@@ -53,8 +53,9 @@ def world(demo: Register):
 
 @pytest.fixture(scope="module")
 def texts(world):
-    """Per request: the folded words of its own search row, and its contacts."""
-    requests, residents, contacts, _follow_ups, _people = world
+    """Per request: the folded words of its own search row, and of its contacts and
+    follow-ups (with whether they are for professionals only)."""
+    requests, residents, contacts, follow_ups, _people = world
     own = {
         r.id: [
             _fold(w)
@@ -67,6 +68,11 @@ def texts(world):
         by_request.setdefault(c.request_id, []).append(
             (c.professionals_only, [_fold(w) for w in _words(c.summary)])
         )
+    for f in follow_ups:
+        if f.deleted_at is None:
+            by_request.setdefault(f.request_id, []).append(
+                (False, [_fold(w) for w in _words(f.description)])
+            )
     return own, by_request
 
 

@@ -168,3 +168,45 @@ def test_a_full_rebuild_gives_the_same_index(town, people, intake):
         assert session.scalar(select(func.count()).select_from(HelpRequest)) == 3
     assert find(town, people["ingrid"], "bekk") | find(town, people["ingrid"], "coolen") <= ids
     assert len(find(town, people["ingrid"], "bekk")) == 1
+
+
+def test_words_in_follow_ups_find_the_request_for_whoever_sees_it(town, people, intake):
+    village = intake(last_name="Aarts")
+    team = intake(last_name="Bekkers")
+    with town.transaction() as session:
+        follow_up = records.add_follow_up(
+            session,
+            people["ingrid"],
+            village,
+            description="Rollator ophalen bij de thuiszorgwinkel",
+            due_on=today(),
+        )
+        records.add_follow_up(
+            session, people["ingrid"], team, description="Mantelzorger terugbellen", due_on=today()
+        )
+    workflow_to_team(town, people, team)
+    ingrid = people["ingrid"]
+    assert find(town, ingrid, "thuiszorgw") == {village}
+    assert find(town, ingrid, "rollator aarts") == set()  # words within one record
+    assert find(town, ingrid, "mantelzorger") == {team}
+    # Visibility is the request's: the team never sees what stayed in the village, the
+    # municipality nothing that did not reach it, another village nothing of Bakel's.
+    assert find(town, people["joyce"], "mantelzorger") == {team}
+    assert find(town, people["joyce"], "rollator") == set()
+    assert find(town, people["evelien"], "mantelzorger") == set()
+    assert find(town, people["anja"], "rollator") == set()
+    assert find(town, people["beheer"], "rollator") == set()
+    with town.transaction() as session:
+        records.reschedule_follow_up(
+            session, ingrid, follow_up, description="Douchestoel ophalen", due_on=today()
+        )
+    assert find(town, ingrid, "rollator") == set()
+    assert find(town, ingrid, "douchestoel") == {village}
+    with town.sessions() as session:
+        before = session.execute(text("SELECT count(*) FROM search_rows")).scalar()
+    with town.transaction() as session:
+        rebuild_search_index(session)
+    with town.sessions() as session:
+        assert session.execute(text("SELECT count(*) FROM search_rows")).scalar() == before
+    assert find(town, ingrid, "douchestoel") == {village}
+    assert find(town, people["joyce"], "mantelzorger") == {team}
