@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import func, select, text
 
 from dorpsondersteuner.clock import today
 from dorpsondersteuner.models import HelpRequest, OpKind, OutboxOp, Resident
 from dorpsondersteuner.models.enums import ContactKind, EventKind, Level
-from dorpsondersteuner.register import Register
+from dorpsondersteuner.register import MIGRATIONS_DIR, Register, _make_engine, open_register
 from dorpsondersteuner.services import records, residents, workflow
 from dorpsondersteuner.services.access import Principal
 from dorpsondersteuner.services.lists import RequestFilter, request_detail, request_ids
 from dorpsondersteuner.services.search import rebuild_search_index
 
-from .conftest import AREA_ID
+from .conftest import AREA_ID, TOWN_KEY
 
 
 def find(town: Register, who: Principal, words: str) -> set:
@@ -210,3 +212,30 @@ def test_words_in_follow_ups_find_the_request_for_whoever_sees_it(town, people, 
         assert session.execute(text("SELECT count(*) FROM search_rows")).scalar() == before
     assert find(town, ingrid, "douchestoel") == {village}
     assert find(town, people["joyce"], "mantelzorger") == {team}
+
+
+def test_a_register_from_before_follow_ups_were_searchable_indexes_them_when_opened(
+    town, people, intake, tmp_path
+):
+    request_id = intake()
+    with town.transaction() as session:
+        records.add_follow_up(
+            session, people["ingrid"], request_id, description="Rollator ophalen", due_on=today()
+        )
+    town.close()
+    path = tmp_path / "town.db"
+    engine = _make_engine(path, TOWN_KEY)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+        kinds = connection.exec_driver_sql("SELECT DISTINCT source_kind FROM search_rows")
+        assert "follow_up" not in {kind for (kind,) in kinds}
+    engine.dispose()
+    older = open_register(path, TOWN_KEY)
+    try:
+        assert find(older, people["ingrid"], "rollator") == {request_id}
+        assert find(older, people["joyce"], "rollator") == set()
+    finally:
+        older.close()
