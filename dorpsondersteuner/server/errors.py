@@ -62,6 +62,10 @@ _ERROR_ANSWERS: dict[int, dict[str, Any]] = {
     405: {"description": "Method not allowed: the path does not take this method (Allow)"},
     409: {"description": "Conflict with the current state"},
     413: {"description": "The request body is larger than the server takes"},
+    426: {
+        "description": "This program's sync protocol version is no longer (or not yet) "
+        "served: update the program"
+    },
     422: {
         "description": "Invalid request: the body is not JSON, or a field is missing, "
         "unknown, of the wrong type or out of range; details name each field"
@@ -101,6 +105,16 @@ ERRORS = error_responses(400, 413, 431)
 DATABASE_ERRORS = error_responses(503)
 # A route that needs a device token (``deps.PrincipalDep``, ``DeviceDep``).
 SIGNED_IN_ERRORS = error_responses(401, 503)
+
+
+class SyncRefused(Exception):
+    """A sync request the server cannot serve as asked, with a stable code: an unknown
+    cursor (409 ``unknown_cursor``: take a new snapshot), a protocol version out of
+    range (426 ``protocol_version``: update the program)."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code = status, code
 
 
 def _error(
@@ -144,6 +158,10 @@ def install_error_handlers(app: FastAPI) -> None:
         if error.retry_after is not None:
             headers["Retry-After"] = str(max(1, math.ceil(error.retry_after)))
         return _error(error.status, error.code, str(error), headers=headers)
+
+    @app.exception_handler(SyncRefused)
+    def on_sync_refused(request: Request, error: SyncRefused) -> JSONResponse:
+        return _error(error.status, error.code, str(error))
 
     @app.exception_handler(RequestValidationError)
     def on_invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
