@@ -145,15 +145,59 @@ class RequestForm(QScrollArea):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.clicked.connect(self.ask_to_stop)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         self.layout_.addSpacing(8)
+        self.layout_.addWidget(self._stop_bar())
         self.layout_.addLayout(buttons)
         self.layout_.addStretch(1)
         body.setMaximumWidth(860)  # lines stay short enough to read
         self.setWidget(body)
+
+    def _stop_bar(self) -> QFrame:
+        """Stopping with unsaved text asks first, in the form itself: no window in
+        the way, the text stays in sight, and nothing waits for an answer."""
+        bar = QFrame()
+        bar.setObjectName("stopBar")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(bar)
+        self.stop_question = PlainLabel(
+            self.tr("What you filled in has not been saved. Stop anyway and lose it?")
+        )
+        self.stop_question.setObjectName("stopQuestion")
+        self.stop_question.setWordWrap(True)
+        row.addWidget(self.stop_question, 1)
+        self.stop_button = QPushButton(self.tr("Stop and lose it"))
+        self.stop_button.setObjectName("stopAndLose")
+        self.stop_button.clicked.connect(self.cancel)
+        self.keep_button = QPushButton(self.tr("Keep filling in"))
+        self.keep_button.setObjectName("keepFillingIn")
+        self.keep_button.clicked.connect(self.keep_filling_in)
+        for button in (self.stop_button, self.keep_button):
+            button.setAutoDefault(True)  # Enter presses the button that has the focus
+            row.addWidget(button)
+        bar.hide()
+        self.stop_bar = bar
+        return bar
+
+    def ask_to_stop(self) -> None:
+        """*Annuleren* (or Esc): stop at once when nothing was typed; else ask in the
+        form. Esc again while it asks means "keep filling in"."""
+        if not self.dirty:
+            self.cancel()
+            return
+        if self.stop_bar.isVisible():
+            self.keep_filling_in()
+            return
+        self.stop_bar.show()
+        self.ensureWidgetVisible(self.stop_bar)
+        self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keep_filling_in(self) -> None:
+        self.stop_bar.hide()
+        self.question.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_shortcut_tips(self, save: str, cancel: str) -> None:
         self.save_button.setToolTip(save)
@@ -665,11 +709,13 @@ class RequestForm(QScrollArea):
         return ops.ResidentInput(area_id=self.area.currentData(), **values)
 
     def _clear_errors(self) -> None:
+        self.stop_bar.hide()
         self.banner.hide()
         for label in self.errors.values():
             label.hide()
 
     def cancel(self) -> None:
+        self.stop_bar.hide()
         self.discard_draft()
         self.dirty = False
         self._lookup_timer.stop()

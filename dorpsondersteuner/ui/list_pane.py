@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..enums import Status
+from ..enums import LifeDomain, Status
 from ..services import access_log
 from ..services.lists import RequestFilter
 from . import LIST_VIEWS
@@ -47,6 +48,7 @@ from .request_model import (
 )
 from .tasks import QueryOp
 from .textsize import relative_font
+from .words import life_domain_word
 
 if TYPE_CHECKING:
     from .work import WorkArea
@@ -107,6 +109,17 @@ class ListPane(QWidget):
         self.heading.setObjectName("listHeading")
         relative_font(self.heading, 1.15, bold=True)
         heading_row.addWidget(self.heading, 1)
+        # Life domains are a filter beside the search, not a word to type (the core
+        # narrows the list in SQL; it composes with the search and the other filters).
+        self.life_domain = QComboBox()
+        self.life_domain.setObjectName("lifeDomainFilter")
+        self.life_domain.setAccessibleName(self.tr("Life domain"))
+        self.life_domain.setToolTip(self.tr("Show only help requests about this life domain"))
+        self.life_domain.addItem(self.tr("All life domains"), 0)
+        for domain in LifeDomain:
+            self.life_domain.addItem(life_domain_word(domain), int(domain))
+        self.life_domain.currentIndexChanged.connect(lambda _i: work.reload_list())
+        heading_row.addWidget(self.life_domain)
         self.show_closed = QCheckBox(self.tr("Also show closed requests"))
         self.show_closed.setObjectName("showClosed")
         self.show_closed.toggled.connect(lambda _on: work.reload_list())
@@ -175,15 +188,20 @@ class ListPane(QWidget):
         char = self.table.fontMetrics().averageCharWidth()
         return [COLUMN_WIDTHS[column] * char for column in sorted(COLUMN_WIDTHS)]
 
-    def current_filter(self, view: str, *, with_text: bool = True) -> RequestFilter:
-        """The filter of a request list (or the queue's count) as the pane is set."""
+    def chosen_life_domain(self) -> LifeDomain | None:
+        return LifeDomain(self.life_domain.currentData() or 0) or None
+
+    def current_filter(self, view: str, *, narrowed: bool = True) -> RequestFilter:
+        """The filter of a request list as the pane is set; without ``narrowed`` the
+        search text and the life domain are left out (the counts on the left)."""
         statuses = frozenset() if self.show_closed.isChecked() else ACTIVE
-        text = self.search.text() if with_text else ""
+        text = self.search.text() if narrowed else ""
+        domain = self.chosen_life_domain() if narrowed else None
         if view == "mine":
-            return RequestFilter(mine=True, statuses=statuses, text=text)
+            return RequestFilter(mine=True, statuses=statuses, text=text, life_domain=domain)
         if view == "pickup":
-            return RequestFilter(waiting_for_pick_up=True, text=text)
-        return RequestFilter(statuses=statuses, text=text)
+            return RequestFilter(waiting_for_pick_up=True, text=text, life_domain=domain)
+        return RequestFilter(statuses=statuses, text=text, life_domain=domain)
 
     def show_empty(self, text: str) -> None:
         self.empty.setText(text)
@@ -191,6 +209,19 @@ class ListPane(QWidget):
 
     def empty_text(self, view: str) -> str:
         text = self.search.text().strip()
+        domain = self.chosen_life_domain() if view in LIST_VIEWS else None
+        if domain is not None:
+            word = life_domain_word(domain)
+            found = (
+                self.tr("Nothing found for “%1” with the life domain %2.")
+                .replace("%2", word)
+                .replace("%1", text)
+                if text
+                else self.tr("There are no help requests with the life domain %1 here.").replace(
+                    "%1", word
+                )
+            )
+            return f"{found} " + self.tr("Choose “All life domains” to see the others.")
         if text:
             return self.tr(
                 "Nothing found for “%1”. Check the spelling, search for part of a name, or "

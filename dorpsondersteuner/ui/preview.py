@@ -186,7 +186,8 @@ class PreviewPage(QSplitter):
 def list_snapshot(work: WorkArea) -> dict[str, Any] | None:
     """The content of a snapshot of ``work``'s list (a ``WorkArea``), as it is drawn now;
     None unless it shows what the next start will show first: a request list with no
-    search text, closed requests hidden, newest change first, its first page in."""
+    search text or life domain, closed requests hidden, newest change first, its first
+    page in."""
     from .request_model import COLUMN_COUNT, LEVEL, SORT_KEYS, UPDATED
 
     model = work.model
@@ -194,6 +195,7 @@ def list_snapshot(work: WorkArea) -> dict[str, Any] | None:
         work.view not in LIST_VIEWS
         or work.list_pane.search.text()
         or work.list_pane.show_closed.isChecked()
+        or work.list_pane.chosen_life_domain() is not None
         or model.sort_key is not SORT_KEYS[UPDATED]
         or not model.descending
         or not model.ready

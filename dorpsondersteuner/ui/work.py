@@ -253,6 +253,7 @@ class WorkArea(QSplitter):
         pane.heading.setText(self.nav.title(view))
         pane.search.setEnabled(view in (*LIST_VIEWS, "helpers"))
         pane.show_closed.setVisible(view in LIST_VIEWS)
+        pane.life_domain.setVisible(view in LIST_VIEWS)
         self.short_lists.show_tools(view)
         if view in LIST_VIEWS:
             self.reload_list()
@@ -262,8 +263,8 @@ class WorkArea(QSplitter):
             self.short_lists.reload()
             self.refresh_counts()
 
-    def current_filter(self, view: str | None = None, *, with_text: bool = True) -> RequestFilter:
-        return self.list_pane.current_filter(view or self.view, with_text=with_text)
+    def current_filter(self, view: str | None = None, *, narrowed: bool = True) -> RequestFilter:
+        return self.list_pane.current_filter(view or self.view, narrowed=narrowed)
 
     def reload_list(self) -> None:
         if self.view not in LIST_VIEWS:
@@ -273,7 +274,7 @@ class WorkArea(QSplitter):
 
     def refresh_counts(self) -> None:
         principal = self.principal
-        filters = {view: self.current_filter(view, with_text=False) for view in LIST_VIEWS}
+        filters = {view: self.current_filter(view, narrowed=False) for view in LIST_VIEWS}
         filters["pickup"] = RequestFilter(waiting_for_pick_up=True)
         deadlines = self.signed_in.views.wmo_deadlines
         mine = self.short_lists.only_mine.isChecked()
@@ -489,19 +490,9 @@ class WorkArea(QSplitter):
         box.open()
 
     def cancel_form(self) -> None:
-        if not self.form_is_open():
-            return
-        if self.form.dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Stop without saving?"),
-                self.tr("What you filled in has not been saved. Stop anyway and lose it?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.form.cancel()
+        """Esc or *Annuleren*: unsaved text asks first, in the form (never a modal box)."""
+        if self.form_is_open():
+            self.form.ask_to_stop()
 
     def _on_saved(self, request_id: uuid.UUID) -> None:
         self._select_after = request_id

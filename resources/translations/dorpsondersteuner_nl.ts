@@ -957,7 +957,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ListPane</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+85" />
+            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+87" />
             <source>Search: name, address, reference or a word</source>
             <translation>Zoek: naam, adres, kenmerk of een woord</translation>
         </message>
@@ -972,7 +972,22 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+22" />
+            <source>Life domain</source>
+            <translation>Leefgebied</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show only help requests about this life domain</source>
+            <translation>Toon alleen hulpvragen over dit leefgebied</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All life domains</source>
+            <translation>Alle leefgebieden</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Also show closed requests</source>
             <translation>Ook afgesloten hulpvragen tonen</translation>
         </message>
@@ -987,7 +1002,22 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Bezig met laden…</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+41" />
+            <source>Nothing found for “%1” with the life domain %2.</source>
+            <translation>Niets gevonden voor ‘%1’ met het leefgebied %2.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>There are no help requests with the life domain %1 here.</source>
+            <translation>Hier zijn geen hulpvragen met het leefgebied %1.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose “All life domains” to see the others.</source>
+            <translation>Kies ‘Alle leefgebieden’ om de andere te zien.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Nothing found for “%1”. Check the spelling, search for part of a name, or look in “All help requests”.</source>
             <translation>Niets gevonden voor ‘%1’. Controleer de spelling, zoek op een deel van de naam, of kijk bij ‘Alle hulpvragen’.</translation>
         </message>
@@ -2261,7 +2291,22 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Annuleren</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+22" />
+            <source>What you filled in has not been saved. Stop anyway and lose it?</source>
+            <translation>Wat je hebt ingevuld is nog niet bewaard. Toch stoppen en het kwijtraken?</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Stop and lose it</source>
+            <translation>Stoppen en kwijtraken</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Keep filling in</source>
+            <translation>Verder invullen</translation>
+        </message>
+        <message>
+            <location line="+41" />
             <source>1. Resident</source>
             <translation>1. Inwoner</translation>
         </message>
@@ -3258,7 +3303,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>&amp;Meer stappen</translation>
         </message>
         <message numerus="yes">
-            <location line="+99" />
+            <location line="+100" />
             <source>%n help request(s)</source>
             <translation>
                 <numerusform>%n hulpvraag</numerusform>
@@ -3286,17 +3331,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Verder invullen</translation>
         </message>
         <message>
-            <location line="+21" />
-            <source>Stop without saving?</source>
-            <translation>Stoppen zonder te bewaren?</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>What you filled in has not been saved. Stop anyway and lose it?</source>
-            <translation>Wat je hebt ingevuld is nog niet bewaard. Toch stoppen? Dan gaat het verloren.</translation>
-        </message>
-        <message>
-            <location line="+23" />
+            <location line="+35" />
             <source>Saved.</source>
             <translation>Bewaard.</translation>
         </message>

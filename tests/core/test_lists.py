@@ -87,6 +87,43 @@ def test_filters_narrow_the_list(town, people, bakel):
         )
 
 
+def test_a_life_domain_is_a_filter_that_composes_with_search_and_the_lists(town, people, bakel):
+    """Picking a life domain shows only the requests about it, though no word of theirs
+    names it; the search, "mine", the statuses and the review queue narrow it further."""
+    ingrid, joyce = people["ingrid"], people["joyce"]
+    care = LifeDomain.CARE
+    active = frozenset({Status.OPEN, Status.WAITING})
+    # Every question is about shopping after a fall: the same words, other domains.
+    assert set(names(town, ingrid, RequestFilter(text="boodschappen"))) == {
+        "Aarts", "Bekkers", "Coolen", "Donkers", "Evers"
+    }  # fmt: skip
+    assert set(names(town, ingrid, RequestFilter(life_domain=care, text="boodschappen"))) == {
+        "Coolen",
+        "Evers",
+    }
+    assert names(town, ingrid, RequestFilter(life_domain=care, text="coolen")) == ["Coolen"]
+    assert names(town, ingrid, RequestFilter(life_domain=care, text="bekkers")) == []
+    assert (
+        set(names(town, ingrid, RequestFilter(life_domain=LifeDomain.HOUSING, statuses=active)))
+        == set()
+    )  # Aarts is closed
+    assert names(town, ingrid, RequestFilter(life_domain=LifeDomain.HOUSING)) == ["Aarts"]
+    assert set(names(town, ingrid, RequestFilter(life_domain=care, mine=True))) == {
+        "Coolen",
+        "Evers",
+    }
+    assert names(town, joyce, RequestFilter(life_domain=care, waiting_for_pick_up=True)) == [
+        "Coolen"
+    ]
+    assert (
+        names(town, joyce, RequestFilter(life_domain=LifeDomain.FINANCES, waiting_for_pick_up=True))
+        == []
+    )
+    with town.sessions() as session:
+        assert count_requests(session, ingrid, RequestFilter(life_domain=care)) == 2
+        assert count_requests(session, ingrid, RequestFilter(life_domain=care, text="evers")) == 1
+
+
 @pytest.mark.parametrize(
     ("sort", "ascending"),
     [

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dorpsondersteuner.demo.directory import demo_id
@@ -89,3 +90,46 @@ def test_a_dialog_asks_before_throwing_typed_text_away(
     keep = next(b for b in box.buttons() if b.text() == "Verder typen")
     keep.click()
     assert dialog.isVisible() and dialog.summary.toPlainText() == "Gebeld met de huisarts."
+
+
+def test_stopping_a_form_with_typed_text_asks_in_the_form_not_in_a_window(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    desktop = start_program("ingrid")
+    work = desktop.work
+    window = desktop.window
+    window.new_action.trigger()
+    form = work.form
+    qtbot.keyClicks(form.question, "Dochter belt terug over de boodschappen.")
+    qtbot.waitUntil(lambda: drafts_in(demo_dir) != [], timeout=10_000)
+
+    # Esc asks in the form itself: no other window opens, nothing waits for an answer.
+    qtbot.keyClick(form.question, Qt.Key.Key_Escape)
+    assert form.stop_bar.isVisible()
+    assert "niet bewaard" in form.stop_question.text()
+    assert QApplication.activeModalWidget() is None
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+    assert form.keep_button.hasFocus()  # Enter keeps what was typed
+    qtbot.keyClick(form.keep_button, Qt.Key.Key_Return)
+    assert not form.stop_bar.isVisible()
+    assert work.form_is_open()
+    assert form.question.toPlainText() == "Dochter belt terug over de boodschappen."
+
+    # The Cancel button asks the same; Esc again means "keep filling in".
+    qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)
+    assert form.stop_bar.isVisible()
+    qtbot.keyClick(form.keep_button, Qt.Key.Key_Escape)
+    assert not form.stop_bar.isVisible() and work.form_is_open()
+
+    # "Stop and lose it" closes the form and throws the draft away.
+    qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.stop_button, Qt.MouseButton.LeftButton)
+    assert not work.form_is_open()
+    qtbot.waitUntil(lambda: not desktop.tasks.busy, timeout=10_000)
+    assert drafts_in(demo_dir) == []
+
+    # An empty form just closes.
+    window.new_action.trigger()
+    qtbot.keyClick(form.lookup, Qt.Key.Key_Escape)
+    assert not work.form_is_open()
+    assert not form.stop_bar.isVisible()

@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from dorpsondersteuner.demo.directory import demo_id
-from dorpsondersteuner.models.enums import Status
+from dorpsondersteuner.models.enums import LifeDomain, Status
 from dorpsondersteuner.paths import demo_register_path
 from dorpsondersteuner.register import DEMO_REGISTER_KEY, open_register
 from dorpsondersteuner.services.access import load_principal
 from dorpsondersteuner.services.lists import RequestFilter, SortKey, request_ids
+from dorpsondersteuner.ui.list_pane import ACTIVE
 from dorpsondersteuner.ui.request_model import LEVEL, RESIDENT, STATUS, UPDATED, RequestListModel
 from dorpsondersteuner.ui.tasks import TaskManager
 
@@ -202,3 +203,58 @@ def test_a_search_is_logged_once_typing_stops_with_its_count_not_its_words(
     logged = searches()
     assert len(logged) == before + 1  # not one entry per keystroke
     assert logged[-1] == (work.model.rowCount(), "help_requests None")
+
+
+def test_a_life_domain_filter_shows_only_those_requests_and_composes_with_search(
+    qtbot: QtBot, start_program: StartProgram, demo_dir: Path
+) -> None:
+    desktop = start_program("ingrid")
+    work = desktop.work
+    work.select_view("all")
+    wait_idle(qtbot, desktop)
+    pane, model = work.list_pane, work.model
+    everything = model.rowCount()
+    outsider = next(
+        row
+        for row in (model.row_data(r) for r in range(min(everything, 50)))
+        if row is not None and LifeDomain.FINANCES not in row.life_domains
+    )
+    box = pane.life_domain
+    assert box.isVisible() and box.currentText() == "Alle leefgebieden"
+    assert box.itemText(box.findData(int(LifeDomain.FINANCES))) == "Financiën"
+
+    box.setCurrentIndex(box.findData(int(LifeDomain.FINANCES)))
+    wait_idle(qtbot, desktop)
+    finances = ids_of(model)
+    assert 0 < len(finances) < everything
+    assert outsider.id not in finances
+    assert finances == expected_ids(
+        demo_dir, "ingrid", RequestFilter(statuses=ACTIVE, life_domain=LifeDomain.FINANCES)
+    )
+    for row in range(min(model.rowCount(), 50)):
+        qtbot.waitUntil(lambda row=row: model.row_data(row) is not None)
+        assert LifeDomain.FINANCES in model.row_data(row).life_domains
+    # The request shown beside the list is about finances too; the search box is empty.
+    qtbot.waitUntil(lambda: work.detail_loaded and work.current_id == finances[0])
+    assert "Financiën" in work.detail.body.text()
+    assert pane.search.text() == ""
+
+    # The search narrows the filtered list further; a name from outside it finds nothing.
+    inside = model.row_data(0)
+    qtbot.keyClicks(pane.search, inside.resident_name.split()[-1])
+    wait_idle(qtbot, desktop)
+    assert inside.id in ids_of(model)
+    assert set(ids_of(model)) <= set(finances)
+    pane.search.clear()
+    qtbot.keyClicks(pane.search, outsider.resident_name)
+    wait_idle(qtbot, desktop)
+    assert outsider.id not in ids_of(model)
+    if model.rowCount() == 0:
+        assert pane.list_stack.currentWidget() is pane.empty
+        assert "Financiën" in pane.empty.text()
+        assert "Alle leefgebieden" in pane.empty.text()
+
+    # Back to all life domains: the outsider is found again.
+    box.setCurrentIndex(0)
+    wait_idle(qtbot, desktop)
+    assert outsider.id in ids_of(model)
