@@ -7,19 +7,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 
 class ColumnFitter(QObject):
     """Keeps ``table``'s columns fitting its width: the columns after the first
     ``important`` are hidden first, last first; then the important ones narrow down to
-    their title, except the first (who it is about), which keeps its width."""
+    their title, except the first (who it is about), which keeps its width.
 
-    def __init__(self, table: QTableView, important: int) -> None:
+    A ``stretch`` column (the queue's *Waarom*) takes the room the others leave, at
+    least its natural width, and never narrows; on a table that wraps its text the
+    rows then grow to show it whole."""
+
+    def __init__(self, table: QTableView, important: int, stretch: int | None = None) -> None:
         super().__init__(table)
         self.table = table
         self.important = important
+        self.stretch = stretch
         self.natural: list[int] = []
         # Widths that follow the text size, asked again when the font changes.
         self.natural_widths: Callable[[], list[int]] | None = None
@@ -38,9 +43,18 @@ class ColumnFitter(QObject):
         return False
 
     def fit(self) -> None:
+        table = self.table
+        room = table.viewport().width()
+        total = self._fit(room)
+        if self.stretch is not None and self.stretch < len(self.natural) and total < room:
+            table.setColumnWidth(self.stretch, self.natural[self.stretch] + room - total)
+        if table.wordWrap():
+            table.resizeRowsToContents()
+
+    def _fit(self, room: int) -> int:
+        """Show, hide and narrow the columns for ``room``; the width they take."""
         table, model = self.table, self.table.model()
         count = min(model.columnCount(), len(self.natural))
-        room = table.viewport().width()
         total = 0
         for column in range(count):
             table.setColumnHidden(column, False)
@@ -48,16 +62,31 @@ class ColumnFitter(QObject):
             total += self.natural[column]
         for column in reversed(range(self.important, count)):
             if total <= room:
-                return
+                return total
             table.setColumnHidden(column, True)
             total -= self.natural[column]
         metrics = table.horizontalHeader().fontMetrics()
         # The first column (who it is about) keeps its width; the others narrow.
         for column in reversed(range(1, min(self.important, count))):
             if total <= room:
-                return
+                return total
+            if column == self.stretch:
+                continue
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             cut = min(self.natural[column] - metrics.horizontalAdvance(title) - 24, total - room)
             if cut > 0:
                 table.setColumnWidth(column, self.natural[column] - cut)
                 total -= cut
+        return total
+
+
+class WrappedRows(QStyledItemDelegate):
+    """Rows of wrapped text with some air above and below, like the one-line rows."""
+
+    PADDING = 10
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + self.PADDING)

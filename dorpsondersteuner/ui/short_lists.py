@@ -29,7 +29,7 @@ from ..services.views import HelperView
 from ..services.wmo import DeadlineRow
 from ..services.worklists import DueFollowUp, QueueRow
 from . import ops
-from .columns import ColumnFitter
+from .columns import ColumnFitter, WrappedRows
 from .tasks import QueryOp
 from .words import skill_word
 from .worklists import (
@@ -56,7 +56,11 @@ AnyShortList = (
 
 
 # How many of each list's first columns must stay in sight (the rest give way first).
-IMPORTANT_COLUMNS = {"pickup": 6, "followups": 3, "deadlines": 4, "helpers": 3}
+IMPORTANT_COLUMNS = {"pickup": 4, "followups": 3, "deadlines": 4, "helpers": 3}
+# The review queue's *Waarom*: it takes the room the others leave, at least this many
+# average characters wide, and wraps, so a reason is read whole, not cut off.
+QUEUE_WHY = 3
+WHY_CHARS = 34
 
 
 class ShortLists(QObject):
@@ -109,7 +113,12 @@ class ShortLists(QObject):
                 lambda _selected, _deselected, v=view: self._on_selection(v)
             )
             self.tables[view] = table
-            self.fitters[view] = ColumnFitter(table, IMPORTANT_COLUMNS[view])
+            stretch = QUEUE_WHY if view == "pickup" else None
+            self.fitters[view] = ColumnFitter(table, IMPORTANT_COLUMNS[view], stretch)
+        queue = self.tables["pickup"]
+        queue.setWordWrap(True)
+        queue.setTextElideMode(Qt.TextElideMode.ElideNone)
+        queue.setItemDelegate(WrappedRows(queue))
         self.tables["helpers"].doubleClicked.connect(lambda _index: self.edit_helper())
         self.tables["helpers"].activated.connect(lambda _index: self.edit_helper())
         self.tables["pickup"].activated.connect(lambda _index: work.actions_.on_action("pick_up"))
@@ -237,9 +246,12 @@ class ShortLists(QObject):
             return
         pane.list_stack.setCurrentWidget(table)
         table.resizeColumnsToContents()
-        self.fitters[view].set_natural(
-            [min(table.columnWidth(column) + 12, 260) for column in range(model.columnCount())]
-        )
+        natural = [
+            min(table.columnWidth(column) + 12, 260) for column in range(model.columnCount())
+        ]
+        if view == "pickup":
+            natural[QUEUE_WHY] = WHY_CHARS * table.fontMetrics().averageCharWidth()
+        self.fitters[view].set_natural(natural)
         found = [row for row, item in enumerate(rows) if wanted and request_of(item) == wanted]
         if found:
             table.selectRow(found[0])

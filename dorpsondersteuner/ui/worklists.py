@@ -120,7 +120,6 @@ def header_words() -> dict[str, str]:
         "Waiting": QCoreApplication.translate("WorkLists", "Waiting"),
         "Level": QCoreApplication.translate("WorkLists", "Level"),
         "Area": QCoreApplication.translate("WorkLists", "Area"),
-        "Sent by": QCoreApplication.translate("WorkLists", "Sent by"),
         "Why": QCoreApplication.translate("WorkLists", "Why"),
         "Consent to share": QCoreApplication.translate("WorkLists", "Consent to share"),
         "Reference": QCoreApplication.translate("WorkLists", "Reference"),
@@ -149,9 +148,32 @@ def _waited(since: datetime) -> str:
     return QCoreApplication.translate("WorkLists", "%n day(s)", "", days)
 
 
-def first_line(text: str) -> str:
-    """The first line of a free text, for a column (the whole text is its tooltip)."""
-    return text.strip().splitlines()[0] if text.strip() else ""
+NBSP = "\u00a0"
+WHY_LIMIT = 280  # characters of a reason shown in the queue; the tooltip has it all
+
+
+def why_text(row: QueueRow) -> str:
+    """The reason it was sent up, on one paragraph, and who sent it:
+    "Schulden lopen op; graag budgetcoaching. — Hanneke Raijmakers"."""
+    reason = " ".join(row.reason.split())
+    if len(reason) > WHY_LIMIT:
+        reason = reason[: WHY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    if not row.sent_by:
+        return reason
+    who = row.sent_by.replace(" ", NBSP)  # the name is never cut over two lines
+    return f"{reason} —{NBSP}{who}" if reason else who
+
+
+def why_tip(row: QueueRow) -> str:
+    """The whole reason, who sent it when, and the consent to share (a column that gives
+    way first when the list is narrow)."""
+    parts = [row.reason] if row.reason else []
+    if row.sent_by:
+        day = dates.day_text(dates.local_day(row.waiting_since))
+        sent = QCoreApplication.translate("WorkLists", "Sent by %1 on %2").replace("%2", day)
+        parts.append(sent.replace("%1", row.sent_by))
+    parts.append(f"{header_words()['Consent to share']}:\n{consent_tip(row)}")
+    return "\n\n".join(parts)
 
 
 def consent_text(row: QueueRow) -> str:
@@ -209,9 +231,9 @@ def queue_model(parent: QObject | None = None) -> ShortListModel[QueueRow]:
                 lambda r: _waited(r.waiting_since),
                 tip=lambda r: dates.instant_text(r.waiting_since),
             ),
-            # Why it was sent up, by whom, and what may be shared: before the rest.
-            Column(_t("Sent by"), lambda r: r.sent_by or "", tip=lambda r: r.reason or None),
-            Column(_t("Why"), lambda r: first_line(r.reason), tip=lambda r: r.reason or None),
+            # Why it was sent up and by whom, whole and wrapped: the column takes the
+            # room the others leave (QUEUE_WHY in short_lists.py); then the consent.
+            Column(_t("Why"), why_text, tip=why_tip),
             Column(_t("Consent to share"), consent_text, tip=consent_tip),
             Column(_t("Level"), lambda r: level_word(r.level), icon=lambda r: level_icon(r.level)),
             Column(_t("Area"), lambda r: r.area_name),

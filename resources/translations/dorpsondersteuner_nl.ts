@@ -2306,7 +2306,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Verder invullen</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+42" />
             <source>1. Resident</source>
             <translation>1. Inwoner</translation>
         </message>
@@ -2584,7 +2584,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ShortLists</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/short_lists.py" line="+80" />
+            <location filename="../../dorpsondersteuner/ui/short_lists.py" line="+84" />
             <source>Help requests waiting for pick-up</source>
             <translation>Hulpvragen die wachten op oppakken</translation>
         </message>
@@ -2604,7 +2604,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Buurthulp</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+50" />
             <source>Only my follow-ups</source>
             <translation>Alleen mijn afspraken</translation>
         </message>
@@ -3400,11 +3400,6 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+1" />
-            <source>Sent by</source>
-            <translation>Gestuurd door</translation>
-        </message>
-        <message>
-            <location line="+1" />
             <source>Why</source>
             <translation>Waarom</translation>
         </message>
@@ -3487,7 +3482,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             </translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+25" />
+            <source>Sent by %1 on %2</source>
+            <translation>Gestuurd door %1 op %2</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>withdrawn</source>
             <translation>ingetrokken</translation>
         </message>
