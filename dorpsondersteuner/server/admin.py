@@ -23,9 +23,13 @@ from ..errors import ConflictError, NotFoundError, ValidationError
 from ..models import Area, DistrictTeam, User
 from ..models.base import utcnow
 from ..models.enums import AreaKind, Role
+from ..services import workflow
+from ..services.access import load_principal
+from ..services.changes import ResultSink, record_changes_in
 from .auth import end_user_tokens, forgive_attempts, normalise_username
 from .models import Credential, Device, DeviceToken
 from .passwords import Hasher, check_password_rules
+from .sync.changelog import Numbering, Origin, log_directory, write
 
 log = logging.getLogger("dorpsondersteuner.server.admin")
 
@@ -54,7 +58,7 @@ def create_area(session: Session, code: str, name: str, kind: AreaKind) -> Area:
         raise ConflictError(f"there already is an area with code {code}")
     area = Area(code=code, name=_name(name, "area name", "name", max_length=80), kind=kind)
     session.add(area)
-    session.flush()
+    log_directory(session, area)
     log.info("area %s created", code)
     return area
 
@@ -92,7 +96,7 @@ def create_team(session: Session, name: str, area_codes: Sequence[str]) -> Distr
         raise ConflictError(f"there already is a district team named {name!r}")
     team = DistrictTeam(name=name, areas=[find_area(session, code) for code in area_codes])
     session.add(team)
-    session.flush()
+    log_directory(session, team)
     log.info("district team %r created", name)
     return team
 
@@ -100,6 +104,7 @@ def create_team(session: Session, name: str, area_codes: Sequence[str]) -> Distr
 def set_team_areas(session: Session, name: str, area_codes: Sequence[str]) -> DistrictTeam:
     team = find_team(session, name)
     team.areas = [find_area(session, code) for code in area_codes]
+    log_directory(session, team)
     log.info("district team %r now serves %s", team.name, ", ".join(a.code for a in team.areas))
     return team
 
@@ -148,7 +153,7 @@ def create_user(
         areas=[find_area(session, code) for code in area_codes],
     )
     session.add(user)
-    session.flush()
+    log_directory(session, user)
     session.add(Credential(user_id=user.id, password_hash=hasher.hash(password)))
     log.info("user %s created (%s)", username, role.value)
     return user
@@ -178,6 +183,7 @@ def update_user(
     user.role = new_role
     user.areas = [find_area(session, code) for code in codes]
     user.team = find_team(session, team) if team else None
+    log_directory(session, user)
     log.info("user %s updated", user.username)
     return user
 
@@ -201,6 +207,7 @@ def set_password(session: Session, hasher: Hasher, username: str, password: str)
 def set_active(session: Session, username: str, active: bool) -> User:
     user = find_user(session, username)
     user.active = active
+    log_directory(session, user)
     if not active:
         end_user_tokens(session, user.id)
     log.info("user %s %s", user.username, "reactivated" if active else "deactivated")
@@ -313,3 +320,31 @@ def load_demo(session: Session, hasher: Hasher, password: str = DEMO_PASSWORD) -
         session.add(Credential(user_id=user.id, password_hash=password_hash))
     log.info("demo directory loaded: %d users", len(demo.USERS))
     return len(demo.USERS)
+
+
+def reassign(session: Session, reference: str, username: str, reason: str = "") -> str:
+    """Hand a request to another supporter or team member by reference (leave,
+    departure), as an administrator does from the desktop: the same step, taken by the
+    first active administrator and logged, so it reaches the laptops with their next
+    pull. Returns the new owner's display name."""
+    administrator = session.scalar(
+        select(User.id)
+        .where(User.role == Role.ADMINISTRATOR, User.active.is_(True), User.deleted_at.is_(None))
+        .order_by(User.username)
+        .limit(1)
+    )
+    if administrator is None:
+        raise NotFoundError("there is no active administrator to act as: create one first")
+    new_owner = find_user(session, username)
+    principal = load_principal(session, administrator)
+    numbering = Numbering.locked(session)
+    sink = ResultSink()
+    with record_changes_in(session, sink):
+        view = workflow.reassign(
+            session, principal, reference, new_owner_id=new_owner.id, reason=reason
+        )
+    session.flush()
+    write(session, numbering, sink.changes, Origin(None, None, principal.user_id, None))
+    numbering.save()
+    log.info("request %s reassigned to %s", view.reference, new_owner.username)
+    return view.owner_name or new_owner.display_name

@@ -245,6 +245,13 @@ def cmd_reactivate(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_reassign(args: argparse.Namespace, settings: Settings) -> int:
+    with _transaction(settings) as session:
+        name = admin.reassign(session, args.reference, args.username, args.reason)
+        print(f"request {args.reference.upper()} now belongs to {name}")
+    return 0
+
+
 def cmd_unlock(args: argparse.Namespace, settings: Settings) -> int:
     with _transaction(settings) as session:
         admin.unlock(session, args.username)
@@ -438,6 +445,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("username")
     sub = action("unlock", cmd_unlock, "lift a login lockout after failed attempts")
     sub.add_argument("username")
+
+    sub = action("reassign", cmd_reassign, "hand a request to another supporter or team member")
+    sub.add_argument("reference", help="e.g. BAK-2026-K3-042")
+    sub.add_argument("username", help="the new owner, who works at the request's level and area")
+    sub.add_argument("--reason", default="", help="why, for the request's history")
 
     sub = action("list-devices", cmd_list_devices, "each user's devices, first and last sign-in")
     sub.add_argument("--user", help="only this user's devices")

@@ -1,5 +1,6 @@
-"""Server-only tables (D12): credentials, devices, device tokens, login throttling and
-the sync rate limits.
+"""Server-only tables (D12): credentials, devices, device tokens, login throttling, the
+sync rate limits, and sync's own bookkeeping: the sequence counter, the change log,
+field stamps, pushed ops with their results, losing values and each device's scope.
 
 They live on their own declarative base so the laptop register never gets them; the
 `server` Alembic tree migrates these together with the shared domain tables.
@@ -9,8 +10,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, LargeBinary, MetaData, String, Uuid
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Uuid,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ..models import User
@@ -113,6 +126,147 @@ class SyncRateLimit(ServerBase):
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     full_at_ms: Mapped[int] = mapped_column(BigInteger)
+
+
+class SyncCounter(ServerBase):
+    """The one row that numbers every change (rule 3). A push takes its lock before it
+    numbers anything, so numbers are committed in order and no reader ever passes one
+    that is not yet visible. ``epoch`` names this database's history: a restored
+    backup gets a new one, and cursors of the old one are refused."""
+
+    __tablename__ = "sync_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    epoch: Mapped[str] = mapped_column(String(16))
+
+
+class ChangeLogEntry(ServerBase):
+    """The resulting values of one record after an accepted change (D15), numbered.
+
+    ``request_id`` is the request the record belongs to (the request itself for a
+    request), so a pull selects what a device may see by its requests; residents and
+    helpers have their own visibility rules and no request here.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_request_seq", "request_id", "seq"),)
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(8))  # create | update
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    values: Mapped[dict[str, Any]] = mapped_column(JSON)
+    hlc: Mapped[str | None] = mapped_column(String(64))
+    op_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FieldStamp(ServerBase):
+    """The version of one field (the sequence number of its last change, D3), with the
+    clock value and device of that change: what a pushed edit is compared with."""
+
+    __tablename__ = "field_stamps"
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    hlc: Mapped[str | None] = mapped_column(String(64))
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class PushedOp(ServerBase):
+    """Every op a laptop pushed, with its result, so a retried op gets its first answer
+    and is applied once (rule 2). A rejected or lost op keeps its payload, for the
+    laptop and the request's owner to see."""
+
+    __tablename__ = "pushed_ops"
+    __table_args__ = (Index("ix_pushed_ops_device_at", "device_id", "at"),)
+
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"))
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(_USER_ID))
+    kind: Mapped[str] = mapped_column(String(16))
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    hlc: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(String(32))
+    field: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(String(300), default="")
+    seq: Mapped[int | None] = mapped_column(BigInteger)
+    clamped: Mapped[bool] = mapped_column(Boolean, default=False)
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LosingValueEntry(ServerBase):
+    """A value that lost a concurrent edit of one field, with who, when and both
+    values (rule 4). Numbered like the change log, so it reaches the request's owner
+    with the pull, exactly once."""
+
+    __tablename__ = "losing_values"
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # the request's, then
+    field: Mapped[str] = mapped_column(String(64))
+    losing_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    winning_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    losing_user_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    losing_device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    losing_hlc: Mapped[str] = mapped_column(String(64))
+    winning_user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    winning_hlc: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DeviceScope(ServerBase):
+    """What a device holds, as of the last page it confirmed (D16): the requests,
+    residents and helpers its user may see, each with everything recorded about it. A
+    pull compares them with what the user may see now, for move-ins and move-outs."""
+
+    __tablename__ = "device_scope"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+
+
+class ScopeDelta(ServerBase):
+    """What the last page sent to a device changed in its scope, held until the device
+    shows it committed that page by pulling from its cursor (a page and its cursor are
+    one unit): then ``device_scope`` takes it over; a pull from an older cursor drops it."""
+
+    __tablename__ = "scope_deltas"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    cursor: Mapped[str] = mapped_column(String(80))
+    added: Mapped[list[str]] = mapped_column(JSON)
+    removed: Mapped[list[str]] = mapped_column(JSON)
+
+
+class ServerAccessLogEntry(ServerBase):
+    """Who did what to case data on the server (D11): ids, action, counts and result,
+    never content. A push is one entry with its counts; records delivered to a device
+    by a pull are one entry with the count."""
+
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    action: Mapped[str] = mapped_column(String(16))
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    result: Mapped[str] = mapped_column(String(200), default="")
 
 
 SERVER_METADATA = (ServerBase.metadata,)

@@ -110,7 +110,7 @@ def _may_change(
     )
 
 
-def _contact_for_change(
+def contact_for_change(
     session: Session, principal: Principal, contact_id: uuid.UUID
 ) -> tuple[Contact, HelpRequest]:
     """The contact and its request, when the principal may change the contact now:
@@ -138,7 +138,7 @@ def changeable_contacts(
 def edit_contact(
     session: Session, principal: Principal, contact_id: uuid.UUID, data: ContactInput
 ) -> bool:
-    contact, request = _contact_for_change(session, principal, contact_id)
+    contact, request = contact_for_change(session, principal, contact_id)
     fields = _contact_fields(principal, data)
     recorder = ChangeRecorder(session, principal)
     changed = [name for name, value in fields.items() if recorder.set(contact, name, value)]
@@ -156,7 +156,7 @@ def edit_contact(
 
 
 def delete_contact(session: Session, principal: Principal, contact_id: uuid.UUID) -> None:
-    contact, request = _contact_for_change(session, principal, contact_id)
+    contact, request = contact_for_change(session, principal, contact_id)
     recorder = ChangeRecorder(session, principal)
     now = now_utc()
     recorder.tombstone(contact, now)
@@ -202,7 +202,7 @@ def add_follow_up(
     return follow_up.id
 
 
-def _follow_up_for_edit(
+def follow_up_for_edit(
     session: Session, principal: Principal, follow_up_id: uuid.UUID
 ) -> tuple[FollowUp, HelpRequest]:
     follow_up = session.get(FollowUp, follow_up_id)
@@ -215,7 +215,7 @@ def _follow_up_for_edit(
 def complete_follow_up(
     session: Session, principal: Principal, follow_up_id: uuid.UUID, *, done_on: date | None = None
 ) -> None:
-    follow_up, request = _follow_up_for_edit(session, principal, follow_up_id)
+    follow_up, request = follow_up_for_edit(session, principal, follow_up_id)
     if follow_up.done_on is not None:
         raise ConflictError("this follow-up is already done", code="already_done")
     now = now_utc()
@@ -237,7 +237,7 @@ def reschedule_follow_up(
     description: str,
     due_on: date,
 ) -> bool:
-    follow_up, request = _follow_up_for_edit(session, principal, follow_up_id)
+    follow_up, request = follow_up_for_edit(session, principal, follow_up_id)
     recorder = ChangeRecorder(session, principal)
     changed = [
         name
@@ -303,7 +303,7 @@ def register_helper(session: Session, principal: Principal, data: HelperInput) -
     return helper.id
 
 
-def _visible_helper(session: Session, principal: Principal, helper_id: uuid.UUID) -> Helper:
+def visible_helper(session: Session, principal: Principal, helper_id: uuid.UUID) -> Helper:
     helper = session.get(Helper, helper_id)
     if helper is None or not can_view_helper(
         principal, helper.area_id, helper.deleted_at is not None
@@ -320,7 +320,7 @@ def edit_helper(
     *,
     active: bool = True,
 ) -> bool:
-    helper = _visible_helper(session, principal, helper_id)
+    helper = visible_helper(session, principal, helper_id)
     fields = {**_helper_fields(principal, data), "active": active}
     recorder = ChangeRecorder(session, principal)
     changed = [name for name, value in fields.items() if recorder.set(helper, name, value)]
@@ -399,7 +399,7 @@ def arrange_help(
     the resident's own network described in words."""
     request = require_editable(session, principal, request_id)
     if helper_id is not None:
-        helper = _visible_helper(session, principal, helper_id)
+        helper = visible_helper(session, principal, helper_id)
         if not helper.active:
             raise ValidationError("this helper is no longer active", field="helper_id")
     arranged = ArrangedHelp(

@@ -155,7 +155,7 @@ def _requests_of(session: Session, resident_id: uuid.UUID) -> list[HelpRequest]:
     )
 
 
-def _require_edit_rights(session: Session, principal: Principal, resident: Resident) -> None:
+def require_edit_rights(session: Session, principal: Principal, resident: Resident) -> None:
     """Who may change a resident: a supporter of their area, or someone who may edit
     every one of their requests."""
     if resident.area_id in resident_area_ids(principal):
@@ -171,7 +171,7 @@ def edit_resident(
     """Rectification (AVG art. 16) is an ordinary, logged edit: one ``set`` op per
     changed field. Returns whether anything changed."""
     resident = visible_resident(session, principal, resident_id)
-    _require_edit_rights(session, principal, resident)
+    require_edit_rights(session, principal, resident)
     fields = validated_resident_fields(data)
     if fields["area_id"] != resident.area_id and fields["area_id"] not in principal.area_ids:
         raise ForbiddenError("you may not move a resident to an area outside yours")
@@ -196,8 +196,8 @@ def merge_residents(
         raise ValidationError("a resident cannot be merged with itself", field="duplicate_id")
     keep = visible_resident(session, principal, keep_id)
     duplicate = visible_resident(session, principal, duplicate_id)
-    _require_edit_rights(session, principal, keep)
-    _require_edit_rights(session, principal, duplicate)
+    require_edit_rights(session, principal, keep)
+    require_edit_rights(session, principal, duplicate)
     recorder = ChangeRecorder(session, principal)
     now = now_utc()
     for name in ("name_prefix", "street", "house_number", "postcode", "place", "phone"):

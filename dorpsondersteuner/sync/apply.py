@@ -12,13 +12,14 @@ so nothing echoes back. The access log gets one entry for the batch, with its co
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import DeviceState
+from ..models import Area, DeviceState, DistrictTeam, FieldVersion, User
 from ..models.base import Base
 from ..services.access import Principal
 from ..services.access_log import AccessAction, log_access
@@ -89,22 +90,55 @@ def _apply_one(
     """Write one change; the reason it was set aside, or None."""
     if model is None:
         return f"unknown entity {change.entity!r}"
+    wire = dict(change.values)
+    area_ids = wire.pop(AREA_IDS, None)
     try:
-        values = {name: from_wire(model, name, value) for name, value in change.values.items()}
+        values = {name: from_wire(model, name, value) for name, value in wire.items()}
     except ValueError as error:
         return str(error)
-    record = recorder.session.get(model, change.record_id)
+    session = recorder.session
+    record = session.get(model, change.record_id)
     if record is None:
         if change.kind != "create":
             return "an update of a record this laptop does not hold"
-        recorder.create(model(**{**values, "id": change.record_id}))
+        record = model(**{**values, "id": change.record_id})
+        recorder.create(record)
+        _set_areas(session, record, area_ids)
         return None
+    _set_areas(session, record, area_ids)
+    seen = _versions(recorder.session, change.entity, change.record_id)
     for name, value in values.items():
+        if seen.get(name, 0) >= change.seq:
+            # This laptop holds a newer state of the field already: a request that
+            # moved in whole arrives at the state of its page's cursor, and the change
+            # log after the cursor repeats what it holds. A version never goes back.
+            continue
         if not recorder.set(record, name, value):
             # The same value (often this laptop's own change coming back): its version
             # still moves on.
             sink.field_set(record, name, value)
     return None
+
+
+# A user's or team's areas travel as one list of ids with the record (the server's
+# ``changelog.log_directory``): membership is a table of its own, not a field.
+AREA_IDS = "area_ids"
+
+
+def _set_areas(session: Session, record: Base, area_ids: list[str] | None) -> None:
+    if area_ids is None or not isinstance(record, User | DistrictTeam):
+        return
+    areas = [session.get(Area, uuid.UUID(area_id)) for area_id in area_ids]
+    record.areas = [area for area in areas if area is not None]
+
+
+def _versions(session: Session, entity: str, record_id: uuid.UUID) -> dict[str, int]:
+    rows = session.execute(
+        select(FieldVersion.field, FieldVersion.version).where(
+            FieldVersion.entity == entity, FieldVersion.record_id == record_id
+        )
+    )
+    return {row.field: row.version for row in rows}
 
 
 def _receive(session: Session, remote: HLC) -> None:

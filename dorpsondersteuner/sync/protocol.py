@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -109,9 +110,110 @@ class Change(Strict):
     hlc: str | None = Field(default=None, max_length=64)
 
 
-class ChangePage(Strict):
-    """One page of a pull, in sequence order, with the cursor after it."""
+# --- Push ------------------------------------------------------------------------------
+
+MAX_OPS_PER_PUSH = 500
+
+
+class OpResult(StrEnum):
+    """What the server did with one pushed op."""
+
+    APPLIED = "applied"
+    # Applied; another device's concurrent value of the same field lost by HLC and is
+    # kept for the request's owner to review.
+    APPLIED_OVER = "applied_over"
+    # Not applied: a concurrent value won by HLC; this op's value is kept for review.
+    LOST = "lost"
+    REJECTED = "rejected"
+
+
+class RejectReason(StrEnum):
+    """Why an op was rejected: stable codes the laptop explains in plain words."""
+
+    NOT_FOUND = "not_found"  # no such record, or one this user may not see
+    FORBIDDEN = "forbidden"  # the role may not make this change or step
+    STALE = "stale"  # a step taken on a level or status the request has left
+    REFUSED = "refused"  # the step's rule refuses it now (``detail`` names the rule)
+    ANONYMISED = "anonymised"  # the record was anonymised or erased (D9)
+    CLOSED = "closed"  # a closed request is reopened before it changes
+    FIELD_NOT_WRITABLE = "field_not_writable"  # changes only through steps, or not at all
+    UNKNOWN_ENTITY = "unknown_entity"
+    UNKNOWN_FIELD = "unknown_field"
+    INVALID = "invalid"  # a value that breaks a rule (``field`` names it)
+    EXISTS = "exists"  # a create of a record that exists already
+    NOT_YOUR_IDENTITY = "not_your_identity"  # user or device differ from the token's
+    UNSUPPORTED = "unsupported"  # a kind of op the server does not take from laptops
+    PROTOCOL_VERSION = "protocol_version"
+
+
+class PushRequest(Strict):
+    ops: list[Op] = Field(max_length=MAX_OPS_PER_PUSH)
+    protocol_version: int = Field(default=PROTOCOL_VERSION, ge=1)
+
+
+class PushResult(Strict):
+    """The answer for one op; the same on every retry of it."""
+
+    op_id: uuid.UUID
+    result: OpResult
+    seq: int | None = Field(default=None, description="The last change it made, if any")
+    reason: RejectReason | None = None
+    field: str | None = None
+    detail: str = ""
+    clamped: bool = Field(default=False, description="Its HLC was ahead and was pulled back")
+
+
+class PushResponse(Strict):
+    results: list[PushResult]
+
+
+# --- Pull ------------------------------------------------------------------------------
+
+MAX_PULL_LIMIT = 5000
+
+
+class PullRequest(Strict):
+    """``cursor`` as the last page gave it (none: from the start)."""
+
+    cursor: str | None = Field(default=None, max_length=80)
+    limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
+    protocol_version: int = Field(default=PROTOCOL_VERSION, ge=1)
+
+
+class Purge(Strict):
+    """A record the device may no longer hold (D9 *purge*, D16 move-out). A request
+    goes with everything recorded about it."""
+
+    entity: str
+    record_id: uuid.UUID
+
+
+class LosingValue(Strict):
+    """A value that lost a concurrent edit of one field (rule 4): kept, for the
+    request's owner to review."""
+
+    seq: int = Field(ge=1)
+    entity: str
+    record_id: uuid.UUID
+    request_id: uuid.UUID | None
+    field: str
+    losing_value: Any
+    winning_value: Any
+    losing_user_id: uuid.UUID
+    losing_device_id: uuid.UUID
+    losing_hlc: str
+    winning_user_id: uuid.UUID | None
+    winning_hlc: str | None
+    at: datetime
+
+
+class PullPage(Strict):
+    """One page of a pull: records that moved in (whole, at the state of ``cursor``),
+    changes in sequence order, purges, values lost to concurrent edits, and the cursor
+    after it all. The laptop applies a page and stores its cursor in one transaction."""
 
     changes: list[Change]
-    cursor: int = Field(ge=0)
+    purge: list[Purge] = []
+    losing_values: list[LosingValue] = []
+    cursor: str
     more: bool = False

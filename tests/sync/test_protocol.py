@@ -15,7 +15,7 @@ from dorpsondersteuner.models import OpKind, OutboxOp
 from dorpsondersteuner.models.enums import Level, Outcome
 from dorpsondersteuner.register import Register
 from dorpsondersteuner.services import records, workflow
-from dorpsondersteuner.sync.protocol import Change, ChangePage, Op
+from dorpsondersteuner.sync.protocol import Change, Op, PullPage
 
 
 def wire(op: OutboxOp) -> dict[str, Any]:
@@ -106,9 +106,9 @@ def test_a_change_page_is_strict_too() -> None:
         "record_id": str(uuid.uuid4()),
         "values": {"summary": "Gebeld"},
     }
-    page = ChangePage.model_validate({"changes": [change], "cursor": 1})
+    page = PullPage.model_validate({"changes": [change], "cursor": "c1"})
     assert page.changes == [Change.model_validate(change)]
     with pytest.raises(ValidationError):
-        ChangePage.model_validate({"changes": [{**change, "extra": 1}], "cursor": 1})
+        PullPage.model_validate({"changes": [{**change, "extra": 1}], "cursor": "c1"})
     with pytest.raises(ValidationError):
         Change.model_validate({**change, "seq": 0})

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import admin, auth, status
+from . import admin, auth, status, sync
 
 api_router = APIRouter()
 api_router.include_router(status.router)
 api_router.include_router(auth.router)
 api_router.include_router(admin.router)
+api_router.include_router(sync.router)

@@ -1,0 +1,1 @@
+"""Sync on the server: the change log, push and pull (ARCHITECTURE "Sync")."""

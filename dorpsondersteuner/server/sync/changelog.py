@@ -1,0 +1,183 @@
+"""The change log: every accepted change as its resulting values, numbered (D15, rule 3).
+
+Numbers come from one counter row whose lock the writing transaction takes before it
+numbers anything and holds until it commits: transactions that number changes commit
+one after the other, in number order, so a reader that sees number N sees everything
+below it and never passes a number that is still invisible (SYNC-LESSONS: a plain
+PostgreSQL sequence commits out of order). On SQLite the write lock is taken at BEGIN.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ...models import Area, DistrictTeam, HelpRequest, User
+from ...services.changes import ResultingChange, record_fields
+from ...services.pushed import MODELS
+from ..models import ChangeLogEntry, FieldStamp, LosingValueEntry, SyncCounter
+
+# The directory: logged whole at every change (``log_directory``), for every laptop.
+DIRECTORY = ("areas", "district_teams", "users")
+
+# Records that belong to a request, by the column naming it.
+_REQUEST_COLUMN = "request_id"
+
+
+@dataclass
+class Numbering:
+    """The counter, locked for this transaction: ``next()`` hands out numbers, ``save()``
+    writes the last one back before the commit."""
+
+    session: Session
+    last: int
+    epoch: str
+
+    @classmethod
+    def locked(cls, session: Session) -> Numbering:
+        row = session.execute(
+            select(SyncCounter.last_seq, SyncCounter.epoch)
+            .where(SyncCounter.id == 1)
+            .with_for_update()
+        ).one()
+        return cls(session, row.last_seq, row.epoch)
+
+    def next(self) -> int:
+        self.last += 1
+        return self.last
+
+    def save(self) -> None:
+        self.session.execute(
+            update(SyncCounter).where(SyncCounter.id == 1).values(last_seq=self.last)
+        )
+
+
+def last_seq(session: Session) -> tuple[int, str]:
+    """The newest committed number and the epoch, without locking."""
+    row = session.execute(select(SyncCounter.last_seq, SyncCounter.epoch)).one()
+    return row.last_seq, row.epoch
+
+
+def request_of(
+    session: Session, entity: str, record_id: uuid.UUID, values: dict[str, Any]
+) -> uuid.UUID | None:
+    """The request a record belongs to, for the pull's visibility."""
+    if entity == HelpRequest.__tablename__:
+        return record_id
+    model = MODELS.get(entity)
+    if model is None or _REQUEST_COLUMN not in model.__table__.columns:
+        return None
+    if _REQUEST_COLUMN in values:
+        return uuid.UUID(str(values[_REQUEST_COLUMN]))
+    record = session.get(model, record_id)
+    return getattr(record, _REQUEST_COLUMN, None)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a change came from: the op, its (clamped) clock value, user and device."""
+
+    op_id: uuid.UUID | None
+    hlc: str | None
+    user_id: uuid.UUID | None
+    device_id: uuid.UUID | None
+
+
+def write(
+    session: Session, numbering: Numbering, changes: list[ResultingChange], origin: Origin
+) -> int | None:
+    """Number and log ``changes``, and stamp each field written with its new version;
+    the last number, or None when there was nothing to log."""
+    seq = None
+    for change in changes:
+        seq = numbering.next()
+        session.add(
+            ChangeLogEntry(
+                seq=seq,
+                kind=change.kind,
+                entity=change.entity,
+                record_id=change.record_id,
+                request_id=request_of(session, change.entity, change.record_id, change.values),
+                values=change.values,
+                hlc=origin.hlc,
+                op_id=origin.op_id,
+                device_id=origin.device_id,
+                user_id=origin.user_id,
+            )
+        )
+        for field in change.values:
+            stamp = FieldStamp(
+                entity=change.entity,
+                record_id=change.record_id,
+                field=field,
+                version=seq,
+                hlc=origin.hlc,
+                device_id=origin.device_id,
+                user_id=origin.user_id,
+            )
+            if change.kind == "create" and change.entity not in DIRECTORY:
+                session.add(stamp)  # a new record has no stamps yet
+            else:
+                session.merge(stamp)
+    return seq
+
+
+def keep_losing_value(
+    session: Session,
+    numbering: Numbering,
+    *,
+    entity: str,
+    record_id: uuid.UUID,
+    field: str,
+    losing_value: Any,
+    winning_value: Any,
+    loser: Origin,
+    winner: Origin,
+) -> int:
+    """Keep a value that lost a concurrent edit, numbered, for the request's owner."""
+    seq = numbering.next()
+    request_id = request_of(session, entity, record_id, {})
+    request = session.get(HelpRequest, request_id) if request_id else None
+    assert loser.user_id is not None and loser.device_id is not None and loser.hlc is not None
+    session.add(
+        LosingValueEntry(
+            seq=seq,
+            entity=entity,
+            record_id=record_id,
+            request_id=request_id,
+            owner_id=request.owner_id if request else None,
+            field=field,
+            losing_value=losing_value,
+            winning_value=winning_value,
+            losing_user_id=loser.user_id,
+            losing_device_id=loser.device_id,
+            losing_hlc=loser.hlc,
+            winning_user_id=winner.user_id,
+            winning_hlc=winner.hlc,
+        )
+    )
+    return seq
+
+
+def log_directory(session: Session, record: Area | DistrictTeam | User) -> int:
+    """Log a directory record as it is now, whole, for every laptop: colleagues' names,
+    teams and areas, and whose areas changed (which moves requests in and out). A
+    user's or team's areas travel as ``area_ids``."""
+    session.flush()
+    values = record_fields(record)
+    if isinstance(record, User | DistrictTeam):
+        values["area_ids"] = sorted(str(area.id) for area in record.areas)
+    numbering = Numbering.locked(session)
+    seq = write(
+        session,
+        numbering,
+        [ResultingChange("create", record.__tablename__, record.id, values)],
+        Origin(None, None, None, None),
+    )
+    numbering.save()
+    assert seq is not None
+    return seq

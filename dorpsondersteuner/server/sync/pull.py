@@ -1,0 +1,419 @@
+"""Pull: pages of what a device's user may see, after its cursor (rules 3, 7, 9; D5, D16).
+
+A device's *scope* is the set of roots it holds: requests (with everything recorded
+about them), residents and neighbourhood helpers. Each pull compares the scope the
+device confirmed with what the access policy's SQL face says its user may see now —
+never a grant's sequence number with the cursor (SYNC-LESSONS) — and answers first
+with the difference: roots that moved in, whole and however old, and roots that moved
+out, to purge. Only when the scope agrees does it page through the change log, each
+entry shown only when its record is in the scope.
+
+A page and its cursor are one unit: the scope change a page makes is held apart
+(``ScopeDelta``) until the device pulls from that page's cursor, which shows it
+committed the page; a pull from an older cursor (a lost answer, a crash) gets the
+same page again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ...models import (
+    Area,
+    ArrangedHelp,
+    Contact,
+    DistrictTeam,
+    FollowUp,
+    Helper,
+    HelpRequest,
+    HistoryEvent,
+    Resident,
+    User,
+)
+from ...models.base import Base
+from ...services.access import (
+    Principal,
+    administers,
+    request_scope,
+    visible_helpers,
+    visible_requests,
+    visible_residents,
+)
+from ...services.changes import record_fields
+from ...sync.protocol import Change, LosingValue, PullPage, Purge
+from ..models import (
+    ChangeLogEntry,
+    DeviceScope,
+    LosingValueEntry,
+    ScopeDelta,
+    ServerAccessLogEntry,
+)
+from .changelog import DIRECTORY, last_seq
+
+# What an administrator's device holds of a request: no content (D5).
+ADMIN_PROJECTION = ("reference", "area_id", "level", "status", "owner_id")
+
+# The order roots move in: a request's resident first, so it exists when the request
+# arrives.
+_ROOTS = ("residents", "helpers", "help_requests")
+_CHILDREN: tuple[type[Base], ...] = (Contact, FollowUp, ArrangedHelp, HistoryEvent)
+
+
+class UnknownCursor(Exception):
+    """A cursor this database never gave out (another epoch: a restored backup)."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    epoch: str
+    seq: int
+    serial: int  # counts the pages that changed the device's scope
+
+    def encode(self) -> str:
+        return f"{self.epoch}.{self.seq}.{self.serial}"
+
+    @classmethod
+    def decode(cls, text: str | None, epoch: str, last: int) -> Cursor:
+        if text is None:
+            return cls(epoch, 0, 0)
+        try:
+            their_epoch, seq, serial = text.split(".")
+            cursor = cls(their_epoch, int(seq), int(serial))
+        except ValueError:
+            raise UnknownCursor("this is not a cursor of this server") from None
+        if cursor.epoch != epoch or not 0 <= cursor.seq <= last or cursor.serial < 0:
+            raise UnknownCursor("this cursor is of another history of this server's database")
+        return cursor
+
+
+def _key(entity: str, record_id: uuid.UUID) -> str:
+    return f"{entity}:{record_id}"
+
+
+def _unkey(key: str) -> tuple[str, uuid.UUID]:
+    entity, record_id = key.split(":")
+    return entity, uuid.UUID(record_id)
+
+
+def visible_roots(session: Session, principal: Principal) -> dict[uuid.UUID, str]:
+    """What the user may see now, by the policy's SQL face: root id → entity."""
+    roots: dict[uuid.UUID, str] = {}
+    if administers(principal):
+        # The content-free projection of every request (D5).
+        ids = session.scalars(select(HelpRequest.id).where(HelpRequest.deleted_at.is_(None)))
+        return dict.fromkeys(ids, "help_requests")
+    for entity, query in (
+        ("residents", select(Resident.id).where(visible_residents(principal))),
+        ("helpers", select(Helper.id).where(visible_helpers(principal))),
+        ("help_requests", select(HelpRequest.id).where(visible_requests(principal))),
+    ):
+        roots.update(dict.fromkeys(session.scalars(query), entity))
+    return roots
+
+
+def held_roots(session: Session, device_id: uuid.UUID) -> dict[uuid.UUID, str]:
+    rows = session.execute(
+        select(DeviceScope.record_id, DeviceScope.entity).where(DeviceScope.device_id == device_id)
+    )
+    return {row.record_id: row.entity for row in rows}
+
+
+def _confirm(session: Session, device_id: uuid.UUID, cursor: str | None) -> None:
+    """The device pulls from ``cursor``: if that was the last page's, it committed the
+    page, and the page's scope change becomes the device's scope."""
+    delta = session.get(ScopeDelta, device_id)
+    if delta is None:
+        return
+    if delta.cursor == cursor:
+        removed = [_unkey(key)[1] for key in delta.removed]
+        if removed:
+            session.execute(
+                delete(DeviceScope).where(
+                    DeviceScope.device_id == device_id, DeviceScope.record_id.in_(removed)
+                )
+            )
+        for key in delta.added:
+            entity, record_id = _unkey(key)
+            session.add(DeviceScope(device_id=device_id, record_id=record_id, entity=entity))
+    session.delete(delta)
+    session.flush()
+
+
+def pull(
+    session: Session,
+    principal: Principal,
+    device_id: uuid.UUID,
+    cursor_text: str | None,
+    limit: int,
+) -> PullPage:
+    """One page, in the caller's transaction (a snapshot: see ``routes/sync.py``)."""
+    last, epoch = last_seq(session)
+    cursor = Cursor.decode(cursor_text, epoch, last)
+    _confirm(session, device_id, cursor_text)
+    visible = visible_roots(session, principal)
+    held = held_roots(session, device_id)
+    moved_in = sorted(
+        (root for root in visible if root not in held),
+        key=lambda root: (_ROOTS.index(visible[root]), str(root)),
+    )
+    moved_out = [root for root in held if root not in visible]
+    if moved_in or moved_out:
+        page = _scope_page(
+            session, principal, device_id, cursor, last, moved_in, visible, moved_out, held, limit
+        )
+    else:
+        page = _change_page(session, principal, cursor, last, visible, limit)
+    session.add(
+        ServerAccessLogEntry(
+            user_id=principal.user_id,
+            device_id=device_id,
+            action="pull",
+            count=len(page.changes),
+            result=f"{len(page.changes)} records, {len(page.purge)} purged",
+        )
+    )
+    return page
+
+
+def _scope_page(
+    session: Session,
+    principal: Principal,
+    device_id: uuid.UUID,
+    cursor: Cursor,
+    last: int,
+    moved_in: list[uuid.UUID],
+    visible: dict[uuid.UUID, str],
+    moved_out: list[uuid.UUID],
+    held: dict[uuid.UUID, str],
+    limit: int,
+) -> PullPage:
+    """Roots that moved in, whole, at the state of ``last`` (this transaction's
+    snapshot), and every root that moved out; the cursor's number stays, so the
+    change log is read from where the device was."""
+    version = max(last, 1)
+    changes = (
+        [
+            Change(seq=version, kind="create", entity=entity, record_id=record_id, values=values)
+            for entity, record_id, values in _directory(session, cursor, last)
+        ]
+        if moved_in
+        else []
+    )
+    added: list[str] = []
+    for root in moved_in:
+        if changes and len(changes) >= limit:
+            break
+        entity = visible[root]
+        changes.extend(
+            Change(
+                seq=version,
+                kind="create",
+                entity=record.__tablename__,
+                record_id=record.id,  # type: ignore[attr-defined]
+                values=values,
+            )
+            for record, values in _whole(session, principal, entity, root)
+        )
+        added.append(_key(entity, root))
+    purge = [Purge(entity=held[root], record_id=root) for root in moved_out]
+    new_cursor = Cursor(cursor.epoch, cursor.seq, cursor.serial + 1)
+    session.merge(
+        ScopeDelta(
+            device_id=device_id,
+            cursor=new_cursor.encode(),
+            added=added,
+            removed=[_key(held[root], root) for root in moved_out],
+        )
+    )
+    return PullPage(changes=changes, purge=purge, cursor=new_cursor.encode(), more=True)
+
+
+def _directory(
+    session: Session, cursor: Cursor, last: int
+) -> list[tuple[str, uuid.UUID, dict[str, Any]]]:
+    """The directory as it is now, for a page of moved-in records that may name
+    colleagues the device has not heard of yet: whole for a new device, else what
+    changed after its cursor. Areas first, then teams, then users."""
+    changed: set[uuid.UUID] | None = None
+    if (cursor.seq, cursor.serial) != (0, 0):
+        changed = set(
+            session.scalars(
+                select(ChangeLogEntry.record_id).where(
+                    ChangeLogEntry.seq > cursor.seq,
+                    ChangeLogEntry.seq <= last,
+                    ChangeLogEntry.entity.in_(DIRECTORY),
+                )
+            )
+        )
+        if not changed:
+            return []
+    found: list[tuple[str, uuid.UUID, dict[str, Any]]] = []
+    models: tuple[type[Area | DistrictTeam | User], ...] = (Area, DistrictTeam, User)
+    for model in models:
+        query = select(model).order_by(model.id)
+        if changed is not None:
+            query = query.where(model.id.in_(changed))
+        for record in session.scalars(query):
+            values = record_fields(record)
+            if isinstance(record, User | DistrictTeam):
+                values["area_ids"] = sorted(str(area.id) for area in record.areas)
+            found.append((model.__tablename__, record.id, values))  # type: ignore[attr-defined]
+    return found
+
+
+def _whole(
+    session: Session, principal: Principal, entity: str, root: uuid.UUID
+) -> Iterable[tuple[Base, dict[str, Any]]]:
+    """A root with everything recorded about it that the user may see."""
+    if entity == "residents":
+        resident = session.get_one(Resident, root)
+        yield resident, record_fields(resident)
+        return
+    if entity == "helpers":
+        helper = session.get_one(Helper, root)
+        yield helper, record_fields(helper)
+        return
+    request = session.get_one(HelpRequest, root)
+    fields = record_fields(request)
+    if administers(principal):
+        yield request, {name: fields[name] for name in ADMIN_PROJECTION}
+        return
+    yield request, fields
+    for model in _CHILDREN:
+        # Deleted records too: the laptop holds what the server holds, tombstones and all.
+        query = select(model).where(model.request_id == root)  # type: ignore[attr-defined]
+        if model is Contact and not _sees_professionals_only(principal):
+            query = query.where(Contact.professionals_only.is_(False))
+        for record in session.scalars(query):
+            yield record, record_fields(record)
+
+
+def _change_page(
+    session: Session,
+    principal: Principal,
+    cursor: Cursor,
+    last: int,
+    visible: dict[uuid.UUID, str],
+    limit: int,
+) -> PullPage:
+    """The change log after the cursor, each entry shown when its record is held."""
+    rows = session.scalars(
+        select(ChangeLogEntry)
+        .where(ChangeLogEntry.seq > cursor.seq, ChangeLogEntry.seq <= last)
+        .order_by(ChangeLogEntry.seq)
+        .limit(limit)
+    ).all()
+    upto = rows[-1].seq if len(rows) == limit else last
+    hidden_contacts = _hidden_contacts(session, principal, rows)
+    changes: list[Change] = []
+    purge: list[Purge] = []
+    for row in rows:
+        values = _shown(principal, row, visible)
+        if values is None:
+            continue
+        if row.record_id in hidden_contacts:
+            if values.get("professionals_only") is True:
+                purge.append(Purge(entity="contacts", record_id=row.record_id))
+            continue
+        changes.append(
+            Change(
+                seq=row.seq,
+                kind=row.kind,  # type: ignore[arg-type]
+                entity=row.entity,
+                record_id=row.record_id,
+                values=values,
+                hlc=row.hlc,
+            )
+        )
+    new_cursor = Cursor(cursor.epoch, upto, cursor.serial)
+    return PullPage(
+        changes=changes,
+        purge=purge,
+        losing_values=_losing_values(session, principal, cursor.seq, upto, visible),
+        cursor=new_cursor.encode(),
+        more=upto < last,
+    )
+
+
+def _shown(
+    principal: Principal, row: ChangeLogEntry, visible: dict[uuid.UUID, str]
+) -> dict[str, Any] | None:
+    """The values of a change-log entry this user sees, or None."""
+    if row.entity in DIRECTORY:
+        return row.values  # everyone knows their colleagues, teams and areas
+    if administers(principal):
+        if row.entity != "help_requests" or row.record_id not in visible:
+            return None
+        projected = {name: row.values[name] for name in ADMIN_PROJECTION if name in row.values}
+        return projected or None
+    if row.request_id is not None:
+        return row.values if row.request_id in visible else None
+    return row.values if row.record_id in visible else None
+
+
+def _sees_professionals_only(principal: Principal) -> bool:
+    scope = request_scope(principal)
+    return scope is not None and scope.sees_professionals_only
+
+
+def _hidden_contacts(
+    session: Session, principal: Principal, rows: Sequence[ChangeLogEntry]
+) -> frozenset[uuid.UUID]:
+    """Contacts in ``rows`` that are "professionals only" now, for a user who never
+    sees those (D5)."""
+    if _sees_professionals_only(principal):
+        return frozenset()
+    contact_ids = {row.record_id for row in rows if row.entity == "contacts"}
+    if not contact_ids:
+        return frozenset()
+    return frozenset(
+        session.scalars(
+            select(Contact.id).where(
+                Contact.id.in_(contact_ids), Contact.professionals_only.is_(True)
+            )
+        )
+    )
+
+
+def _losing_values(
+    session: Session,
+    principal: Principal,
+    after: int,
+    upto: int,
+    visible: dict[uuid.UUID, str],
+) -> list[LosingValue]:
+    """Values lost to concurrent edits, for the request's owner and the one who lost."""
+    rows = session.scalars(
+        select(LosingValueEntry)
+        .where(LosingValueEntry.seq > after, LosingValueEntry.seq <= upto)
+        .where(
+            (LosingValueEntry.owner_id == principal.user_id)
+            | (LosingValueEntry.losing_user_id == principal.user_id)
+        )
+        .order_by(LosingValueEntry.seq)
+    )
+    return [
+        LosingValue(
+            seq=row.seq,
+            entity=row.entity,
+            record_id=row.record_id,
+            request_id=row.request_id,
+            field=row.field,
+            losing_value=row.losing_value,
+            winning_value=row.winning_value,
+            losing_user_id=row.losing_user_id,
+            losing_device_id=row.losing_device_id,
+            losing_hlc=row.losing_hlc,
+            winning_user_id=row.winning_user_id,
+            winning_hlc=row.winning_hlc,
+            at=row.at,
+        )
+        for row in rows
+        if row.request_id is None or row.request_id in visible
+    ]
