@@ -24,6 +24,9 @@ SCREENSHOT_VIEWS = (
     "helpers",
     "deadlines",
     "admin",
+    "filter",
+    "help",
+    "lock",
 )
 # The lazy request lists (the other views are short lists); also what the start-up
 # preview can show.

@@ -12,6 +12,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QShortcut
 
 from ..enums import Refusal, Step
 from ..services.views import HelperView
@@ -103,6 +104,8 @@ class Actions(QObject):
             return
         (view or work.detail).show_notice("")
         work.dialog = dialog
+        lock = work.window_.lock_action  # Ctrl+L locks from inside a dialog too
+        QShortcut(lock.shortcut(), dialog, lock.trigger)
         dialog.done_.connect(lambda _result: self._on_dialog_done(dialog))
         if view is None or view is work.detail:
             dialog.finished.connect(lambda _code: work.table.setFocus())

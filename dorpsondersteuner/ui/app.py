@@ -26,6 +26,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # imported where they are used, after the first paint
     from sqlalchemy.orm import Session
 
     from .admin import AdminPage
+    from .lock import Locker
     from .ops import SignedIn
     from .preview import PreviewPage
     from .tasks import TaskManager
@@ -126,6 +128,11 @@ class Desktop(QObject):
         self.error: BaseException | None = None
         self.restart_as_other = False  # "Other user": start again with the chooser
         self.preview: PreviewPage | None = None  # while the live list is not in
+        self.locker: Locker | None = None  # Program → Lock, once signed in
+        # A real register's key file, whose password unlocks the lock page (D4); set by
+        # the sign-in to a server once that exists. Without it a real register's lock
+        # page does not open (Quit still works, and what was typed is kept as a draft).
+        self.key_file: Path | None = None
         self._painted = False
         self._rows_reported = False
         self._live_rows_reported = False
@@ -206,7 +213,7 @@ class Desktop(QObject):
         if preview is None:
             return
         if self.work is not None:
-            self.window.show_page(self.work)
+            self._show_signed_in_page(self.work)
         status = self.window.statusBar()
         if status.currentMessage() == self._updating_text():
             status.clearMessage()  # but not a message saying why the list did not come
@@ -335,6 +342,7 @@ class Desktop(QObject):
             switch.setVisible(True)
             switch.setEnabled(True)
             switch.triggered.connect(self.switch_user)
+        self._make_lock(signed_in)
         if signed_in.views.admin_page:
             # Administrators see references and owners, never content (D5): their page.
             from .admin import AdminPage
@@ -344,16 +352,60 @@ class Desktop(QObject):
                 QCoreApplication.exit(1)
                 return
             self.admin = AdminPage(self.window, self.tasks, signed_in)
-            self.window.show_page(self.admin)
+            self._show_signed_in_page(self.admin)
             return
         self.work = WorkArea(self.window, self.tasks, signed_in, self._load_state())
         self.work.table.viewport().installEventFilter(self._rows_filter)
         self.work.model.loaded.connect(self._on_list_loaded)
         if self.preview is None:
-            self.window.show_page(self.work)
+            self._show_signed_in_page(self.work)
         else:  # the preview stays until the live list has its first page
             self.work.model.load_failed.connect(lambda _error: self._replace_preview())
             QTimer.singleShot(PREVIEW_LIMIT_MS, self._replace_preview)
+
+    # --- Vergrendelen ------------------------------------------------------------------
+
+    def _make_lock(self, signed_in: SignedIn) -> None:
+        from .lock import Locker, LockPage
+        from .words import role_word
+
+        principal = signed_in.principal
+        who = f"{principal.display_name} · {role_word(principal.role)}"
+        # The demo register has a published key and no passwords (D1): Unlock, or Enter.
+        check = None if signed_in.register_kind == "demo" else self._check_password
+        self.locker = Locker(self.window, LockPage(who, check), self._keep_drafts)
+
+    def _show_signed_in_page(self, page: QObject) -> None:
+        """The work area or the administrator's page; behind the lock if locked."""
+        from PySide6.QtWidgets import QWidget
+
+        assert isinstance(page, QWidget)
+        if self.locker is not None:
+            self.locker.show_when_unlocked(page)
+        else:
+            self.window.show_page(page)
+
+    def _keep_drafts(self) -> None:
+        """Before locking: what was typed is kept in the register too."""
+        work = self.work
+        if work is None:
+            return
+        if work.form_is_open():
+            work.form.save_draft()
+        if work.dialog is not None and work.dialog.isVisible():
+            work.dialog.save_draft()
+
+    def _check_password(self, password: str, done: Callable[[bool], None]) -> None:
+        from . import ops
+        from .tasks import CallOp
+
+        key_file = self.key_file
+        if key_file is None or self.tasks is None:
+            done(False)
+            return
+        CallOp(lambda: ops.password_opens(key_file, password), done).failure(
+            lambda _error: done(False)
+        ).run(self.tasks)
 
     def on_rows_painted(self, *, live: bool) -> None:
         if not self._rows_reported:

@@ -57,6 +57,8 @@ class DetailWindow(QWidget):
         closing.update(QKeySequence.keyBindings(QKeySequence.StandardKey.Close))
         for key in closing:
             QShortcut(key, self, self.close)
+        lock = work.window_.lock_action  # Ctrl+L locks from here too
+        QShortcut(lock.shortcut(), self, lock.trigger)
         layout.addWidget(self.stack)
         self.resize(640, 760)
         work.tasks.changed.connect(self.on_changes)

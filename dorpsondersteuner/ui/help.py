@@ -46,9 +46,9 @@ def _screen(screen: str) -> tuple[str, str]:
                 "Help",
                 "These help requests were sent up to your level and wait for someone to "
                 "pick them up. The most urgent come first, then those that waited "
-                "longest. Each one says who sent it, why, and what the resident agreed "
-                "to share. Choose one and click Pick up (Ctrl+Shift+P): you become its "
-                "owner.",
+                "longest. Each one says why it was sent and by whom; hold the mouse over "
+                "the reason to see what the resident agreed to share. Choose one and "
+                "click Pick up (Ctrl+Shift+P): you become its owner.",
             ),
         )
     if screen == "followups":
@@ -80,6 +80,17 @@ def _screen(screen: str) -> tuple[str, str]:
                 "left first. “Almost late” and “Late” are shown in word and icon.",
             ),
         )
+    if screen == "lock":
+        return (
+            QCoreApplication.translate("Help", "The program is locked"),
+            QCoreApplication.translate(
+                "Help",
+                "Program → Lock (Ctrl+L) hides all data when you step away from the "
+                "computer. Nothing is closed or lost: unlock and you are back where you "
+                "were, with everything you typed. In the demo register click Unlock or "
+                "press Enter; in your own register type your password.",
+            ),
+        )
     if screen == "form":
         return (
             QCoreApplication.translate("Help", "Recording a help request"),
@@ -98,7 +109,8 @@ def _screen(screen: str) -> tuple[str, str]:
             "Help",
             "Choose a list on the left. Type a name, address, reference or a word from "
             "the question, the contacts or the follow-ups in the search box (Ctrl+F): the "
-            "list narrows with every letter. Click a help request to read it on the "
+            "list narrows with every letter. To see only one life domain, choose it "
+            "beside the list's title. Click a help request to read it on the "
             "right. Below it are the steps you may take now; a step that is not possible "
             "says why. Edit changes the question, life domains or urgency; + Contact, + "
             "Follow-up and + Own circle add records. You change a contact you wrote "
@@ -108,7 +120,8 @@ def _screen(screen: str) -> tuple[str, str]:
 
 
 def help_html(screen: str) -> str:
-    """The help for ``screen`` ("chooser", "admin", a list view or "form"), as HTML."""
+    """The help for ``screen`` ("chooser", "admin", "lock", a list view or "form"), as
+    HTML."""
     heading, text = _screen(screen)
     sections = [(heading, [text])]
     if screen != "admin":
@@ -203,6 +216,10 @@ def help_html(screen: str) -> str:
             QCoreApplication.translate(
                 "Help", "to the next part of the screen; the arrow keys move inside a list"
             ),
+        ),
+        (
+            QCoreApplication.translate("Help", "Ctrl+L"),
+            QCoreApplication.translate("Help", "lock: hide the data until you unlock"),
         ),
         (
             QCoreApplication.translate("Help", "Ctrl+Q"),

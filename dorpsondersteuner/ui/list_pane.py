@@ -62,7 +62,7 @@ COLUMN_WIDTHS = {
     LEVEL: 14,
     STATUS: 10,
     URGENCY: 10,
-    FOLLOW_UP: 15,
+    FOLLOW_UP: 18,
     UPDATED: 18,
     AREA: 17,
     REFERENCE: 21,
@@ -152,7 +152,8 @@ class ListPane(QWidget):
         self.table.setModel(self.model)
         # Resident, level, status, urgency, follow-up and changed stay in sight; area
         # and reference give way when the list is narrow.
-        self.fitter = ColumnFitter(self.table, IMPORTANT_COLUMNS)
+        # Room left over goes to the names, so long ones are not cut off beside a gap.
+        self.fitter = ColumnFitter(self.table, IMPORTANT_COLUMNS, stretch=RESIDENT)
         self.fitter.natural_widths = self._natural_widths
         self.fitter.set_natural(self._natural_widths())
         header.setSortIndicator(UPDATED, Qt.SortOrder.DescendingOrder)

@@ -193,6 +193,12 @@ class MainWindow(QMainWindow):
             True,
         )
         self.quit_action.triggered.connect(self.close)
+        # Hide the data behind a page that asks who you are (lock.py); once signed in.
+        self.lock_action = self._action(
+            self.tr("&Lock"),
+            self.tr("Hide all data until you unlock, for example when you step away"),
+            keys(Qt.Modifier.CTRL | Qt.Key.Key_L),
+        )
         # The demo register only: sign in as someone else (the program starts again).
         self.switch_user_action = self._action(
             self.tr("&Other user…"),
@@ -231,6 +237,7 @@ class MainWindow(QMainWindow):
         program = menus.addMenu(self.tr("&Program"))
         program.addAction(self.sync_action)
         program.addSeparator()
+        program.addAction(self.lock_action)
         program.addAction(self.switch_user_action)
         program.addAction(self.quit_action)
         request = menus.addMenu(self.tr("&Help request"))

@@ -329,3 +329,15 @@ def reassign_candidates(
     session: Session, principal: Principal, request_id: uuid.UUID
 ) -> list[UserView]:
     return admin_views.reassign_candidates(session, principal, request_id)
+
+
+def password_opens(key_file: Path, password: str) -> bool:
+    """Whether ``password`` unwraps the register's data key (D4): the lock page's check.
+    On a worker: argon2id takes a noticeable moment by design."""
+    from ..keys import KeyFileError, WrongPasswordError, unlock_with_password
+
+    try:
+        unlock_with_password(key_file, password)
+    except (WrongPasswordError, KeyFileError):
+        return False
+    return True

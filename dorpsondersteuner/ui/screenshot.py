@@ -6,7 +6,9 @@ request with a history, the detail pane wide), ``intake`` (a new request, the re
 lookup showing its results), ``escalate`` (the escalate dialog over the window),
 ``review`` (the district team's queue, as Joyce van Dijk), ``followups`` (follow-ups due),
 ``helpers`` (neighbourhood helpers), ``deadlines`` (Wmo deadlines, as Evelien Smits)
-and ``admin`` (the administrator's reference list, as Rob Aarts).
+``admin`` (the administrator's reference list, as Rob Aarts), ``filter`` (all
+requests narrowed to one life domain), ``help`` (F1 over the list) and ``lock`` (the
+window after Program → Lock).
 A dialog is drawn onto the window's picture, never shown modally. A view the user
 does not have (``--view admin`` as a supporter, a list as the administrator) is refused
 at once with one line on stderr and exit code 2, never a wait.
@@ -24,8 +26,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from ..enums import Level
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from .app import Desktop
-    from .dialogs import FormDialog
     from .work import WorkArea
 
 # Which of the core's view capabilities each screenshot view needs.
@@ -39,6 +42,9 @@ NEEDS = {
     "helpers": "helpers",
     "deadlines": "wmo_deadlines",
     "admin": "admin_page",
+    "filter": "requests",
+    "help": "requests",
+    "lock": "requests",
 }
 REFUSED_EXIT = 2
 
@@ -53,7 +59,7 @@ class Screenshot(QObject):
         self.path = path
         self.view = view
         self.saved = False
-        self.dialog: FormDialog | None = None  # drawn over the window when set
+        self.dialog: QDialog | None = None  # drawn over the window when set
         self._started = False
         desktop.window.painted.connect(self._poll)
         QTimer.singleShot(TIMEOUT_MS, self._give_up)
@@ -110,6 +116,15 @@ class Screenshot(QObject):
         elif self.view == "review":
             work.select_view("pickup")
             self._when_idle(self._grab)
+        elif self.view == "filter":
+            work.select_view("all")
+            self._when_idle(self._filter)
+        elif self.view == "help":
+            work.select_view("all")
+            self._when_idle(self._help)
+        elif self.view == "lock":
+            work.select_view("all")
+            self._when_idle(self._lock)
         elif self.view in ("followups", "helpers", "deadlines"):
             work.short_lists.only_mine.setChecked(False)  # the team's too: a fuller picture
             work.select_view(self.view)
@@ -175,6 +190,24 @@ class Screenshot(QObject):
             self._when_idle(self._grab)
 
         self._when_idle(open_dialog)
+
+    def _filter(self) -> None:
+        from ..enums import LifeDomain
+
+        box = self.work.list_pane.life_domain
+        box.setCurrentIndex(box.findData(int(LifeDomain.FINANCES)))
+        self._when_idle(self._grab)
+
+    def _help(self) -> None:
+        window = self.desktop.window
+        window.show_help()
+        dialog = window.help_dialog
+        self.dialog = dialog
+        self._when_idle(self._grab)
+
+    def _lock(self) -> None:
+        self.desktop.window.lock_action.trigger()
+        self._when_idle(self._grab)
 
     def _intake(self) -> None:
         work = self.work

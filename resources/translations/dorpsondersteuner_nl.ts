@@ -4,7 +4,7 @@
     <context>
         <name>Actions</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/actions.py" line="+114" />
+            <location filename="../../dorpsondersteuner/ui/actions.py" line="+117" />
             <source>Saved: %1</source>
             <translation>Bewaard: %1</translation>
         </message>
@@ -371,7 +371,7 @@
     <context>
         <name>Desktop</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/app.py" line="+137" />
+            <location filename="../../dorpsondersteuner/ui/app.py" line="+144" />
             <location line="+145" />
             <source>Opening the register…</source>
             <translation>Het register wordt geopend…</translation>
@@ -418,7 +418,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Bezig met laden…</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+33" />
             <source>%1 · %2 — Help request</source>
             <translation>%1 · %2 — Hulpvraag</translation>
         </message>
@@ -666,12 +666,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Wacht op oppakken</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>These help requests were sent up to your level and wait for someone to pick them up. The most urgent come first, then those that waited longest. Each one says who sent it, why, and what the resident agreed to share. Choose one and click Pick up (Ctrl+Shift+P): you become its owner.</source>
-            <translation>Deze hulpvragen zijn naar jouw niveau opgeschaald en wachten tot iemand ze oppakt. De meest urgente staan bovenaan, daarna die het langst wachten. Bij elke hulpvraag staat wie hem stuurde, waarom, en wat de inwoner goedvond om te delen. Kies er een en klik op Oppakken (Ctrl+Shift+P): dan word jij de eigenaar.</translation>
-        </message>
-        <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Follow-ups</source>
             <translation>Afspraken</translation>
         </message>
@@ -701,7 +696,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>De wettelijke termijnen van de Wmo-meldingen, met de minste dagen over bovenaan. ‘Bijna te laat’ en ‘Te laat’ staan er in woord en icoon bij.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+19" />
             <source>Recording a help request</source>
             <translation>Een hulpvraag vastleggen</translation>
         </message>
@@ -716,12 +711,27 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>De lijst en de hulpvraag</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Choose a list on the left. Type a name, address, reference or a word from the question, the contacts or the follow-ups in the search box (Ctrl+F): the list narrows with every letter. Click a help request to read it on the right. Below it are the steps you may take now; a step that is not possible says why. Edit changes the question, life domains or urgency; + Contact, + Follow-up and + Own circle add records. You change a contact you wrote yourself; the contacts of others you can read.</source>
-            <translation>Kies links een lijst. Typ een naam, adres, kenmerk of een woord uit de vraag, de contactmomenten of de afspraken in het zoekvak (Ctrl+F): de lijst wordt met elke letter korter. Klik op een hulpvraag om hem rechts te lezen. Daaronder staan de stappen die je nu mag zetten; kan een stap niet, dan staat er waarom. Met Bewerken verander je de vraag, de leefgebieden of de urgentie; met + Contactmoment, + Afspraak en + Eigen kring voeg je iets toe. Een contactmoment dat je zelf schreef kun je wijzigen; die van anderen kun je lezen.</translation>
+            <location line="-62" />
+            <source>These help requests were sent up to your level and wait for someone to pick them up. The most urgent come first, then those that waited longest. Each one says why it was sent and by whom; hold the mouse over the reason to see what the resident agreed to share. Choose one and click Pick up (Ctrl+Shift+P): you become its owner.</source>
+            <translation>Deze hulpvragen zijn naar jouw niveau opgeschaald en wachten tot iemand ze oppakt. De meest urgente staan bovenaan, daarna die het langst wachten. Bij elke hulpvraag staat waarom hij gestuurd is en door wie; houd de muis op de reden om te zien wat de inwoner goedvond om te delen. Kies er een en klik op Oppakken (Ctrl+Shift+P): dan word jij de eigenaar.</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+40" />
+            <source>The program is locked</source>
+            <translation>Het programma is vergrendeld</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Program → Lock (Ctrl+L) hides all data when you step away from the computer. Nothing is closed or lost: unlock and you are back where you were, with everything you typed. In the demo register click Unlock or press Enter; in your own register type your password.</source>
+            <translation>Programma → Vergrendelen (Ctrl+L) verbergt alle gegevens als je even wegloopt van de computer. Er wordt niets gesloten en niets gaat verloren: ontgrendel en je bent terug waar je was, met alles wat je typte. In het demo-register klik je op Ontgrendelen of druk je op Enter; in je eigen register typ je je wachtwoord.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Choose a list on the left. Type a name, address, reference or a word from the question, the contacts or the follow-ups in the search box (Ctrl+F): the list narrows with every letter. To see only one life domain, choose it beside the list's title. Click a help request to read it on the right. Below it are the steps you may take now; a step that is not possible says why. Edit changes the question, life domains or urgency; + Contact, + Follow-up and + Own circle add records. You change a contact you wrote yourself; the contacts of others you can read.</source>
+            <translation>Kies links een lijst. Typ een naam, adres, kenmerk of een woord uit de vraag, de contactmomenten of de afspraken in het zoekvak (Ctrl+F): de lijst wordt met elke letter korter. Wil je alleen één leefgebied zien, kies het dan naast de titel van de lijst. Klik op een hulpvraag om hem rechts te lezen. Daaronder staan de stappen die je nu mag zetten; kan een stap niet, dan staat er waarom. Met Bewerken verander je de vraag, de leefgebieden of de urgentie; met + Contactmoment, + Afspraak en + Eigen kring voeg je iets toe. Een contactmoment dat je zelf schreef kun je wijzigen; die van anderen kun je lezen.</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>The ladder: village, district team, municipality</source>
             <translation>De ladder: dorp, wijkteam, gemeente</translation>
         </message>
@@ -857,6 +867,16 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+5" />
+            <source>Ctrl+L</source>
+            <translation>Ctrl+L</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>lock: hide the data until you unlock</source>
+            <translation>vergrendelen: de gegevens verbergen tot je ontgrendelt</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Ctrl+Q</source>
             <translation>Ctrl+Q</translation>
         </message>
@@ -1050,6 +1070,40 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <location line="+1" />
             <source>There are no help requests here for you yet.</source>
             <translation>Hier staan nog geen hulpvragen voor jou.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockPage</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/lock.py" line="+55" />
+            <source>The program is locked</source>
+            <translation>Het programma is vergrendeld</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The residents' data is hidden until you unlock. Type your password to continue where you were.</source>
+            <translation>De gegevens van de inwoners zijn verborgen tot je ontgrendelt. Typ je wachtwoord om verder te gaan waar je was.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The residents' data is hidden until you unlock. Click Unlock or press Enter to continue where you were.</source>
+            <translation>De gegevens van de inwoners zijn verborgen tot je ontgrendelt. Klik op Ontgrendelen of druk op Enter om verder te gaan waar je was.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <location line="+1" />
+            <source>Password</source>
+            <translation>Wachtwoord</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Unlock</source>
+            <translation>Ontgrendelen</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>That is not your password. Type it again; mind Caps Lock.</source>
+            <translation>Dat is niet je wachtwoord. Typ het opnieuw; let op Caps Lock.</translation>
         </message>
     </context>
     <context>
@@ -1251,6 +1305,16 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+7" />
+            <source>&amp;Lock</source>
+            <translation>&amp;Vergrendelen</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hide all data until you unlock, for example when you step away</source>
+            <translation>Alle gegevens verbergen tot je ontgrendelt, bijvoorbeeld als je even wegloopt</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>&amp;Other user…</source>
             <translation>&amp;Andere gebruiker…</translation>
         </message>
@@ -1295,7 +1359,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>&amp;Programma</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>&amp;Help request</source>
             <translation>&amp;Hulpvraag</translation>
         </message>

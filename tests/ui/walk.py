@@ -79,6 +79,7 @@ def walk(qtbot: QtBot, desktop: Desktop, *, dialogs: bool = True) -> Iterator[tu
     settle(qtbot, desktop)
     yield f"{user}/own window", window
     window.close()
+    yield from _locked(qtbot, desktop)
     if work.signed_in.views.intake:
         desktop.window.new_action.trigger()
         settle(qtbot, desktop)
@@ -93,6 +94,7 @@ def _walk_admin(qtbot: QtBot, desktop: Desktop, *, dialogs: bool) -> Iterator[tu
     qtbot.waitUntil(lambda: page.loaded, timeout=WAIT)
     settle(qtbot, desktop)
     yield "beheer/admin", desktop.window
+    yield from _locked(qtbot, desktop)
     if dialogs:
         page.reassign()
         dialog = page.dialog
@@ -100,3 +102,13 @@ def _walk_admin(qtbot: QtBot, desktop: Desktop, *, dialogs: bool) -> Iterator[tu
         yield "beheer/reassign", dialog
         dialog.dirty = False
         dialog.done(0)
+
+
+def _locked(qtbot: QtBot, desktop: Desktop) -> Iterator[tuple[str, QWidget]]:
+    """Program → Lock: the lock page, then unlocked again."""
+    desktop.window.lock_action.trigger()
+    settle(qtbot, desktop)
+    yield f"{desktop.username}/locked", desktop.window
+    assert desktop.locker is not None
+    desktop.locker.unlock()
+    settle(qtbot, desktop)
