@@ -51,14 +51,25 @@ class SchemaError(Exception):
     """The database cannot be served as it is; the message says what to do."""
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for the server database; a SQLite file's folder is made if needed."""
+def make_engine(
+    url: str,
+    *,
+    pool_size: int = POOL_SIZE,
+    max_overflow: int = POOL_OVERFLOW,
+    pre_ping: bool = True,
+) -> Engine:
+    """An engine for the server database; a SQLite file's folder is made if needed.
+
+    ``pre_ping`` (PostgreSQL): test each connection with a round trip as it is taken
+    from the pool, so one the database dropped is replaced unnoticed. Without it, the
+    caller handles a dropped connection itself (``DBAPIError.connection_invalidated``).
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            url, connect_args={"timeout": 30}, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW
+            url, connect_args={"timeout": 30}, pool_size=pool_size, max_overflow=max_overflow
         )
 
         @event.listens_for(engine, "connect")
@@ -82,7 +93,9 @@ def make_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+    return create_engine(
+        url, pool_pre_ping=pre_ping, pool_size=pool_size, max_overflow=max_overflow
+    )
 
 
 class ReadOnlyError(RuntimeError):

@@ -150,8 +150,11 @@ _CORE_ERRORS: list[tuple[type[DorpsondersteunerError], int, str]] = [
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    # Coroutines, though none of them waits for anything: a plain function would be run
+    # in a worker thread, a trip there and back for every error answer (a login flood's
+    # 429s competing with signed-in users' requests for those threads).
     @app.exception_handler(auth.AuthError)
-    def on_auth_error(request: Request, error: auth.AuthError) -> JSONResponse:
+    async def on_auth_error(request: Request, error: auth.AuthError) -> JSONResponse:
         headers: dict[str, str] = {}
         if error.status == 401:
             headers["WWW-Authenticate"] = "Bearer"
@@ -160,11 +163,11 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(error.status, error.code, str(error), headers=headers)
 
     @app.exception_handler(SyncRefused)
-    def on_sync_refused(request: Request, error: SyncRefused) -> JSONResponse:
+    async def on_sync_refused(request: Request, error: SyncRefused) -> JSONResponse:
         return _error(error.status, error.code, str(error))
 
     @app.exception_handler(RequestValidationError)
-    def on_invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+    async def on_invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
         # Location and reason only: echoing the input could put a password in a log.
         details = [
             ErrorDetail(
@@ -178,7 +181,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(422, "invalid_request", f"invalid request: {summary}", details=details)
 
     @app.exception_handler(StarletteHTTPException)
-    def on_http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def on_http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
         unreadable = _unreadable_body(error)
         if unreadable is not None:
             # As for a body that is not JSON (RequestValidationError): one answer for a
@@ -191,7 +194,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(error.status_code, code, str(error.detail), headers=error.headers)
 
     @app.exception_handler(DorpsondersteunerError)
-    def on_core_error(request: Request, error: DorpsondersteunerError) -> JSONResponse:
+    async def on_core_error(request: Request, error: DorpsondersteunerError) -> JSONResponse:
         for error_type, status, code in _CORE_ERRORS:
             if isinstance(error, error_type):
                 details = None
@@ -201,7 +204,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return _error(400, "bad_request", str(error))
 
     @app.exception_handler(Exception)
-    def on_unexpected(request: Request, error: Exception) -> JSONResponse:
+    async def on_unexpected(request: Request, error: Exception) -> JSONResponse:
         # A bug: uvicorn logs the traceback after this answer. The answer tells nothing
         # of it, and carries the security headers itself (it is made outside them).
         from .middleware import SECURITY_HEADERS  # middleware imports this module
@@ -214,7 +217,7 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(OperationalError)
-    def on_database_down(request: Request, error: OperationalError) -> JSONResponse:
+    async def on_database_down(request: Request, error: OperationalError) -> JSONResponse:
         log.error("database unavailable: %s", error.orig.__class__.__name__)
         return _error(
             503,
