@@ -52,32 +52,45 @@ class ColumnFitter(QObject):
             table.resizeRowsToContents()
 
     def _fit(self, room: int) -> int:
-        """Show, hide and narrow the columns for ``room``; the width they take."""
+        """Show, hide and narrow the columns for ``room``; the width they take.
+
+        The columns after the first ``important`` give way first. If the important
+        ones do not fit either, they narrow down to their title (the first and the
+        ``stretch`` column keep their width); if that is not enough, the last of them
+        gives way too and the rest get their full width back to try again: fewer
+        columns that can be read rather than every word cut off, or a scroll bar."""
         table, model = self.table, self.table.model()
         count = min(model.columnCount(), len(self.natural))
-        total = 0
+        shown = list(range(count))
+        widths = list(self.natural[:count])
+        while sum(widths[c] for c in shown) > room and len(shown) > self.important:
+            shown.pop()
+        while sum(widths[c] for c in shown) > room:
+            self._narrow(shown, widths, sum(widths[c] for c in shown) - room)
+            droppable = [c for c in shown if c not in (0, self.stretch)]
+            if sum(widths[c] for c in shown) <= room or not droppable:
+                break
+            shown.remove(droppable[-1])
+            widths = list(self.natural[:count])
         for column in range(count):
-            table.setColumnHidden(column, False)
-            table.setColumnWidth(column, self.natural[column])
-            total += self.natural[column]
-        for column in reversed(range(self.important, count)):
-            if total <= room:
-                return total
-            table.setColumnHidden(column, True)
-            total -= self.natural[column]
-        metrics = table.horizontalHeader().fontMetrics()
-        # The first column (who it is about) keeps its width; the others narrow.
-        for column in reversed(range(1, min(self.important, count))):
-            if total <= room:
-                return total
-            if column == self.stretch:
+            table.setColumnHidden(column, column not in shown)
+            table.setColumnWidth(column, widths[column])
+        return sum(widths[c] for c in shown)
+
+    def _narrow(self, shown: list[int], widths: list[int], excess: int) -> None:
+        """Narrow the shown columns, the last first, down to their title."""
+        model = self.table.model()
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for column in reversed(shown):
+            if excess <= 0:
+                return
+            if column in (0, self.stretch):
                 continue
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            cut = min(self.natural[column] - metrics.horizontalAdvance(title) - 24, total - room)
+            cut = min(widths[column] - metrics.horizontalAdvance(title) - 24, excess)
             if cut > 0:
-                table.setColumnWidth(column, self.natural[column] - cut)
-                total -= cut
-        return total
+                widths[column] -= cut
+                excess -= cut
 
 
 class WrappedRows(QStyledItemDelegate):

@@ -110,7 +110,7 @@ def _screen(screen: str) -> tuple[str, str]:
             "Choose a list on the left. Type a name, address, reference or a word from "
             "the question, the contacts or the follow-ups in the search box (Ctrl+F): the "
             "list narrows with every letter. To see only one life domain, choose it "
-            "beside the list's title. Click a help request to read it on the "
+            "beside the search box. Click a help request to read it on the "
             "right. Below it are the steps you may take now; a step that is not possible "
             "says why. Edit changes the question, life domains or urgency; + Contact, + "
             "Follow-up and + Own circle add records. You change a contact you wrote "

@@ -8,9 +8,11 @@ place. An empty list says what to do next, never a blank pane (UI.md).
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -27,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..enums import LifeDomain, Status
+from ..clock import now_utc
+from ..enums import Level, LifeDomain, Status, Urgency
 from ..services import access_log
 from ..services.lists import RequestFilter
-from . import LIST_VIEWS
+from . import LIST_VIEWS, dates
 from .columns import ColumnFitter
 from .main_window import with_shortcut
 from .plain import PlainLabel
@@ -45,10 +48,11 @@ from .request_model import (
     UPDATED,
     URGENCY,
     RequestListModel,
+    header_text,
 )
 from .tasks import QueryOp
 from .textsize import relative_font
-from .words import life_domain_word
+from .words import level_word, life_domain_word, urgency_word
 
 if TYPE_CHECKING:
     from .work import WorkArea
@@ -58,11 +62,11 @@ IMPORTANT_COLUMNS = 6
 ACTIVE = frozenset({Status.OPEN, Status.WAITING})  # closed requests hidden unless asked
 # In average characters, so they grow with the text size.
 COLUMN_WIDTHS = {
-    RESIDENT: 21,
+    RESIDENT: 18,
     LEVEL: 14,
     STATUS: 10,
     URGENCY: 10,
-    FOLLOW_UP: 18,
+    FOLLOW_UP: 15,
     UPDATED: 18,
     AREA: 17,
     REFERENCE: 21,
@@ -94,6 +98,17 @@ class ListPane(QWidget):
         self.search.setAccessibleName(self.tr("Search"))
         self.search.textChanged.connect(work.on_search_text)
         top.addWidget(self.search, 1)
+        # Life domains are a filter beside the search, not a word to type (the core
+        # narrows the list in SQL; it composes with the search and the other filters).
+        self.life_domain = QComboBox()
+        self.life_domain.setObjectName("lifeDomainFilter")
+        self.life_domain.setAccessibleName(self.tr("Life domain"))
+        self.life_domain.setToolTip(self.tr("Show only help requests about this life domain"))
+        self.life_domain.addItem(self.tr("All life domains"), 0)
+        for domain in LifeDomain:
+            self.life_domain.addItem(life_domain_word(domain), int(domain))
+        self.life_domain.currentIndexChanged.connect(lambda _i: work.reload_list())
+        top.addWidget(self.life_domain)
         self.new_button = QToolButton()
         self.new_button.setObjectName("newButton")
         self.new_button.setDefaultAction(window.new_action)
@@ -109,17 +124,6 @@ class ListPane(QWidget):
         self.heading.setObjectName("listHeading")
         relative_font(self.heading, 1.15, bold=True)
         heading_row.addWidget(self.heading, 1)
-        # Life domains are a filter beside the search, not a word to type (the core
-        # narrows the list in SQL; it composes with the search and the other filters).
-        self.life_domain = QComboBox()
-        self.life_domain.setObjectName("lifeDomainFilter")
-        self.life_domain.setAccessibleName(self.tr("Life domain"))
-        self.life_domain.setToolTip(self.tr("Show only help requests about this life domain"))
-        self.life_domain.addItem(self.tr("All life domains"), 0)
-        for domain in LifeDomain:
-            self.life_domain.addItem(life_domain_word(domain), int(domain))
-        self.life_domain.currentIndexChanged.connect(lambda _i: work.reload_list())
-        heading_row.addWidget(self.life_domain)
         self.show_closed = QCheckBox(self.tr("Also show closed requests"))
         self.show_closed.setObjectName("showClosed")
         self.show_closed.toggled.connect(lambda _on: work.reload_list())
@@ -187,7 +191,28 @@ class ListPane(QWidget):
 
     def _natural_widths(self) -> list[int]:
         char = self.table.fontMetrics().averageCharWidth()
-        return [COLUMN_WIDTHS[column] * char for column in sorted(COLUMN_WIDTHS)]
+        widths = {column: chars * char for column, chars in COLUMN_WIDTHS.items()}
+        # An overdue follow-up is bold with an icon ("⚠ 8 dagen te laat"): it fits.
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        late = dates.due_text(dates.today() - timedelta(days=8))
+        needed = QFontMetrics(bold).horizontalAdvance(late) + self.table.iconSize().width() + 16
+        widths[FOLLOW_UP] = max(widths[FOLLOW_UP], needed)
+        # Level, urgency and "last change" as wide as their longest words, no wider,
+        # so the room goes to the names.
+        metrics, now = self.table.fontMetrics(), now_utc()
+        icon = self.table.iconSize().width() + 4
+        samples = [dates.ago_text(now - timedelta(days=days), now) for days in (1, 6, 30)]
+        for column, texts, extra in (
+            (LEVEL, [level_word(level) for level in Level], icon),
+            (URGENCY, [urgency_word(u) for u in Urgency if u is not Urgency.NORMAL], icon),
+            (UPDATED, samples, 0),
+        ):
+            font = bold if column == URGENCY else self.table.font()
+            words = max(QFontMetrics(font).horizontalAdvance(text) for text in texts) + extra
+            title = metrics.horizontalAdvance(header_text(column)) + 12
+            widths[column] = max(words + 10, title)
+        return [widths[column] for column in sorted(widths)]
 
     def chosen_life_domain(self) -> LifeDomain | None:
         return LifeDomain(self.life_domain.currentData() or 0) or None

@@ -727,8 +727,8 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+22" />
-            <source>Choose a list on the left. Type a name, address, reference or a word from the question, the contacts or the follow-ups in the search box (Ctrl+F): the list narrows with every letter. To see only one life domain, choose it beside the list's title. Click a help request to read it on the right. Below it are the steps you may take now; a step that is not possible says why. Edit changes the question, life domains or urgency; + Contact, + Follow-up and + Own circle add records. You change a contact you wrote yourself; the contacts of others you can read.</source>
-            <translation>Kies links een lijst. Typ een naam, adres, kenmerk of een woord uit de vraag, de contactmomenten of de afspraken in het zoekvak (Ctrl+F): de lijst wordt met elke letter korter. Wil je alleen één leefgebied zien, kies het dan naast de titel van de lijst. Klik op een hulpvraag om hem rechts te lezen. Daaronder staan de stappen die je nu mag zetten; kan een stap niet, dan staat er waarom. Met Bewerken verander je de vraag, de leefgebieden of de urgentie; met + Contactmoment, + Afspraak en + Eigen kring voeg je iets toe. Een contactmoment dat je zelf schreef kun je wijzigen; die van anderen kun je lezen.</translation>
+            <source>Choose a list on the left. Type a name, address, reference or a word from the question, the contacts or the follow-ups in the search box (Ctrl+F): the list narrows with every letter. To see only one life domain, choose it beside the search box. Click a help request to read it on the right. Below it are the steps you may take now; a step that is not possible says why. Edit changes the question, life domains or urgency; + Contact, + Follow-up and + Own circle add records. You change a contact you wrote yourself; the contacts of others you can read.</source>
+            <translation>Kies links een lijst. Typ een naam, adres, kenmerk of een woord uit de vraag, de contactmomenten of de afspraken in het zoekvak (Ctrl+F): de lijst wordt met elke letter korter. Wil je alleen één leefgebied zien, kies het dan naast het zoekvak. Klik op een hulpvraag om hem rechts te lezen. Daaronder staan de stappen die je nu mag zetten; kan een stap niet, dan staat er waarom. Met Bewerken verander je de vraag, de leefgebieden of de urgentie; met + Contactmoment, + Afspraak en + Eigen kring voeg je iets toe. Een contactmoment dat je zelf schreef kun je wijzigen; die van anderen kun je lezen.</translation>
         </message>
         <message>
             <location line="+22" />
@@ -977,7 +977,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>ListPane</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+87" />
+            <location filename="../../dorpsondersteuner/ui/list_pane.py" line="+91" />
             <source>Search: name, address, reference or a word</source>
             <translation>Zoek: naam, adres, kenmerk of een woord</translation>
         </message>
@@ -992,7 +992,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Zoeken</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+7" />
             <source>Life domain</source>
             <translation>Leefgebied</translation>
         </message>
@@ -1007,7 +1007,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Alle leefgebieden</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+20" />
             <source>Also show closed requests</source>
             <translation>Ook afgesloten hulpvragen tonen</translation>
         </message>
@@ -1017,12 +1017,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulpvragen</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>Loading…</source>
             <translation>Bezig met laden…</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+62" />
             <source>Nothing found for “%1” with the life domain %2.</source>
             <translation>Niets gevonden voor ‘%1’ met het leefgebied %2.</translation>
         </message>
@@ -1075,7 +1075,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>LockPage</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/lock.py" line="+55" />
+            <location filename="../../dorpsondersteuner/ui/lock.py" line="+61" />
             <source>The program is locked</source>
             <translation>Het programma is vergrendeld</translation>
         </message>
@@ -2640,7 +2640,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Screenshot</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+168" />
+            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+183" />
             <source>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</source>
             <translation>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</translation>
         </message>

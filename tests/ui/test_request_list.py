@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle, QTableView
 from pytestqt.qtbot import QtBot
 
 from dorpsondersteuner.demo.directory import demo_id
@@ -14,7 +16,15 @@ from dorpsondersteuner.register import DEMO_REGISTER_KEY, open_register
 from dorpsondersteuner.services.access import load_principal
 from dorpsondersteuner.services.lists import RequestFilter, SortKey, request_ids
 from dorpsondersteuner.ui.list_pane import ACTIVE
-from dorpsondersteuner.ui.request_model import LEVEL, RESIDENT, STATUS, UPDATED, RequestListModel
+from dorpsondersteuner.ui.request_model import (
+    FOLLOW_UP,
+    LEVEL,
+    RESIDENT,
+    STATUS,
+    UPDATED,
+    URGENCY,
+    RequestListModel,
+)
 from dorpsondersteuner.ui.tasks import TaskManager
 
 from .conftest import StartProgram, wait_idle
@@ -258,3 +268,55 @@ def test_a_life_domain_filter_shows_only_those_requests_and_composes_with_search
     box.setCurrentIndex(0)
     wait_idle(qtbot, desktop)
     assert outsider.id in ids_of(model)
+
+
+def cut_off_cells(table: QTableView, rows: int) -> list[str]:
+    """The visible cells of the first ``rows`` rows whose text does not fit."""
+    model = table.model()
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    found = []
+    for row in range(rows):
+        for column in range(model.columnCount()):
+            if table.isColumnHidden(column):
+                continue
+            index = model.index(row, column)
+            text = str(model.data(index) or "")
+            font = model.data(index, Qt.ItemDataRole.FontRole) or table.font()
+            icon = (
+                table.iconSize().width() + 4
+                if model.data(index, Qt.ItemDataRole.DecorationRole)
+                else 0
+            )
+            if QFontMetrics(font).horizontalAdvance(text) + icon + margin > table.columnWidth(
+                column
+            ):
+                found.append(text)
+    return found
+
+
+def test_the_list_never_scrolls_sideways_and_shows_whole_words_also_when_narrow(
+    qtbot: QtBot, start_program: StartProgram
+) -> None:
+    desktop = start_program("ingrid")
+    window, work = desktop.window, desktop.work
+    window.resize(1280, 800)
+    work.select_view("all")
+    wait_idle(qtbot, desktop)
+    table, model = work.table, work.model
+    rows = min(model.rowCount(), 25)
+    for row in range(rows):
+        qtbot.waitUntil(lambda row=row: model.row_data(row) is not None)
+    # At 1280×800: resident, level, status, urgency, follow-up and last change.
+    assert [c for c in range(model.columnCount()) if not table.isColumnHidden(c)][:6] == [
+        RESIDENT, LEVEL, STATUS, URGENCY, FOLLOW_UP, UPDATED
+    ]  # fmt: skip
+    assert not table.horizontalScrollBar().isVisible()
+    long_names = {model.row_data(r).resident_name for r in range(rows)}
+    assert [t for t in cut_off_cells(table, rows) if t not in long_names] == []
+
+    # The list made narrow beside a wide detail: the last columns give way, whole.
+    work.setSizes([170, 430, 680])
+    qtbot.waitUntil(lambda: table.isColumnHidden(UPDATED), timeout=5_000)
+    assert not table.horizontalScrollBar().isVisible()
+    assert not table.isColumnHidden(RESIDENT) and not table.isColumnHidden(LEVEL)
+    assert [t for t in cut_off_cells(table, rows) if t not in long_names] == []
