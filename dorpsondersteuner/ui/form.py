@@ -9,6 +9,7 @@ field it is about and keeps everything that was typed, which is kept as a draft 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -145,7 +146,7 @@ class RequestForm(QScrollArea):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelButton")
         self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.ask_to_stop)
+        self.cancel_button.clicked.connect(lambda: self.ask_to_stop())
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
@@ -171,7 +172,8 @@ class RequestForm(QScrollArea):
         row.addWidget(self.stop_question, 1)
         self.stop_button = QPushButton(self.tr("Stop and lose it"))
         self.stop_button.setObjectName("stopAndLose")
-        self.stop_button.clicked.connect(self.cancel)
+        self.stop_button.clicked.connect(self._stop)
+        self._after_stop: Callable[[], None] | None = None
         self.keep_button = QPushButton(self.tr("Keep filling in"))
         self.keep_button.setObjectName("keepFillingIn")
         self.keep_button.clicked.connect(self.keep_filling_in)
@@ -182,22 +184,36 @@ class RequestForm(QScrollArea):
         self.stop_bar = bar
         return bar
 
-    def ask_to_stop(self) -> None:
+    def ask_to_stop(
+        self, then: Callable[[], None] | None = None, stop_text: str | None = None
+    ) -> None:
         """*Annuleren* (or Esc): stop at once when nothing was typed; else ask in the
-        form. Esc again while it asks means "keep filling in"."""
+        form. Esc again while it asks means "keep filling in". ``then`` runs once the
+        form has stopped (another view was chosen), ``stop_text`` says so."""
         if not self.dirty:
             self.cancel()
+            if then is not None:
+                then()
             return
-        if self.stop_bar.isVisible():
+        if self.stop_bar.isVisible() and then is None:
             self.keep_filling_in()
             return
+        self._after_stop = then
+        self.stop_button.setText(stop_text or self.tr("Stop and lose it"))
         self.stop_bar.show()
         self.ensureWidgetVisible(self.stop_bar)
         self.keep_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keep_filling_in(self) -> None:
+        self._after_stop = None
         self.stop_bar.hide()
         self.question.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _stop(self) -> None:
+        then, self._after_stop = self._after_stop, None
+        self.cancel()
+        if then is not None:
+            then()
 
     def set_shortcut_tips(self, save: str, cancel: str) -> None:
         self.save_button.setToolTip(save)

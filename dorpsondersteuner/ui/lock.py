@@ -187,6 +187,8 @@ class Locker(QObject):
             window.switch_user_action,
         }
         page.unlock.connect(self.unlock)
+        # A message that arrives while locked (a save that finished) is not shown.
+        window.statusBar().messageChanged.connect(self._on_message)
         window.lock_action.setEnabled(True)
         window.lock_action.triggered.connect(self.lock)
 
@@ -246,6 +248,10 @@ class Locker(QObject):
             return
         focus.window().activateWindow()
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_message(self, message: str) -> None:
+        if self.locked and message:
+            self.window.statusBar().clearMessage()
 
     def show_when_unlocked(self, page: QWidget) -> None:
         """Show ``page`` now, or once unlocked if locked (the list came in meanwhile)."""

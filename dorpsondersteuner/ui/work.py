@@ -244,7 +244,8 @@ class WorkArea(QSplitter):
             # you are, and leaving unsaved text asks first.
             self.nav.select(self.view, quietly=True)
             if self.form.dirty:
-                self._ask_to_leave_form(view)
+                stop = self.tr("Stop and go to %1").replace("%1", self.nav.title(view))
+                self.form.ask_to_stop(lambda: self.select_view(view), stop)
                 return
             self.form.cancel()
             self.nav.select(view, quietly=True)
@@ -458,36 +459,6 @@ class WorkArea(QSplitter):
         self.form.start_edit(shown.detail)
         self.right.setCurrentWidget(self.form)
         self._form_open(True)
-
-    def _ask_to_leave_form(self, view: str) -> None:
-        box = QMessageBox(self.window())
-        box.setObjectName("confirmLeaveForm")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Leave without saving?"))
-        box.setText(
-            self.tr(
-                "You have not saved the help request you are filling in. Save it first "
-                "(Ctrl+S), or stop and lose what you typed?"
-            )
-        )
-        leave = box.addButton(
-            self.tr("Stop and go to %1").replace("%1", self.nav.title(view)),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        stay = box.addButton(self.tr("Keep filling in"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(stay)
-        box.setEscapeButton(stay)
-
-        def answered(_result: int) -> None:
-            if box.clickedButton() is leave:
-                self.form.cancel()
-                self.select_view(view)
-            else:
-                self.form.setFocus()
-
-        box.finished.connect(answered)
-        self._leave_box = box
-        box.open()
 
     def cancel_form(self) -> None:
         """Esc or *Annuleren*: unsaved text asks first, in the form (never a modal box)."""

@@ -2345,7 +2345,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestForm</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/form.py" line="+142" />
+            <location filename="../../dorpsondersteuner/ui/form.py" line="+143" />
             <source>Save</source>
             <translation>Bewaren</translation>
         </message>
@@ -2361,16 +2361,17 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+5" />
+            <location line="+29" />
             <source>Stop and lose it</source>
             <translation>Stoppen en kwijtraken</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-25" />
             <source>Keep filling in</source>
             <translation>Verder invullen</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+56" />
             <source>1. Resident</source>
             <translation>1. Inwoner</translation>
         </message>
@@ -3367,7 +3368,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>&amp;Meer stappen</translation>
         </message>
         <message numerus="yes">
-            <location line="+100" />
+            <location line="+101" />
             <source>%n help request(s)</source>
             <translation>
                 <numerusform>%n hulpvraag</numerusform>
@@ -3375,27 +3376,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             </translation>
         </message>
         <message>
-            <location line="+168" />
-            <source>Leave without saving?</source>
-            <translation>Weggaan zonder te bewaren?</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>You have not saved the help request you are filling in. Save it first (Ctrl+S), or stop and lose what you typed?</source>
-            <translation>Je hebt de hulpvraag die je invult nog niet bewaard. Eerst bewaren (Ctrl+S), of stoppen en kwijtraken wat je typte?</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="-52" />
             <source>Stop and go to %1</source>
             <translation>Stoppen en naar %1</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Keep filling in</source>
-            <translation>Verder invullen</translation>
-        </message>
-        <message>
-            <location line="+35" />
+            <location line="+236" />
             <source>Saved.</source>
             <translation>Bewaard.</translation>
         </message>

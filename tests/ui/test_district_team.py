@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QApplication, QStyle
 from pytestqt.qtbot import QtBot
 
 from dorpsondersteuner.clock import today
@@ -95,22 +95,32 @@ def test_choosing_another_view_with_an_unsaved_form_asks_first(
     qtbot.keyClicks(work.form.question, "Nog niet bewaard")
 
     work.nav.select("followups")  # as a click on the left would
-    box = work._leave_box
-    qtbot.waitUntil(box.isVisible, timeout=WAIT)
+    form = work.form
+    # It asks in the form itself, no window in the way.
+    assert form.stop_bar.isVisible()
+    assert QApplication.activeModalWidget() is None
+    assert form.stop_button.text() == "Stoppen en naar Afspraken"
     assert work.form_is_open()
     assert work.view == before  # the left column still says where you are
     assert work.nav.currentItem().data(Qt.ItemDataRole.UserRole) == before
-    box.escapeButton().click()  # "Keep filling in"
-    assert work.form_is_open() and work.form.question.toPlainText() == "Nog niet bewaard"
+    qtbot.mouseClick(form.keep_button, Qt.MouseButton.LeftButton)
+    assert not form.stop_bar.isVisible()
+    assert work.form_is_open() and form.question.toPlainText() == "Nog niet bewaard"
 
     work.nav.select("followups")
-    box = work._leave_box
-    qtbot.waitUntil(box.isVisible, timeout=WAIT)
-    leave = next(b for b in box.buttons() if b is not box.escapeButton())
-    leave.click()
+    assert form.stop_bar.isVisible()
+    qtbot.mouseClick(form.stop_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, desktop)
     assert not work.form_is_open()
     assert work.view == "followups"
+    assert work.nav.currentItem().data(Qt.ItemDataRole.UserRole) == "followups"
+    # Cancel afterwards asks plainly again.
+    desktop.window.new_action.trigger()
+    qtbot.keyClicks(work.form.question, "Weer iets")
+    qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)
+    assert form.stop_button.text() == "Stoppen en kwijtraken"
+    qtbot.mouseClick(form.stop_button, Qt.MouseButton.LeftButton)
+    assert not work.form_is_open() and work.view == "followups"
 
     # A form with nothing typed just gives way.
     desktop.window.new_action.trigger()

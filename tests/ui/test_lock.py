@@ -145,6 +145,8 @@ def test_locking_hides_all_data_and_unlocking_brings_back_the_same_view_and_what
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
     assert window.pages.currentWidget() is locker.page
     assert not window.request_menu.menuAction().isEnabled()
+    window.statusBar().showMessage(f"Opgeslagen: {TYPED}", 5000)  # a save that finished
+    assert window.statusBar().currentMessage() == ""
 
     # Enter unlocks: the same view, the same request, the form with what was typed.
     qtbot.keyClick(locker.page.unlock_button, Qt.Key.Key_Return)
