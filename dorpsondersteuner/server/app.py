@@ -56,6 +56,7 @@ def create_app(settings: Settings) -> FastAPI:
             pre_ping=False,
         )
     )
+    app.state.check_inline = engine.dialect.name == "sqlite"  # see deps.CHECK_THREADS
     app.state.hasher = Hasher(settings.hashing)
     app.state.schema_revision = status.revision
     install_error_handlers(app)

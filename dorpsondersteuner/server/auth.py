@@ -15,7 +15,7 @@ import math
 import secrets
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import IntEnum, StrEnum
@@ -801,8 +801,9 @@ class TokenOwner:
     last_seen_at: datetime | None = None  # as stored: to the minute
 
 
-# Built once: on every authenticated request only the parameter changes.
-_TOKEN_CHECK = (
+# Built once: on every authenticated request only the parameter changes. Its 13 columns
+# are what ``token_owner`` reads; ``deps`` adds the principal's areas to it.
+TOKEN_CHECK = (
     select(
         DeviceToken.revoked_at,
         DeviceToken.expires_at,
@@ -832,13 +833,18 @@ def check_token(
     One query by primary keys, of plain columns (no ORM objects), reading only: no write
     lock needed, and nothing kept that could outlive this request.
     """
-    now = now or utcnow()
     token_hash = hash_token(token)
-    found = connection.execute(_TOKEN_CHECK, {"token_hash": token_hash}).first()
+    found = connection.execute(TOKEN_CHECK, {"token_hash": token_hash}).first()
+    return token_owner(found, token_hash, now or utcnow())
+
+
+def token_owner(found: Sequence[Any] | None, token_hash: str, now: datetime) -> TokenOwner:
+    """The verdict on what ``TOKEN_CHECK`` found for a token (its columns first in
+    ``found``; a query may add more after them): its owner, or ``AuthError`` (401)."""
     if found is None:
         raise AuthError("not signed in: the token is unknown", code="invalid_token")
     token_revoked, expires_at, last_seen_at, device_id, code, device_revoked = found[:6]
-    user_id, username, display_name, role, team_id, active, deleted_at = found[6:]
+    user_id, username, display_name, role, team_id, active, deleted_at = found[6:13]
     # The revoked device first: that answer tells a lost laptop to wipe itself.
     if device_revoked is not None:
         raise AuthError("this device has been revoked", code="device_revoked")

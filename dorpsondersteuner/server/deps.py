@@ -6,32 +6,31 @@ Every endpoint but ``/health``, ``/version`` and ``/auth/login`` needs a device 
 in ``dorpsondersteuner.services.access`` is the only place that decides what a user sees.
 
 What this costs per request matters: the sync endpoints pay it on every call. The token
-check and the principal are one trip to a worker thread (one of a few kept for checks,
-``CHECK_THREADS``) and two indexed queries on a read-only connection of their own, back
-in the pool before that thread is left; everything else here runs on the event loop. A
-route that only reads a little more (``/me``) does that in the same trip
-(``run_signed_in``). The route's session connects at its first
-query and holds that connection until the request ends (``db.POOL_SIZE`` says why the
-pool is larger than the thread pool). Nothing is cached between requests: a revoked
-token fails on its very next request.
+check, the principal and its areas are one query on a read-only connection of their own
+(``check_signed_in``): on SQLite run on the event loop, on PostgreSQL in one trip to a
+worker thread (one of a few kept for checks, ``CHECK_THREADS``); everything else here
+runs on the event loop. The route's session connects at its first query and holds that
+connection until the request ends (``db.POOL_SIZE`` says why the pool is larger than
+the thread pool). Nothing is cached between requests: a revoked token fails on its very
+next request.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar, cast
+from typing import Annotated, Any
 
 from anyio import CapacityLimiter, to_thread
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Connection, Select, bindparam, select
+from sqlalchemy import Connection, Select, and_, bindparam, or_, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..errors import ForbiddenError
-from ..models import Area, team_areas, user_areas
+from ..models import Area, DistrictTeam, User, team_areas, user_areas
 from ..models.base import utcnow
 from ..models.enums import Role
 from ..services.access import Principal
@@ -48,6 +47,13 @@ READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # connection. Each close holds a connection, so this never waits long.
 _closing = CapacityLimiter(64)
 
+# Where the token check runs. SQLite: on the event loop itself. It is a few indexed
+# reads inside this process (some 0.1 ms), which never wait for a lock (a reader of a
+# WAL database waits for no writer; last-seen, a write, is done in a thread), so a trip
+# to a thread and back would cost more than the reads: /me took 0.55 ms of CPU this
+# way against 0.75-1.5 ms with the trip. PostgreSQL: each read is a round trip over
+# the network, which must not hold up the event loop, so the check goes to a thread.
+#
 # Threads for token checks, apart from the request threads. Few on purpose: a check is
 # a few short reads, and each thread holding or waiting for the GIL makes every other
 # one wait longer (with 40, a busy process answered /me at p95 60-90 ms instead of
@@ -78,25 +84,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
-T = TypeVar("T")
 _bearer = HTTPBearer(auto_error=False, description="The device token from /auth/login")
-
-# The areas a user works for, by role, with what ``/me`` shows of them, in the order it
-# shows them: the same areas as ``services.access.load_principal`` gives
-# (tests/server/test_concurrency.py keeps it so), in one query of plain columns instead
-# of loading the user and its areas as objects.
-_AREA_COLUMNS = (Area.id, Area.code, Area.name)
-_AREAS_BY_ROLE: dict[Role, Select[uuid.UUID, str, str]] = {
-    Role.VILLAGE_SUPPORTER: select(*_AREA_COLUMNS)
-    .join(user_areas, user_areas.c.area_id == Area.id)
-    .where(user_areas.c.user_id == bindparam("user_id"))
-    .order_by(Area.code),
-    Role.DISTRICT_TEAM: select(*_AREA_COLUMNS)
-    .join(team_areas, team_areas.c.area_id == Area.id)
-    .where(team_areas.c.team_id == bindparam("team_id"))
-    .order_by(Area.code),
-}
-_EVERY_AREA = select(*_AREA_COLUMNS).where(Area.deleted_at.is_(None)).order_by(Area.code)
 
 
 @dataclass(frozen=True)
@@ -106,13 +94,53 @@ class AreaRow:
     name: str
 
 
-def areas_of(connection: Connection, owner: auth.TokenOwner) -> tuple[AreaRow, ...]:
-    """The areas a token's (active) user works for, by code."""
-    if owner.role is Role.DISTRICT_TEAM and owner.team_id is None:
-        return ()
-    query = _AREAS_BY_ROLE.get(owner.role, _EVERY_AREA)
-    parameters = {"user_id": owner.user_id, "team_id": owner.team_id}
-    return tuple(AreaRow(*row) for row in connection.execute(query, parameters))
+_AREA_COLUMNS = (Area.id, Area.code, Area.name)
+_ROLES_WITH_OWN_AREAS = (Role.VILLAGE_SUPPORTER, Role.DISTRICT_TEAM)
+
+
+def _with_areas(query: Select[Any]) -> Select[Any]:
+    """``query`` (of ``users``) with, after its own columns, the areas the user works
+    for, by code: a row per area, or one row with none. The same areas as
+    ``services.access.load_principal`` gives (tests/server/test_concurrency.py keeps it
+    so), as plain columns instead of the user and its areas as objects. The OR in the
+    join is no burden: a municipality has few areas."""
+    return (
+        query.add_columns(*_AREA_COLUMNS)
+        .outerjoin(
+            user_areas,
+            and_(User.role == Role.VILLAGE_SUPPORTER, user_areas.c.user_id == User.id),
+        )
+        .outerjoin(
+            team_areas,
+            and_(User.role == Role.DISTRICT_TEAM, team_areas.c.team_id == User.team_id),
+        )
+        .outerjoin(
+            Area,
+            or_(
+                Area.id == user_areas.c.area_id,
+                Area.id == team_areas.c.area_id,
+                and_(User.role.not_in(_ROLES_WITH_OWN_AREAS), Area.deleted_at.is_(None)),
+            ),
+        )
+        .order_by(Area.code)
+    )
+
+
+# The token check (its columns first, as ``auth.token_owner`` reads them), the name of
+# the user's team and their areas: everything a signed-in request needs to know about
+# its user, in one statement, so one round trip to PostgreSQL.
+_SIGNED_IN = _with_areas(
+    auth.TOKEN_CHECK.add_columns(DistrictTeam.name).outerjoin(
+        DistrictTeam, DistrictTeam.id == User.team_id
+    )
+)
+_TEAM_NAME = len(auth.TOKEN_CHECK.selected_columns)
+_FIRST_AREA_COLUMN = _TEAM_NAME + 1
+_USER_AREAS = _with_areas(select(User.id).where(User.id == bindparam("user_id")))
+
+
+def _areas(rows: Sequence[Sequence[Any]], first: int) -> tuple[AreaRow, ...]:
+    return tuple(AreaRow(*row[first:]) for row in rows if row[first] is not None)
 
 
 def _principal(owner: auth.TokenOwner, areas: tuple[AreaRow, ...]) -> Principal:
@@ -127,8 +155,9 @@ def _principal(owner: auth.TokenOwner, areas: tuple[AreaRow, ...]) -> Principal:
 
 
 def principal_of(connection: Connection, owner: auth.TokenOwner) -> Principal:
-    """The principal of a token's (active) user."""
-    return _principal(owner, areas_of(connection, owner))
+    """The principal of a token's (active) user, as ``check_signed_in`` makes it."""
+    rows = connection.execute(_USER_AREAS, {"user_id": owner.user_id}).all()
+    return _principal(owner, _areas(rows, 1))
 
 
 @dataclass(frozen=True)
@@ -136,34 +165,24 @@ class SignedIn:
     owner: auth.TokenOwner
     principal: Principal
     areas: tuple[AreaRow, ...]  # the principal's areas, by code
+    team_name: str | None
 
 
 BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
-    """The token sent, or 401."""
-    if credentials is None:
-        raise auth.AuthError(
-            "not signed in: send the device token as 'Authorization: Bearer <token>'",
-            code="missing_token",
-        )
-    return credentials.credentials
-
-
-def check_signed_in(
-    state: Any, token: str, then: Callable[[Connection, SignedIn], T] | None = None
-) -> tuple[SignedIn, T | None]:
-    """The token check and the principal, then ``then`` on the same read-only
-    connection: blocking work, for one trip to a thread (``_checked``)."""
+def check_signed_in(state: Any, token: str) -> SignedIn:
+    """The token check, the principal and its areas and team, in one query on a
+    read-only connection: blocking work, on the event loop for SQLite, else in a thread
+    (``signed_in``)."""
     for attempt in (1, 2):
         try:
             with state.check_engine.connect() as connection:
-                owner = auth.check_token(connection, token, utcnow())
-                areas = areas_of(connection, owner)
-                signed = SignedIn(owner, _principal(owner, areas), areas)
-                extra = then(connection, signed) if then is not None else None
-            return signed, extra
+                token_hash = auth.hash_token(token)
+                rows = connection.execute(_SIGNED_IN, {"token_hash": token_hash}).all()
+            owner = auth.token_owner(rows[0] if rows else None, token_hash, utcnow())
+            areas = _areas(rows, _FIRST_AREA_COLUMN)
+            return SignedIn(owner, _principal(owner, areas), areas, rows[0][_TEAM_NAME])
         except DBAPIError as error:
             # The check engine does not test a connection before each use (a round trip
             # every time); one the database dropped (a restart) fails here and is
@@ -173,38 +192,27 @@ def check_signed_in(
     raise AssertionError("unreachable")
 
 
-async def _checked(
-    request: Request, token: str, then: Callable[[Connection, SignedIn], T] | None = None
-) -> tuple[SignedIn, T | None]:
-    state = request.app.state
-    signed, extra = await to_thread.run_sync(check_signed_in, state, token, then, limiter=_checks)
-    now = utcnow()
-    if auth.last_seen_is_due(signed.owner, now):  # at most once a minute per token
-        await to_thread.run_sync(auth.record_use, state.sessions, signed.owner, now)
-    return signed, extra
-
-
-async def run_signed_in(
-    request: Request,
-    credentials: HTTPAuthorizationCredentials | None,
-    then: Callable[[Connection, SignedIn], T],
-) -> T:
-    """For a route that only reads a little more: the token check, the principal and
-    ``then`` (given the same read-only connection) in a single trip to a thread.
-
-    The route takes ``BearerDep`` (so the OpenAPI document shows it needs a token) and
-    is itself ``async``: it then makes no trip to a thread of its own."""
-    _, extra = await _checked(request, bearer_token(credentials), then)
-    return cast(T, extra)
-
-
 async def signed_in(request: Request, credentials: BearerDep) -> SignedIn:
     """The live device token of this request and its user, or 401.
 
-    Both in one trip to a thread, on a read-only connection returned before the route
-    runs; last-seen is written, apart from that, at most once a minute per token.
+    One query (see ``check_signed_in``), on a read-only connection returned before the
+    route runs; last-seen is written, apart from that, at most once a minute per token.
     """
-    signed, _ = await _checked(request, bearer_token(credentials))
+    if credentials is None:
+        raise auth.AuthError(
+            "not signed in: send the device token as 'Authorization: Bearer <token>'",
+            code="missing_token",
+        )
+    state = request.app.state
+    if state.check_inline:
+        signed = check_signed_in(state, credentials.credentials)
+    else:
+        signed = await to_thread.run_sync(
+            check_signed_in, state, credentials.credentials, limiter=_checks
+        )
+    now = utcnow()
+    if auth.last_seen_is_due(signed.owner, now):  # at most once a minute per token
+        await to_thread.run_sync(auth.record_use, state.sessions, signed.owner, now)
     return signed
 
 
