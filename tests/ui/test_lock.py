@@ -221,3 +221,21 @@ def test_a_real_registers_lock_page_opens_only_for_the_password_of_its_key_file(
     qtbot.keyClicks(page.password, "lange zin als wachtwoord")
     qtbot.keyClick(page.password, Qt.Key.Key_Return)
     assert unlocked == [True]
+
+
+def test_f1_on_the_lock_page_explains_it_and_shows_no_data(
+    qtbot: QtBot, start_program: StartProgram
+) -> None:
+    desktop = start_program("ingrid")
+    window = desktop.window
+    window.lock_action.trigger()
+    locker = desktop.locker
+    assert locker is not None and locker.locked
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    qtbot.keyClick(locker.page.unlock_button, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.help_dialog is not None, timeout=WAIT)
+    text = window.help_dialog.text.toPlainText()
+    assert "Het programma is vergrendeld" in text and "Ctrl+L" in text
+    assert locker.locked and window.pages.currentWidget() is locker.page
+    window.help_dialog.close()
