@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from sqlalchemy.orm import sessionmaker
 
 from .. import __version__
-from .db import SchemaError, SchemaState, make_engine, read_only, schema_status
+from .db import SchemaError, SchemaState, make_engine, read_only, reader_engine, schema_status
 from .deps import CHECK_THREADS
 from .errors import API_DESCRIPTION, ERRORS, install_error_handlers
 from .limits import largest_body, route_body_limit
@@ -45,17 +45,8 @@ def create_app(settings: Settings) -> FastAPI:
     # For what only reads (GET requests, the token check): no write lock on SQLite.
     app.state.read_engine = read_only(engine)
     app.state.read_sessions = sessionmaker(app.state.read_engine, expire_on_commit=False)
-    # The token check's own few connections, one per check thread: read-only, and not
-    # tested with a round trip at each use (``deps.check_signed_in`` retries once on a
-    # connection the database dropped).
-    app.state.check_engine = read_only(
-        make_engine(
-            settings.database_url,
-            pool_size=CHECK_THREADS,
-            max_overflow=CHECK_THREADS,
-            pre_ping=False,
-        )
-    )
+    # The token check's own few connections: one per check thread (see deps.py).
+    app.state.check_engine = reader_engine(settings.database_url, CHECK_THREADS)
     app.state.check_inline = engine.dialect.name == "sqlite"  # see deps.CHECK_THREADS
     app.state.hasher = Hasher(settings.hashing)
     app.state.schema_revision = status.revision

@@ -52,18 +52,9 @@ class SchemaError(Exception):
 
 
 def make_engine(
-    url: str,
-    *,
-    pool_size: int = POOL_SIZE,
-    max_overflow: int = POOL_OVERFLOW,
-    pre_ping: bool = True,
+    url: str, *, pool_size: int = POOL_SIZE, max_overflow: int = POOL_OVERFLOW
 ) -> Engine:
-    """An engine for the server database; a SQLite file's folder is made if needed.
-
-    ``pre_ping`` (PostgreSQL): test each connection with a round trip as it is taken
-    from the pool, so one the database dropped is replaced unnoticed. Without it, the
-    caller handles a dropped connection itself (``DBAPIError.connection_invalidated``).
-    """
+    """An engine for the server database; a SQLite file's folder is made if needed."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -93,9 +84,7 @@ def make_engine(
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(
-        url, pool_pre_ping=pre_ping, pool_size=pool_size, max_overflow=max_overflow
-    )
+    return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow)
 
 
 class ReadOnlyError(RuntimeError):
@@ -131,6 +120,30 @@ def read_only(engine: Engine) -> Engine:
     if engine.dialect.name == "postgresql":
         options["isolation_level"] = "AUTOCOMMIT"
     reader = engine.execution_options(**options)
+    event.listen(reader, "before_cursor_execute", _refuse_writes)
+    return reader
+
+
+def reader_engine(url: str, connections: int) -> Engine:
+    """A small engine of its own for a path that only reads and must be cheap (the token
+    check on every signed-in request), with at most ``connections`` connections.
+
+    As ``read_only`` (SQLite: the same), but on PostgreSQL its connections stay in
+    autocommit for good instead of being switched at each use and back, are not reset
+    when they go back to the pool (a read in autocommit leaves nothing to roll back),
+    and are not tested with a round trip each time they are taken: the caller handles a
+    connection the database dropped itself (``DBAPIError.connection_invalidated``).
+    """
+    if make_url(url).get_backend_name() == "sqlite":
+        return read_only(make_engine(url, pool_size=connections, max_overflow=0))
+    engine = create_engine(
+        url,
+        isolation_level="AUTOCOMMIT",
+        pool_size=connections,
+        max_overflow=0,
+        pool_reset_on_return=None,
+    )
+    reader = engine.execution_options(**{READ_ONLY_OPTION: True})
     event.listen(reader, "before_cursor_execute", _refuse_writes)
     return reader
 
