@@ -130,9 +130,16 @@ def server_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "dorpsondersteuner.server"]
 
 
+# The server's own code, when not the code of this checkout (``--code``): a folder with
+# an earlier revision's ``dorpsondersteuner`` package, to measure a baseline.
+SERVER_CODE: Path | None = None
+
+
 def server_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
+    if SERVER_CODE is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(SERVER_CODE), env.get("PYTHONPATH", "")])
     # Production settings: real argon2id hashing, default throttling.
     env.pop("DORPSONDERSTEUNER_SERVER_INSECURE_TEST_HASHING", None)
     return env
@@ -715,7 +722,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--flood", type=int, default=60, help="login connections (0: none)")
     parser.add_argument("--generator", choices=["auto", "wrk", "python"], default="auto")
     parser.add_argument("--record", action="store_true", help="write into bench/README.md")
+    parser.add_argument(
+        "--code",
+        type=Path,
+        help="run the server from this source folder instead (e.g. `git worktree add "
+        "/tmp/before REV`: a baseline measured in the same session)",
+    )
     args = parser.parse_args(argv)
+    if args.code is not None:
+        global SERVER_CODE
+        SERVER_CODE = args.code.resolve()
+        if not (SERVER_CODE / "dorpsondersteuner" / "server").is_dir():
+            parser.error(f"{args.code} holds no dorpsondersteuner/server")
     generator = choose_generator(args.generator)
 
     results: list[Result] = []

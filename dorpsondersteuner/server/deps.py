@@ -47,19 +47,21 @@ READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # connection. Each close holds a connection, so this never waits long.
 _closing = CapacityLimiter(64)
 
-# Where the token check runs. SQLite: on the event loop itself. It is a few indexed
-# reads inside this process (some 0.1 ms), which never wait for a lock (a reader of a
-# WAL database waits for no writer; last-seen, a write, is done in a thread), so a trip
-# to a thread and back would cost more than the reads: /me took 0.55 ms of CPU this
-# way against 0.75-1.5 ms with the trip. PostgreSQL: each read is a round trip over
-# the network, which must not hold up the event loop, so the check goes to a thread.
+# Where the token check runs. SQLite: on the event loop itself. It is one indexed query
+# inside this process (0.1-0.2 ms), which never waits for a lock (a reader of a WAL
+# database waits for no writer; last-seen, a write, is done in a thread), so a trip to
+# a thread and back would cost more than the query: /me took 0.55 ms of CPU this way
+# against 0.75-1.5 ms with the trip. PostgreSQL: the query is a round trip over the
+# network, which must not hold up the event loop, so the check goes to a thread.
 #
 # Threads for token checks, apart from the request threads. Few on purpose: a check is
-# a few short reads, and each thread holding or waiting for the GIL makes every other
-# one wait longer (with 40, a busy process answered /me at p95 60-90 ms instead of
-# 25-35 ms). Checks beyond these wait their turn in order, holding nothing. A check
-# never waits for a lock: it only reads, and last-seen is written apart from it.
-CHECK_THREADS = 4
+# one short query, and each thread holding or waiting for the GIL makes every other one
+# wait longer. With two server processes on PostgreSQL, /me had a p95 of 19-32 ms with
+# two check threads, 47-111 ms with four, 130-805 ms with eight (and 60-90 ms with the
+# 40 request threads). Checks beyond these wait their turn in order, holding nothing; a
+# check never waits for a lock (it only reads; last-seen is written apart from it), so
+# two threads manage some 2,000 checks a second even 1 ms away from the database.
+CHECK_THREADS = 2
 _checks = CapacityLimiter(CHECK_THREADS)
 
 
