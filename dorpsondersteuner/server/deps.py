@@ -54,14 +54,16 @@ _closing = CapacityLimiter(64)
 # against 0.75-1.5 ms with the trip. PostgreSQL: the query is a round trip over the
 # network, which must not hold up the event loop, so the check goes to a thread.
 #
-# Threads for token checks, apart from the request threads. Few on purpose: a check is
-# one short query, and each thread holding or waiting for the GIL makes every other one
-# wait longer. With two server processes on PostgreSQL, /me had a p95 of 19-32 ms with
-# two check threads, 47-111 ms with four, 130-805 ms with eight (and 60-90 ms with the
-# 40 request threads). Checks beyond these wait their turn in order, holding nothing; a
+# Threads for token checks, apart from the request threads: one. A check is one short
+# query; a thread waiting for the GIL can lose it to another thread again and again, so
+# every thread more made the slowest answers worse. With two server processes on
+# PostgreSQL, /me's slowest answers (wrk, three runs each): one check thread p99
+# 23-34 ms, the longest 47-94 ms; two threads p99 69-333 ms, the longest 0.5-0.8 s;
+# eight threads p95 up to 805 ms. Checks wait their turn in order, holding nothing; a
 # check never waits for a lock (it only reads; last-seen is written apart from it), so
-# two threads manage some 2,000 checks a second even 1 ms away from the database.
-CHECK_THREADS = 2
+# one thread still manages some 1,000 checks a second 1 ms away from the database, per
+# process.
+CHECK_THREADS = 1
 _checks = CapacityLimiter(CHECK_THREADS)
 
 
