@@ -238,6 +238,9 @@ class DeviceScope(ServerBase):
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"), primary_key=True)
     record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     entity: Mapped[str] = mapped_column(String(32))
+    # The device's copy may differ from the server's (it applied an op the server
+    # rejected): the next pull sends the root whole again, or purges it.
+    stale: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ScopeDelta(ServerBase):

@@ -20,7 +20,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import OpKind
 from ..models.enums import Level, Outcome, Status
@@ -80,14 +80,29 @@ class Op(Strict):
     device_id: uuid.UUID
     protocol_version: int = Field(default=PROTOCOL_VERSION, ge=1)
 
-    @model_validator(mode="after")
-    def _payload_fits_kind(self) -> Op:
+    def checked(self) -> Op:
+        """This op, when its payload fits its kind; else pydantic's ValidationError.
+
+        Not a validator of the envelope: a push takes a batch whose ops are checked one
+        by one, so one misshapen op is rejected on its own and never blocks the rest
+        (rule 8).
+        """
         if self.kind is OpKind.STEP:
             StepPayload.model_validate(self.payload)
         elif self.kind is OpKind.SET:
             SetPayload.model_validate(self.payload)
         elif self.kind in (OpKind.TOMBSTONE, OpKind.ANONYMISE) and self.payload:
-            raise ValueError(f"a {self.kind.value} op carries no payload")
+            raise ValidationError.from_exception_data(
+                "Op",
+                [
+                    {
+                        "type": "value_error",
+                        "loc": ("payload",),
+                        "input": self.payload,
+                        "ctx": {"error": f"a {self.kind.value} op carries no payload"},
+                    }
+                ],
+            )
         return self
 
     def step(self) -> StepPayload:
@@ -146,9 +161,19 @@ class RejectReason(StrEnum):
     PROTOCOL_VERSION = "protocol_version"
 
 
+def _version_field() -> Any:
+    """The program's protocol version. The schema names the versions this program
+    serves; a server answers one outside them with 426 (update the program), not 422."""
+    return Field(
+        default=PROTOCOL_VERSION,
+        ge=1,
+        json_schema_extra={"maximum": PROTOCOL_VERSION},
+    )
+
+
 class PushRequest(Strict):
     ops: list[Op] = Field(max_length=MAX_OPS_PER_PUSH)
-    protocol_version: int = Field(default=PROTOCOL_VERSION, ge=1)
+    protocol_version: int = _version_field()
 
 
 class PushResult(Strict):
@@ -177,7 +202,7 @@ class PullRequest(Strict):
 
     cursor: str | None = Field(default=None, max_length=80)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
-    protocol_version: int = Field(default=PROTOCOL_VERSION, ge=1)
+    protocol_version: int = _version_field()
 
 
 class Purge(Strict):

@@ -37,6 +37,7 @@ _ROOTS: dict[str, type[Base]] = {
     "helpers": Helper,
     "contacts": Contact,
 }
+_ORDER = ("help_requests", "contacts", "helpers", "residents")
 _CHILDREN: tuple[type[Base], ...] = (Contact, FollowUp, ArrangedHelp, HistoryEvent)
 _SEARCH_KIND = {
     "help_requests": "request",
@@ -49,7 +50,10 @@ _SEARCH_KIND = {
 def purge(session: Session, purges: Sequence[Purge]) -> int:
     """Drop each purged record with what belongs to it; the number of records gone."""
     gone = 0
-    for item in purges:
+    # Requests before the residents they name.
+    for item in sorted(
+        purges, key=lambda item: _ORDER.index(item.entity) if item.entity in _ORDER else 0
+    ):
         model = _ROOTS.get(item.entity)
         if model is None or session.get(model, item.record_id) is None:
             continue

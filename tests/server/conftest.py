@@ -51,6 +51,9 @@ def server_env() -> dict[str, str]:
     env[TEST_HASHING_ENV] = "1"
     env[ENV_PREFIX + "MAX_BODY_BYTES"] = str(TEST_MAX_BODY_BYTES)
     env.update({ENV_PREFIX + name: value for name, value in TEST_THROTTLE.items()})
+    # Sync tests pull in pages of a few changes, many times a second; the rate limits
+    # have tests of their own (test_limits.py), with their own numbers.
+    env.update({ENV_PREFIX + f"{kind}_PER_MINUTE": "0" for kind in ("PUSH", "PULL")})
     return env
 
 

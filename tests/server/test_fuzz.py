@@ -49,6 +49,8 @@ from dorpsondersteuner.server.settings import ENV_PREFIX
 from .conftest import Databases, login, run_cli, server_env
 from .serving import ROOT, Process, serve
 
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+
 EXAMPLES = 25  # fuzzed requests per operation and run, besides the coverage phase's
 RUNS = {  # who sends the requests: a demo user of each role
     "no token": "none",
@@ -120,7 +122,8 @@ def _open_operations(url: str) -> list[str]:
 def test_fuzz_the_whole_api(fuzzed: tuple[Process, str, Path], who: str):
     server, expired, folder = fuzzed
     command = [
-        *(sys.executable, "-m", "schemathesis.cli", "run", f"{server.url}/openapi.json"),
+        *(sys.executable, "-m", "schemathesis.cli", "--config-file", str(CONFIG)),
+        *("run", f"{server.url}/openapi.json"),
         *("--checks", "all", "--mode", "all", "--max-examples", str(EXAMPLES)),
         *("--phases", "examples,coverage,fuzzing", "--generation-deterministic"),
         *("--workers", "1", "--request-timeout", "30", "--no-color"),

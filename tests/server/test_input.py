@@ -198,6 +198,8 @@ def test_the_openapi_document_lists_the_error_answers(client: httpx.Client):
         ("post", "/auth/logout"): {"400", "401", "413", "431", "503"},
         ("get", "/me"): {"400", "401", "413", "431", "503"},
         ("get", "/admin/devices"): {"400", "401", "403", "413", "431", "503"},
+        ("post", "/sync/push"): {"400", "401", "413", "422", "426", "429", "431", "503"},
+        ("post", "/sync/pull"): {"400", "401", "409", "413", "422", "426", "429", "431", "503"},
     }
     found = {
         (method, path): {status for status in operation["responses"] if status[0] in "45"}

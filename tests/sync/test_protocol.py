@@ -56,7 +56,7 @@ def test_every_kind_the_laptop_records_is_accepted(town: Register, people, intak
             session, ingrid, request_id, scope=Level.DISTRICT_TEAM, given_on=today()
         )
         workflow.withdraw_consent(session, ingrid, request_id, withdrawn_on=today())
-    ops = [Op.model_validate(op) for op in recorded_ops(town)]
+    ops = [Op.model_validate(op).checked() for op in recorded_ops(town)]
     assert {op.kind for op in ops} == {OpKind.CREATE, OpKind.SET, OpKind.TOMBSTONE, OpKind.STEP}
     steps = [op.step().step for op in ops if op.kind is OpKind.STEP]
     assert steps == [
@@ -84,7 +84,7 @@ def test_anything_unknown_or_misshapen_is_refused(town: Register, intake, change
     first = recorded_ops(town)[0]
     Op.model_validate(first)
     with pytest.raises(ValidationError):
-        Op.model_validate(change(first))
+        Op.model_validate(change(first)).checked()
 
 
 def test_a_step_payload_refuses_unknown_fields(town: Register, people, intake) -> None:
@@ -95,7 +95,7 @@ def test_a_step_payload_refuses_unknown_fields(town: Register, people, intake) -
     assert step["kind"] == "step"
     Op.model_validate(step)
     with pytest.raises(ValidationError):
-        Op.model_validate({**step, "payload": {**step["payload"], "owner_id": None}})
+        Op.model_validate({**step, "payload": {**step["payload"], "owner_id": None}}).checked()
 
 
 def test_a_change_page_is_strict_too() -> None:

@@ -117,11 +117,16 @@ def visible_roots(session: Session, principal: Principal) -> dict[uuid.UUID, str
     return roots
 
 
-def held_roots(session: Session, device_id: uuid.UUID) -> dict[uuid.UUID, str]:
+def held_roots(
+    session: Session, device_id: uuid.UUID
+) -> tuple[dict[uuid.UUID, str], set[uuid.UUID]]:
+    """The roots the device holds (id → entity), and those of them to send again."""
     rows = session.execute(
-        select(DeviceScope.record_id, DeviceScope.entity).where(DeviceScope.device_id == device_id)
-    )
-    return {row.record_id: row.entity for row in rows}
+        select(DeviceScope.record_id, DeviceScope.entity, DeviceScope.stale).where(
+            DeviceScope.device_id == device_id
+        )
+    ).all()
+    return {row.record_id: row.entity for row in rows}, {row.record_id for row in rows if row.stale}
 
 
 def _confirm(session: Session, device_id: uuid.UUID, cursor: str | None) -> None:
@@ -140,7 +145,9 @@ def _confirm(session: Session, device_id: uuid.UUID, cursor: str | None) -> None
             )
         for key in delta.added:
             entity, record_id = _unkey(key)
-            session.add(DeviceScope(device_id=device_id, record_id=record_id, entity=entity))
+            session.merge(
+                DeviceScope(device_id=device_id, record_id=record_id, entity=entity, stale=False)
+            )
     session.delete(delta)
     session.flush()
 
@@ -157,9 +164,9 @@ def pull(
     cursor = Cursor.decode(cursor_text, epoch, last)
     _confirm(session, device_id, cursor_text)
     visible = visible_roots(session, principal)
-    held = held_roots(session, device_id)
+    held, stale = held_roots(session, device_id)
     moved_in = sorted(
-        (root for root in visible if root not in held),
+        (root for root in visible if root not in held or root in stale),
         key=lambda root: (_ROOTS.index(visible[root]), str(root)),
     )
     moved_out = [root for root in held if root not in visible]

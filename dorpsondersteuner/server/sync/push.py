@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError as PydanticError
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -41,11 +42,14 @@ from ...services.workflow import Step
 from ...sync import PROTOCOL_VERSION
 from ...sync.hlc import HLC, clamp
 from ...sync.protocol import Op, OpResult, PushResult, RejectReason, SetPayload, StepPayload
-from ..models import FieldStamp, PushedOp, ServerAccessLogEntry
+from ..models import DeviceScope, FieldStamp, PushedOp, ServerAccessLogEntry
 from .changelog import Numbering, Origin, keep_losing_value, write
 
 # The oldest protocol version whose ops are still accepted (rule 10).
 OLDEST_PROTOCOL_VERSION = 1
+
+# Records of a request: their root in a device's scope is the request.
+_CHILD_ENTITIES = frozenset({"contacts", "follow_ups", "arranged_help", "history_events"})
 
 # Codes of the core's ConflictError that have a reason of their own.
 _CONFLICT_REASONS = {
@@ -129,11 +133,12 @@ def _push_one(
         with record_changes_in(session, sink):
             outcome = _apply(session, principal, numbering, op, origin)
         session.flush()
-    except (DorpsondersteunerError, Rejected, IntegrityError, PydanticError) as error:
+    except (DorpsondersteunerError, Rejected, IntegrityError, PydanticError, ValueError) as error:
         savepoint.rollback()
         reason, field, detail = _rejection(error)
         row = _kept(op, device_id, principal, OpResult.REJECTED, clamped)
         row.reason, row.field, row.detail = reason.value, field, detail[:300]
+        _send_again(session, device_id, op)
     else:
         savepoint.commit()
         seq = write(session, numbering, sink.changes, origin)
@@ -143,6 +148,32 @@ def _push_one(
             row.payload = None
     session.add(row)
     return _result_of(row)
+
+
+def _send_again(session: Session, device_id: uuid.UUID, op: Op) -> None:
+    """The laptop applied a rejected op to its own copy: its next pull brings the root
+    the op touched whole again, as the server holds it (or purges it, when the user may
+    no longer see it), so the laptop's copy returns to the server's state; its own
+    refused record stays on the laptop, to be shown."""
+    root = op.record_id
+    if op.entity in _CHILD_ENTITIES:
+        if op.kind is OpKind.CREATE:
+            root = _uuid_or_none(op.payload.get("request_id")) or root
+        else:
+            child = session.get(pushed.model_of(op.entity), op.record_id)
+            root = getattr(child, "request_id", None) or root
+    session.execute(
+        update(DeviceScope)
+        .where(DeviceScope.device_id == device_id, DeviceScope.record_id == root)
+        .values(stale=True)
+    )
+
+
+def _uuid_or_none(value: Any) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
 
 
 def _kept(
@@ -184,6 +215,7 @@ def _check_identity(op: Op, principal: Principal, device_id: uuid.UUID) -> None:
             f"({OLDEST_PROTOCOL_VERSION}–{PROTOCOL_VERSION})",
         )
     HLC.decode(op.hlc)  # raises ValueError → rejected below
+    op.checked()
 
 
 def _rejection(error: Exception) -> tuple[RejectReason, str | None, str]:
@@ -200,6 +232,11 @@ def _rejection(error: Exception) -> tuple[RejectReason, str | None, str]:
         code = str(error.code) if error.code else ""
         reason = _VALIDATION_REASONS.get(code, RejectReason.INVALID)
         return reason, error.field, str(error)
+    if isinstance(error, PydanticError):
+        # Where and why, never the input: it may hold what a user typed.
+        first = error.errors(include_input=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return RejectReason.INVALID, where or None, f"{where}: {first['msg']}"
     if isinstance(error, IntegrityError):
         return RejectReason.INVALID, None, "it refers to a record that does not exist"
     return RejectReason.INVALID, None, str(error).splitlines()[0]

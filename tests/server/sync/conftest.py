@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import secrets
 import shutil
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,8 +20,8 @@ from typing import Any, TypeVar
 
 import httpx
 import pytest
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from dorpsondersteuner.demo.directory import install_directory
 from dorpsondersteuner.models import (
@@ -112,9 +113,17 @@ class Laptop:
                 self.sent_upto = max(session.scalars(select(OutboxOp.position)).all())
         return results
 
+    def post(self, path: str, body: dict[str, Any]) -> httpx.Response:
+        """As the desktop does: a 429 is waited out for its Retry-After, then sent again."""
+        while True:
+            answer = self.http.post(path, json=body, headers=self.headers)
+            if answer.status_code != 429:
+                return answer
+            time.sleep(float(answer.headers["Retry-After"]))
+
     def push_ops(self, ops: list[Op]) -> list[PushResult]:
         body = {"ops": [op.model_dump(mode="json") for op in ops]}
-        answer = self.http.post("/sync/push", json=body, headers=self.headers)
+        answer = self.post("/sync/push", body)
         assert answer.status_code == 200, answer.text
         results = [PushResult.model_validate(item) for item in answer.json()["results"]]
         assert [result.op_id for result in results] == [op.op_id for op in ops]
@@ -122,8 +131,7 @@ class Laptop:
         return results
 
     def pull_page(self, limit: int = 1000) -> PullPage:
-        body = {"cursor": self.cursor, "limit": limit}
-        answer = self.http.post("/sync/pull", json=body, headers=self.headers)
+        answer = self.post("/sync/pull", {"cursor": self.cursor, "limit": limit})
         assert answer.status_code == 200, answer.text
         return PullPage.model_validate(answer.json())
 
@@ -181,10 +189,42 @@ def op_of(row: OutboxOp) -> Op:
 LaptopFactory = Callable[..., Laptop]
 
 
-def copy_directory(server: Server, register: Register) -> None:
+def new_laptop(
+    path: Path,
+    template: Path,
+    http: httpx.Client,
+    engine: Engine,
+    username: str,
+    password: str = DEMO_PASSWORD,
+) -> Laptop:
+    """A register at ``path`` signed in through ``http`` with a device id of its own,
+    holding the directory of the server's database ``engine``."""
+    shutil.copyfile(template, path)
+    register = open_register(path, KEY)
+    device_id = uuid.uuid4()
+    answer = http.post(
+        "/auth/login",
+        json={"username": username, "password": password, "device_id": str(device_id)},
+    )
+    assert answer.status_code == 200, answer.text
+    login = answer.json()
+    copy_directory(engine, register)
+    with register.transaction() as session:
+        session.add(
+            DeviceState(
+                device_id=device_id,
+                short_code=login["device"]["short_code"],
+                register_kind=RegisterKind.REAL,
+            )
+        )
+    return Laptop(register, http, username, uuid.UUID(login["user_id"]), device_id, login["token"])
+
+
+def copy_directory(engine: Engine, register: Register) -> None:
     """The server's directory as it is now onto the laptop, as the first sync's snapshot
     brings it (issue "Sync server 3"); later changes come with the pulls."""
-    with server.transaction() as source, register.transaction() as target:
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    with sessions.begin() as source, register.transaction() as target:
         for model in (Area, DistrictTeam, User):
             for record in source.scalars(select(model)):
                 values = record_fields(record)
@@ -206,27 +246,7 @@ def laptops(server: Server, laptop_template: Path, tmp_path: Path) -> Iterator[L
 
     def make(username: str, password: str = DEMO_PASSWORD) -> Laptop:
         path = tmp_path / f"{username}-{len(made)}.db"
-        shutil.copyfile(laptop_template, path)
-        register = open_register(path, KEY)
-        device_id = uuid.uuid4()
-        answer = http.post(
-            "/auth/login",
-            json={"username": username, "password": password, "device_id": str(device_id)},
-        )
-        assert answer.status_code == 200, answer.text
-        login = answer.json()
-        copy_directory(server, register)
-        with register.transaction() as session:
-            session.add(
-                DeviceState(
-                    device_id=device_id,
-                    short_code=login["device"]["short_code"],
-                    register_kind=RegisterKind.REAL,
-                )
-            )
-        laptop = Laptop(
-            register, http, username, uuid.UUID(login["user_id"]), device_id, login["token"]
-        )
+        laptop = new_laptop(path, laptop_template, http, server.engine, username, password)
         made.append(laptop)
         return laptop
 

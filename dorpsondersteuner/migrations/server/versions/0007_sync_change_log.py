@@ -106,6 +106,7 @@ def upgrade() -> None:
         sa.Column("device_id", sa.Uuid(), nullable=False),
         sa.Column("record_id", sa.Uuid(), nullable=False),
         sa.Column("entity", sa.String(length=32), nullable=False),
+        sa.Column("stale", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["device_id"], ["devices.id"], name=op.f("fk_device_scope_device_id_devices")
         ),
