@@ -22,7 +22,7 @@ from dorpsondersteuner.models.enums import (
     Status,
 )
 from dorpsondersteuner.server import admin
-from dorpsondersteuner.server.models import ChangeLogEntry, PushedOp
+from dorpsondersteuner.server.models import ChangeLogEntry, PushedOp, ServerAccessLogEntry
 from dorpsondersteuner.services import records, workflow
 from dorpsondersteuner.services.residents import ResidentInput
 from dorpsondersteuner.services.workflow import IntakeInput
@@ -412,3 +412,29 @@ def test_a_deactivated_user_gets_nothing_more(
         admin.set_active(session, account.username, False)
     answer = laptop.http.post("/sync/pull", json={"cursor": laptop.cursor}, headers=laptop.headers)
     assert answer.status_code == 401
+
+
+def test_a_batch_too_large_is_refused_naming_what_and_each_push_and_pull_is_logged(
+    laptops: LaptopFactory, server: Server
+) -> None:
+    ingrid = laptops("ingrid")
+    intake(ingrid)
+    op = ingrid.unsent()[0].model_dump(mode="json")
+    answer = ingrid.http.post("/sync/push", json={"ops": [op] * 501}, headers=ingrid.headers)
+    assert answer.status_code == 422
+    assert answer.json()["details"][0]["location"] == "body.ops"
+    huge = {**op, "payload": {**op["payload"], "question": "x" * 2_000_000}}
+    answer = ingrid.http.post("/sync/push", json={"ops": [huge]}, headers=ingrid.headers)
+    assert answer.status_code == 413
+
+    ingrid.push()
+    ingrid.pull()
+    with server.transaction() as session:
+        entries = session.execute(
+            select(ServerAccessLogEntry.action, ServerAccessLogEntry.count).where(
+                ServerAccessLogEntry.device_id == ingrid.device_id
+            )
+        ).all()
+    actions = [entry.action for entry in entries]
+    assert actions[0] == "push" and "pull" in actions
+    assert entries[0].count == 3  # resident, request, its creation in the history
