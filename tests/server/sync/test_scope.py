@@ -9,12 +9,12 @@ import uuid
 from sqlalchemy import select
 
 from dorpsondersteuner.clock import today
-from dorpsondersteuner.models import HelpRequest
+from dorpsondersteuner.models import HelpRequest, OpKind
 from dorpsondersteuner.models.enums import ContactKind, Level, Role
 from dorpsondersteuner.server import admin
 from dorpsondersteuner.server.models import PushedOp
 from dorpsondersteuner.services import records, workflow
-from dorpsondersteuner.sync.protocol import OpResult, RejectReason
+from dorpsondersteuner.sync.protocol import Op, OpResult, RejectReason
 
 from ..conftest import Server, run_cli
 from .conftest import Laptop, LaptopFactory
@@ -169,3 +169,43 @@ def test_a_reassignment_by_the_administrator_reaches_the_laptops(
         "admin", "reassign", "BAK-1999-ZZ-999", "jos", database_url=server.database_url
     )
     assert missing.returncode != 0 and "no request" in missing.stderr
+
+
+def test_an_administrator_reassigns_from_the_desktop_with_a_step_op(
+    laptops: LaptopFactory,
+) -> None:
+    ingrid, jos, beheer = laptops("ingrid"), laptops("jos"), laptops("beheer")
+    request_id = intake(ingrid, name="Bureaublad")
+    ingrid.push()
+    step = {
+        "step": "reassign",
+        "expect": {"level": "village", "status": "open"},
+        "event_id": str(uuid.uuid4()),
+        "at": "2026-12-02T09:00:00+00:00",
+        "reason": "Verlof",
+        "new_owner_id": str(jos.user_id),
+    }
+    op = Op(
+        op_id=uuid.uuid4(),
+        kind=OpKind.STEP,
+        entity="help_requests",
+        record_id=request_id,
+        payload=step,
+        hlc=f"{1_800_000_000_000:015d}-000000-{beheer.device_id.hex}",
+        user_id=beheer.user_id,
+        device_id=beheer.device_id,
+    )
+    assert [r.result for r in beheer.push_ops([op])] == [OpResult.APPLIED]
+    # A supporter sending the same step is refused: reassigning is the administrator's.
+    forged = op.model_copy(
+        update={
+            "op_id": uuid.uuid4(),
+            "user_id": ingrid.user_id,
+            "device_id": ingrid.device_id,
+            "payload": {**step, "event_id": str(uuid.uuid4())},
+        }
+    )
+    assert [r.reason for r in ingrid.push_ops([forged])] == [RejectReason.FORBIDDEN]
+    jos.pull()
+    with jos.register.sessions() as session:
+        assert session.get_one(HelpRequest, request_id).owner_id == jos.user_id
