@@ -328,10 +328,16 @@ def _change_page(
             if values.get("professionals_only") is True:
                 purge.append(Purge(entity="contacts", record_id=row.record_id))
             continue
+        if _unhidden_contact(principal, row):
+            # No longer "professionals only": a supporter never had it, so it comes whole.
+            contact = session.get_one(Contact, row.record_id)
+            values, row_kind = record_fields(contact), "create"
+        else:
+            row_kind = row.kind
         changes.append(
             Change(
                 seq=row.seq,
-                kind=row.kind,  # type: ignore[arg-type]
+                kind=row_kind,  # type: ignore[arg-type]
                 entity=row.entity,
                 record_id=row.record_id,
                 values=values,
@@ -367,6 +373,15 @@ def _shown(
 def _sees_professionals_only(principal: Principal) -> bool:
     scope = request_scope(principal)
     return scope is not None and scope.sees_professionals_only
+
+
+def _unhidden_contact(principal: Principal, row: ChangeLogEntry) -> bool:
+    return (
+        row.entity == "contacts"
+        and row.kind == "update"
+        and row.values.get("professionals_only") is False
+        and not _sees_professionals_only(principal)
+    )
 
 
 def _hidden_contacts(

@@ -438,3 +438,39 @@ def test_a_batch_too_large_is_refused_naming_what_and_each_push_and_pull_is_logg
     actions = [entry.action for entry in entries]
     assert actions[0] == "push" and "pull" in actions
     assert entries[0].count == 3  # resident, request, its creation in the history
+
+
+def test_a_contact_marked_and_unmarked_professionals_only_leaves_and_reaches_supporters(
+    laptops: LaptopFactory,
+) -> None:
+    ingrid, joyce = laptops("ingrid"), laptops("joyce")
+    request_id = intake(ingrid, name="Markering")
+    escalate(ingrid, request_id)
+    ingrid.push()
+    joyce.pull()
+    joyce.do(workflow.pick_up, request_id)
+    summary = "Gesprek met de huisarts"
+    contact_id = joyce.do(
+        records.add_contact,
+        request_id,
+        records.ContactInput(ContactKind.MEETING, today(), 20, summary, professionals_only=True),
+    )
+    joyce.push()
+    ingrid.pull()
+    assert contact_id not in ingrid.held()["contacts"]
+
+    unmarked = records.ContactInput(ContactKind.MEETING, today(), 20, summary)
+    joyce.do(records.edit_contact, contact_id, unmarked)
+    joyce.push()
+    ingrid.pull()
+    with ingrid.register.sessions() as session:
+        assert session.get_one(Contact, contact_id).summary == summary
+
+    marked = records.ContactInput(
+        ContactKind.MEETING, today(), 20, summary, professionals_only=True
+    )
+    joyce.do(records.edit_contact, contact_id, marked)
+    joyce.push()
+    ingrid.pull()
+    assert contact_id not in ingrid.held()["contacts"]
+    assert not ingrid.set_aside
