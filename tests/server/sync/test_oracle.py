@@ -18,7 +18,7 @@ import uuid
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
     RuleBasedStateMachine,
@@ -293,6 +293,8 @@ class SyncOracle(RuleBasedStateMachine):
             assert kept == {op_id: result.value for op_id, result in self.pushed.items()}
             for name in self.laptops:
                 for request in self._held_requests(name):
+                    if request.id in self.refused_creates[name]:
+                        continue  # refused, never on the server: stays to be shown
                     on_server = session.get_one(HelpRequest, request.id)
                     mine = (request.level, request.status, request.owner_id, request.question)
                     theirs = (
@@ -329,6 +331,9 @@ def _run(server: Server, laptops: LaptopFactory, make_user, examples: int, steps
             deadline=None,
             suppress_health_check=list(HealthCheck),
             database=None,
+            # The server's database outlives an example, so a replay never sees the
+            # same state again: report the first failing run as it happened.
+            phases=[Phase.generate],
         ),
     )
 
@@ -336,7 +341,7 @@ def _run(server: Server, laptops: LaptopFactory, make_user, examples: int, steps
 def test_every_laptop_holds_exactly_what_its_user_may_see(
     server: Server, laptops: LaptopFactory, make_user
 ) -> None:
-    _run(server, laptops, make_user, examples=8, steps=30)
+    _run(server, laptops, make_user, examples=5, steps=25)
 
 
 @pytest.mark.slow
