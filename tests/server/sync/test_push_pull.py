@@ -474,3 +474,19 @@ def test_a_contact_marked_and_unmarked_professionals_only_leaves_and_reaches_sup
     ingrid.pull()
     assert contact_id not in ingrid.held()["contacts"]
     assert not ingrid.set_aside
+
+
+def test_a_clock_far_ahead_is_pulled_back_and_flagged_never_refused(
+    laptops: LaptopFactory,
+) -> None:
+    ingrid = laptops("ingrid")
+    request_id = intake(ingrid, name="Klok")
+    ingrid.push()
+    ahead = f"{4_000_000_000_000:015d}-000000-{ingrid.device_id.hex}"  # the year 2096
+    op = _op(
+        ingrid, OpKind.SET, "help_requests", request_id, {"field": "question", "value": "Later"}
+    )
+    [result] = ingrid.push_ops([op.model_copy(update={"hlc": ahead})])
+    assert (result.result, result.clamped) == (OpResult.APPLIED, True)
+    ingrid.pull()
+    assert state(ingrid, request_id)[3] == "Later"
