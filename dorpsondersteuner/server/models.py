@@ -199,7 +199,10 @@ class PushedOp(ServerBase):
     reason: Mapped[str | None] = mapped_column(String(32))
     field: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(String(300), default="")
-    seq: Mapped[int | None] = mapped_column(BigInteger)
+    # Applied: the number of its last change; rejected: a number of its own, so the
+    # rejection reaches the request's owner with the pull, exactly once.
+    seq: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     clamped: Mapped[bool] = mapped_column(Boolean, default=False)
     payload: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

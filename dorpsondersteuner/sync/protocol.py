@@ -232,6 +232,22 @@ class LosingValue(Strict):
     at: datetime
 
 
+class RejectedOp(Strict):
+    """Another user's op on a request this user owns that the server rejected, with
+    its reason: for the owner to see (rule 6)."""
+
+    seq: int = Field(ge=1)
+    op_id: uuid.UUID
+    kind: OpKind
+    entity: str
+    record_id: uuid.UUID
+    request_id: uuid.UUID
+    user_id: uuid.UUID
+    reason: RejectReason
+    field: str | None = None
+    detail: str = ""
+
+
 class PullPage(Strict):
     """One page of a pull: records that moved in (whole, at the state of ``cursor``),
     changes in sequence order, purges, values lost to concurrent edits, and the cursor
@@ -240,5 +256,6 @@ class PullPage(Strict):
     changes: list[Change]
     purge: list[Purge] = []
     losing_values: list[LosingValue] = []
+    rejected: list[RejectedOp] = []
     cursor: str
     more: bool = False

@@ -46,11 +46,12 @@ from ...services.access import (
     visible_residents,
 )
 from ...services.changes import record_fields
-from ...sync.protocol import Change, LosingValue, PullPage, Purge
+from ...sync.protocol import Change, LosingValue, PullPage, Purge, RejectedOp
 from ..models import (
     ChangeLogEntry,
     DeviceScope,
     LosingValueEntry,
+    PushedOp,
     ScopeDelta,
     ServerAccessLogEntry,
 )
@@ -349,6 +350,7 @@ def _change_page(
         changes=changes,
         purge=purge,
         losing_values=_losing_values(session, principal, cursor.seq, upto, visible),
+        rejected=_rejected(session, principal, cursor.seq, upto, visible),
         cursor=new_cursor.encode(),
         more=upto < last,
     )
@@ -401,6 +403,45 @@ def _hidden_contacts(
             )
         )
     )
+
+
+def _rejected(
+    session: Session,
+    principal: Principal,
+    after: int,
+    upto: int,
+    visible: dict[uuid.UUID, str],
+) -> list[RejectedOp]:
+    """Others' ops the server rejected on requests this user owns (the one who pushed
+    an op has its result already)."""
+    rows = session.execute(
+        select(PushedOp, HelpRequest.owner_id)
+        .join(HelpRequest, HelpRequest.id == PushedOp.request_id)
+        .where(
+            PushedOp.seq > after,
+            PushedOp.seq <= upto,
+            PushedOp.result == "rejected",
+            HelpRequest.owner_id == principal.user_id,
+            PushedOp.user_id != principal.user_id,
+        )
+        .order_by(PushedOp.seq)
+    ).all()
+    return [
+        RejectedOp(
+            seq=row.PushedOp.seq,
+            op_id=row.PushedOp.op_id,
+            kind=row.PushedOp.kind,
+            entity=row.PushedOp.entity,
+            record_id=row.PushedOp.record_id,
+            request_id=row.PushedOp.request_id,
+            user_id=row.PushedOp.user_id,
+            reason=row.PushedOp.reason,
+            field=row.PushedOp.field,
+            detail=row.PushedOp.detail,
+        )
+        for row in rows
+        if row.PushedOp.request_id in visible
+    ]
 
 
 def _losing_values(

@@ -138,7 +138,8 @@ def _push_one(
         reason, field, detail = _rejection(error)
         row = _kept(op, device_id, principal, OpResult.REJECTED, clamped)
         row.reason, row.field, row.detail = reason.value, field, detail[:300]
-        _send_again(session, device_id, op)
+        row.request_id = _send_again(session, device_id, op)
+        row.seq = numbering.next()
     else:
         savepoint.commit()
         seq = write(session, numbering, sink.changes, origin)
@@ -150,7 +151,7 @@ def _push_one(
     return _result_of(row)
 
 
-def _send_again(session: Session, device_id: uuid.UUID, op: Op) -> None:
+def _send_again(session: Session, device_id: uuid.UUID, op: Op) -> uuid.UUID:
     """The laptop applied a rejected op to its own copy: its next pull brings the root
     the op touched whole again, as the server holds it (or purges it, when the user may
     no longer see it), so the laptop's copy returns to the server's state; its own
@@ -167,6 +168,7 @@ def _send_again(session: Session, device_id: uuid.UUID, op: Op) -> None:
         .where(DeviceScope.device_id == device_id, DeviceScope.record_id == root)
         .values(stale=True)
     )
+    return root
 
 
 def _uuid_or_none(value: Any) -> uuid.UUID | None:

@@ -44,7 +44,7 @@ from dorpsondersteuner.server.admin import DEMO_PASSWORD
 from dorpsondersteuner.services.access import Principal, load_principal
 from dorpsondersteuner.services.changes import from_wire, record_fields
 from dorpsondersteuner.sync.apply import apply_changes
-from dorpsondersteuner.sync.protocol import LosingValue, Op, PullPage, PushResult
+from dorpsondersteuner.sync.protocol import LosingValue, Op, PullPage, PushResult, RejectedOp
 from dorpsondersteuner.sync.purge import purge
 
 from ..conftest import Server, bearer
@@ -80,6 +80,7 @@ class Laptop:
     sent_upto: int = 0  # outbox position pushed so far
     results: dict[uuid.UUID, PushResult] = field(default_factory=dict)
     losing_values: list[LosingValue] = field(default_factory=list)
+    rejected_for_me: list[RejectedOp] = field(default_factory=list)
     set_aside: list[tuple[int, str]] = field(default_factory=list)
 
     @property
@@ -142,6 +143,7 @@ class Laptop:
             batch = apply_changes(session, self.principal(session), page.changes)
         self.set_aside += batch.set_aside
         self.losing_values += page.losing_values
+        self.rejected_for_me += page.rejected
         self.cursor = page.cursor
 
     def pull(self, limit: int = 1000) -> int:

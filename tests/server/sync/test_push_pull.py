@@ -490,3 +490,30 @@ def test_a_clock_far_ahead_is_pulled_back_and_flagged_never_refused(
     assert (result.result, result.clamped) == (OpResult.APPLIED, True)
     ingrid.pull()
     assert state(ingrid, request_id)[3] == "Later"
+
+
+def test_the_owner_sees_a_colleagues_rejected_change_with_its_reason(
+    laptops: LaptopFactory,
+) -> None:
+    ingrid, jos = laptops("ingrid"), laptops("jos")
+    request_id = intake(ingrid, name="Afgewezen")
+    ingrid.push()
+    jos.pull()
+    ingrid.do(workflow.close, request_id, outcome=Outcome.SOLVED)
+    ingrid.push()
+    _edit_question(jos, request_id, "Toch nog iets")  # offline, on the open request
+    results = jos.push()
+    assert {r.reason for r in results} == {RejectReason.CLOSED}
+
+    ingrid.pull()
+    seen = [r for r in ingrid.rejected_for_me if r.request_id == request_id]
+    assert {(r.user_id, r.reason) for r in seen} == {(jos.user_id, RejectReason.CLOSED)}
+    assert {r.op_id for r in seen} == {r.op_id for r in results}
+    ingrid.pull()
+    assert len([r for r in ingrid.rejected_for_me if r.request_id == request_id]) == len(seen)
+    # Jos's copy is back at the server's state: closed, with the old question; only his
+    # own refused history entry stays on his laptop, to be shown to him.
+    jos.pull()
+    assert state(jos, request_id)[:6] == state(ingrid, request_id)[:6]
+    refused = {r.record_id for r in seen if r.entity == "history_events"}
+    assert state(jos, request_id)[6] - state(ingrid, request_id)[6] == refused

@@ -71,6 +71,7 @@ def upgrade() -> None:
         sa.Column("field", sa.String(length=64), nullable=True),
         sa.Column("detail", sa.String(length=300), nullable=False),
         sa.Column("seq", sa.BigInteger(), nullable=True),
+        sa.Column("request_id", sa.Uuid(), nullable=True),
         sa.Column("clamped", sa.Boolean(), nullable=False),
         sa.Column("payload", sa.JSON(), nullable=True),
         sa.Column("at", sa.DateTime(), nullable=False),
@@ -83,6 +84,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("op_id", name=op.f("pk_pushed_ops")),
     )
     op.create_index("ix_pushed_ops_device_at", "pushed_ops", ["device_id", "at"])
+    op.create_index(op.f("ix_pushed_ops_seq"), "pushed_ops", ["seq"])
     op.create_table(
         "losing_values",
         sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
