@@ -20,7 +20,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..models import OpKind
 from ..models.enums import Level, Outcome, Status
@@ -28,6 +28,16 @@ from ..services.workflow import Step
 from . import PROTOCOL_VERSION
 
 MAX_TEXT = 20_000  # characters of one field value; an op beyond it is refused
+
+
+def _number_only(cls: type, value: Any) -> Any:
+    """JSON's integers, also written as 2.0; never true, false or "2" (the schema says
+    integer, and pydantic would take those)."""
+    if value is None:
+        return value  # where the field may be empty; else refused as a missing number
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a whole number")
+    return value
 
 
 class Strict(BaseModel):
@@ -79,6 +89,8 @@ class Op(Strict):
     user_id: uuid.UUID
     device_id: uuid.UUID
     protocol_version: int = Field(default=PROTOCOL_VERSION, ge=1)
+
+    _numbers = field_validator("base_version", "protocol_version", mode="before")(_number_only)
 
     def checked(self) -> Op:
         """This op, when its payload fits its kind; else pydantic's ValidationError.
@@ -175,6 +187,8 @@ class PushRequest(Strict):
     ops: list[Op] = Field(max_length=MAX_OPS_PER_PUSH)
     protocol_version: int = _version_field()
 
+    _numbers = field_validator("protocol_version", mode="before")(_number_only)
+
 
 class PushResult(Strict):
     """The answer for one op; the same on every retry of it."""
@@ -203,6 +217,8 @@ class PullRequest(Strict):
     cursor: str | None = Field(default=None, max_length=80)
     limit: int = Field(default=1000, ge=1, le=MAX_PULL_LIMIT)
     protocol_version: int = _version_field()
+
+    _numbers = field_validator("limit", "protocol_version", mode="before")(_number_only)
 
 
 class Purge(Strict):
