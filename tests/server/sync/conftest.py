@@ -96,13 +96,20 @@ class Laptop:
             return action(session, self.principal(session), *args, **kwargs)
 
     def unsent(self) -> list[Op]:
+        return self.recorded(after=self.sent_upto)
+
+    def recorded(self, after: int = 0) -> list[Op]:
+        """The ops in this laptop's outbox after ``after``, sent or not."""
         with self.register.sessions() as session:
             rows = session.scalars(
-                select(OutboxOp)
-                .where(OutboxOp.position > self.sent_upto)
-                .order_by(OutboxOp.position)
+                select(OutboxOp).where(OutboxOp.position > after).order_by(OutboxOp.position)
             ).all()
             return [op_of(row) for row in rows]
+
+    def mark_sent(self) -> None:
+        """Everything recorded so far counts as sent (a test pushed it by hand)."""
+        with self.register.sessions() as session:
+            self.sent_upto = max(session.scalars(select(OutboxOp.position)).all(), default=0)
 
     def push(self, batch: int = 200) -> list[PushResult]:
         results: list[PushResult] = []
@@ -110,8 +117,7 @@ class Laptop:
         for start in range(0, len(ops), batch):
             results += self.push_ops(ops[start : start + batch])
         if ops:
-            with self.register.sessions() as session:
-                self.sent_upto = max(session.scalars(select(OutboxOp.position)).all())
+            self.mark_sent()
         return results
 
     def post(self, path: str, body: dict[str, Any]) -> httpx.Response:

@@ -30,7 +30,7 @@ from sqlalchemy import select
 
 from dorpsondersteuner.clock import today
 from dorpsondersteuner.errors import DorpsondersteunerError
-from dorpsondersteuner.models import Contact, HelpRequest, HistoryEvent, Resident
+from dorpsondersteuner.models import Contact, HelpRequest, HistoryEvent, Resident, User
 from dorpsondersteuner.models.enums import ContactKind, Level, Outcome, Role, Status
 from dorpsondersteuner.server import admin
 from dorpsondersteuner.server.models import PushedOp
@@ -183,7 +183,7 @@ class SyncOracle(RuleBasedStateMachine):
         laptop = self.laptops[who]
         if who == "mover":
             with laptop.register.sessions() as session:
-                if area not in {a.code for a in load_principal_areas(session, laptop.user_id)}:
+                if area not in {a.code for a in session.get_one(User, laptop.user_id).areas}:
                     return
         self._try_intake(laptop, area)
 
@@ -306,12 +306,6 @@ class SyncOracle(RuleBasedStateMachine):
                     assert mine == theirs, name
         for laptop in self.laptops.values():
             assert not laptop.set_aside, laptop.set_aside[:3]
-
-
-def load_principal_areas(session, user_id: uuid.UUID):
-    from dorpsondersteuner.models import User
-
-    return session.get_one(User, user_id).areas
 
 
 def _run(server: Server, laptops: LaptopFactory, make_user, examples: int, steps: int) -> None:

@@ -11,7 +11,7 @@ import httpx
 from sqlalchemy import func, select
 
 from dorpsondersteuner.clock import today
-from dorpsondersteuner.models import Contact, HelpRequest, HistoryEvent, OpKind
+from dorpsondersteuner.models import Area, Contact, HelpRequest, HistoryEvent, OpKind
 from dorpsondersteuner.models.enums import (
     ContactKind,
     EventKind,
@@ -33,8 +33,6 @@ from .conftest import Laptop, LaptopFactory
 
 
 def area_id(laptop: Laptop, code: str) -> uuid.UUID:
-    from dorpsondersteuner.models import Area
-
     with laptop.register.sessions() as session:
         return session.scalars(select(Area.id).where(Area.code == code)).one()
 
@@ -167,7 +165,7 @@ def test_concurrent_edits_of_one_field_the_later_clock_wins_and_the_loser_is_kep
     ingrid_results = ingrid.push()
 
     def result_of_set(results: list, laptop: Laptop) -> OpResult:
-        sets = [op.op_id for op in laptop_ops(laptop) if op.kind is OpKind.SET]
+        sets = [op.op_id for op in laptop.recorded() if op.kind is OpKind.SET]
         return {r.op_id: r.result for r in results}[sets[-1]]
 
     assert result_of_set(jos_results, jos) is OpResult.APPLIED
@@ -195,14 +193,6 @@ def test_concurrent_edits_of_one_field_the_later_clock_wins_and_the_loser_is_kep
     }
 
 
-def laptop_ops(laptop: Laptop) -> list[Op]:
-    sent, laptop.sent_upto = laptop.sent_upto, 0
-    try:
-        return laptop.unsent()
-    finally:
-        laptop.sent_upto = sent
-
-
 def test_edits_of_different_fields_and_own_edits_out_of_order_are_no_conflict(
     laptops: LaptopFactory,
 ) -> None:
@@ -219,7 +209,7 @@ def test_edits_of_different_fields_and_own_edits_out_of_order_are_no_conflict(
     _edit_question(ingrid, request_id, "Tweede versie")
     ops = [op for op in ingrid.unsent() if op.kind is OpKind.SET]
     assert {r.result for r in ingrid.push_ops([ops[-1], ops[0]])} == {OpResult.APPLIED}
-    ingrid.sent_upto += 10_000
+    ingrid.mark_sent()
     jos.pull()
     assert state(jos, request_id)[3] == "Tweede versie"
     assert not [v for v in jos.losing_values if v.record_id == request_id]
@@ -239,7 +229,7 @@ def test_a_stale_step_is_rejected_with_its_reason_and_the_rest_applied(
     escalate(ingrid, request_id)
     ingrid.do(records.add_follow_up, request_id, description="Bellen", due_on=today())
     results = {r.op_id: r for r in ingrid.push()}
-    ops = laptop_ops(ingrid)
+    ops = ingrid.recorded()
     steps = [op for op in ops if op.kind is OpKind.STEP]
     rejected = [results[op.op_id] for op in steps if op.op_id in results]
     assert all(r.result is OpResult.REJECTED for r in rejected)
@@ -270,7 +260,7 @@ def test_forged_ops_are_rejected_each_with_its_code(laptops: LaptopFactory) -> N
     ingrid.push()
     gemert = intake(anja, area="GEN", name="Pietersen")
     anja.push()
-    create = next(op for op in laptop_ops(ingrid) if op.entity == "help_requests")
+    create = next(op for op in ingrid.recorded() if op.entity == "help_requests")
     forged_request = {**create.payload, "id": None, "owner_id": str(anja.user_id)}
     new_id = uuid.uuid4()
     forged_request["id"] = str(new_id)

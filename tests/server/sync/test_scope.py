@@ -9,7 +9,7 @@ import uuid
 from sqlalchemy import select
 
 from dorpsondersteuner.clock import today
-from dorpsondersteuner.models import HelpRequest, OpKind
+from dorpsondersteuner.models import Contact, FollowUp, HelpRequest, HistoryEvent, OpKind
 from dorpsondersteuner.models.enums import ContactKind, Level, Role
 from dorpsondersteuner.server import admin
 from dorpsondersteuner.server.models import PushedOp
@@ -28,8 +28,6 @@ def whole(laptop: Laptop, request_id: uuid.UUID) -> dict[str, int]:
         request = session.get(HelpRequest, request_id)
         if request is None:
             return {}
-        from dorpsondersteuner.models import Contact, FollowUp, HistoryEvent
-
         counts = {"resident": int(request.resident_id in held["residents"])}
         for model in (Contact, FollowUp, HistoryEvent):
             counts[model.__tablename__] = len(
