@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # The newest revision of the `server` tree. A database at this revision is served
 # without loading Alembic; tests/server/test_migrations.py keeps it true.
-SERVER_SCHEMA_HEAD = "0007"
+SERVER_SCHEMA_HEAD = "0009"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations" / "server"
 VERSION_TABLE = "alembic_version"

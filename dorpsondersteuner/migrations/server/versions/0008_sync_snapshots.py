@@ -1,0 +1,22 @@
+"""sync snapshots
+
+The snapshots a fresh laptop downloads for its first sync (D17), stored where every
+server process can serve them.
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-12-02 10:30:00.000000
+"""
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
