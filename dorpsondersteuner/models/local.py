@@ -3,7 +3,8 @@
 Device state (identity, reference counter, clock), the outbox of operations waiting to
 be pushed, the version the laptop last saw of every synced field, and the rows behind
 the full-text search index, drafts of open forms and the snapshot of the list each user
-last saw. Sync state joins with the issue that needs it.
+last saw; and a real register's sync state: the server, the cursor, the device token,
+and what the server said about this laptop's ops and others' (sync/engine.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,17 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, Index, Integer, String, Uuid
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import LocalBase, UTCDateTime, utcnow
@@ -62,8 +73,20 @@ class OpKind(StrEnum):
 
 
 class OutboxOp(LocalBase):
-    """One local change waiting to be pushed, written in the same transaction as the
-    change itself (sync rule 2). ``position`` keeps the order the changes were made in."""
+    """One local change, written in the same transaction as the change itself (sync
+    rule 2). ``position`` keeps the order the changes were made in.
+
+    The op stays after the server answered, with that answer (``result`` and the
+    reason of a rejection): applied ops for ``ACKNOWLEDGED_KEPT_DAYS`` (a server
+    restored from a backup gets them again), lost and rejected ones until the user has
+    seen them. So every op ever made is in one of these states (the ledger):
+
+    - pending: no ``result`` and not ``not_delivered_reason``;
+    - applied (``applied`` or ``applied_over``), lost, rejected: the server's answer;
+    - not delivered: ``not_delivered_reason`` set — the laptop purged the record it is
+      on (D16) before the server took it. It is still pushed once, so the server logs
+      it and answers (``result``, usually rejected); it stays on the list for the user.
+    """
 
     __tablename__ = "outbox"
 
@@ -79,6 +102,100 @@ class OutboxOp(LocalBase):
     device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     protocol_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The server's answer (sync.protocol.PushResult); none while the op is pending.
+    result: Mapped[str | None] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(String(32))
+    field: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str | None] = mapped_column(String(300))
+    seq: Mapped[int | None] = mapped_column(Integer)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Why the op could not be delivered (``sync.engine.NotDelivered``), and since when.
+    not_delivered_reason: Mapped[str | None] = mapped_column(String(32))
+    not_delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+ACKNOWLEDGED_KEPT_DAYS = 30
+
+
+class SyncState(LocalBase):
+    """The one row that ties a real register to its server and user (D1, D4); a demo
+    register has none and never syncs.
+
+    ``token`` is the device token: a secret, kept only here, inside the encrypted
+    register (no OS keyring is used). ``cursor`` moves only in the transaction that
+    applies the page it came with (rule 3). ``last_sync_at`` is the end of the last
+    sync that sent everything and pulled to the end; ``last_problem`` a stable code
+    (``sync.engine.Problem``) of the last sync that did not, cleared by the next good
+    one; ``last_checksum`` the last comparison with the server (``ok`` or
+    ``mismatch``; none while there was none).
+    """
+
+    __tablename__ = "sync_state"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    server_url: Mapped[str] = mapped_column(String(300))
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    username: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(32))
+    token: Mapped[str | None] = mapped_column(String(200))
+    token_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cursor: Mapped[str | None] = mapped_column(String(80))
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_problem: Mapped[str | None] = mapped_column(String(32))
+    last_problem_detail: Mapped[str | None] = mapped_column(String(300))
+    last_problem_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_checksum: Mapped[str | None] = mapped_column(String(16))
+    last_checksum_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    restores_seen: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReceivedLosingValue(LocalBase):
+    """A value that lost a concurrent edit of one field, as the server sent it (rule
+    4; ``sync.protocol.LosingValue``): for the request's owner to review, and for the
+    one who lost it. Purged with its request."""
+
+    __tablename__ = "received_losing_values"
+    __table_args__ = (UniqueConstraint("seq", "entity", "record_id", "field"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    losing_value: Mapped[Any] = mapped_column(JSON)
+    winning_value: Mapped[Any] = mapped_column(JSON)
+    losing_user_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    losing_device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    losing_hlc: Mapped[str] = mapped_column(String(64))
+    winning_user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    winning_hlc: Mapped[str | None] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ReceivedRejectedOp(LocalBase):
+    """A colleague's op on a request this user owns that the server rejected, with its
+    reason (rule 6; ``sync.protocol.RejectedOp``): for the owner to see. Purged with
+    its request."""
+
+    __tablename__ = "received_rejected_ops"
+
+    op_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    request_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    reason: Mapped[str] = mapped_column(String(32))
+    field: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(String(300))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class FieldVersion(LocalBase):
