@@ -2,6 +2,7 @@
 
     dorpsondersteuner [--demo] [--user NAME] [--data-dir PATH] [--lang nl|en]
                       [--screenshot FILE [--view VIEW]]
+    dorpsondersteuner connect|sync|status …   (without a window: ``cli.py``)
 
 Imports stay light until the window is on screen: Qt first, the register later.
 """
@@ -16,6 +17,8 @@ from pathlib import Path
 
 from .paths import DATA_DIR_ENV, data_dir
 from .ui import SCREENSHOT_VIEWS
+
+HEADLESS_COMMANDS = ("connect", "sync", "status")  # cli.py; no Qt is loaded for them
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -74,7 +77,12 @@ def without_display() -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and arguments[0] in HEADLESS_COMMANDS:
+        from .cli import main as headless
+
+        return headless(arguments)
+    args = parse_args(arguments)
     if without_display():
         if args.screenshot is None:
             # Qt would abort with a misleading message about missing xcb libraries.

@@ -76,6 +76,8 @@ class SyncErrorKind(StrEnum):
     AUTH = "auth"
     PROTOCOL_VERSION = "protocol_version"
     SERVER = "server"
+    UNKNOWN_CURSOR = "unknown_cursor"  # the server was restored from a backup
+    RATE_LIMITED = "rate_limited"
 
 
 class SyncError(DorpsondersteunerError):

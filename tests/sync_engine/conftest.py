@@ -1,0 +1,161 @@
+"""Laptops that sync with the product's own engine and commands (``dorpsondersteuner
+connect``, ``sync``, ``status``), against the real server over HTTP.
+
+The server fixtures are the server tests' own (a uvicorn subprocess with the demo
+directory); here on SQLite only, with one PostgreSQL case of its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dorpsondersteuner import cli
+from dorpsondersteuner.keys import unlock_with_password
+from dorpsondersteuner.models import HelpRequest
+from dorpsondersteuner.models.local import OutboxOp, SyncState
+from dorpsondersteuner.register import Register, open_register
+from dorpsondersteuner.server.admin import DEMO_PASSWORD
+from dorpsondersteuner.services.access import load_principal
+from dorpsondersteuner.sync.client import SyncClient
+from dorpsondersteuner.sync.engine import SyncReport, ledger, sync
+
+from ..server.conftest import Databases, Server, client, make_user, postgres, server
+
+__all__ = ["client", "make_user", "postgres", "server"]  # the server tests' fixtures
+
+T = TypeVar("T")
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Databases:
+    """SQLite only: the engine's behaviour does not depend on the server's database
+    (test_postgresql.py runs the main path on PostgreSQL once)."""
+    return Databases("sqlite", tmp_path_factory.mktemp("sqlite"))
+
+
+def run_program(*args: str, password: str | None = None) -> tuple[int, str, str]:
+    """``dorpsondersteuner ARGS`` in this process, the password on stdin; exit code,
+    output and errors."""
+    from dorpsondersteuner.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    stdin = io.StringIO((password or "") + "\n")
+    saved = sys.stdin
+    sys.stdin = stdin
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        sys.stdin = saved
+    return code, out.getvalue(), err.getvalue()
+
+
+@dataclass
+class Desk:
+    """One user's laptop: a data folder with the real register ``connect`` made."""
+
+    data: Path
+    username: str
+    url: str
+    password: str = DEMO_PASSWORD
+    transport: httpx.BaseTransport | None = None
+    reports: list[SyncReport] = field(default_factory=list)
+    _key: bytes | None = None
+
+    @property
+    def folder(self) -> Path:
+        return cli.user_folder(self.data, self.username)
+
+    def program(self, command: str, *args: str) -> tuple[int, str, str]:
+        base = [command, *args]
+        if command == "connect":
+            base = [command, self.url, "--user", self.username, *args]
+        elif "--user" not in args:
+            base += ["--user", self.username]
+        return run_program(
+            *base, "--password-stdin", "--data-dir", str(self.data), password=self.password
+        )
+
+    def connect(self) -> None:
+        code, out, err = self.program("connect")
+        assert code == 0, out + err
+
+    @contextlib.contextmanager
+    def register(self) -> Iterator[Register]:
+        if self._key is None:
+            self._key = unlock_with_password(self.folder / cli.KEY_FILE_NAME, self.password)
+        opened = open_register(self.folder / "register.db", self._key)
+        try:
+            yield opened
+        finally:
+            opened.close()
+
+    def do(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """A service as this user, in one transaction, as the program runs it."""
+        with self.register() as register, register.transaction() as session:
+            state = session.get_one(SyncState, 1)
+            return action(session, load_principal(session, state.user_id), *args, **kwargs)
+
+    def read(self, query: Callable[[Session], T]) -> T:
+        with self.register() as register, register.sessions() as session:
+            return query(session)
+
+    def client(self, **options: Any) -> SyncClient:
+        token = self.read(lambda session: session.get_one(SyncState, 1).token)
+        return SyncClient(self.url, token, transport=self.transport, **options)
+
+    def sync(self, **options: Any) -> SyncReport:
+        """One sync through the engine (what ``dorpsondersteuner sync`` runs)."""
+        with self.register() as register, self.client() as client:
+            report = sync(register, client, **options)
+        self.reports.append(report)
+        return report
+
+    def status(self) -> dict[str, Any]:
+        code, out, err = self.program("status", "--json")
+        assert code == 0, err
+        return dict(json.loads(out))
+
+    def requests(self) -> set[uuid.UUID]:
+        return self.read(lambda session: set(session.scalars(select(HelpRequest.id))))
+
+    def ledger_holds(self) -> None:
+        """Every op made on this laptop is in exactly one state."""
+
+        def check(session: Session) -> None:
+            made = session.scalars(select(OutboxOp.op_id)).all()
+            assert ledger(session).total == len(made)
+
+        self.read(check)
+
+
+DeskFactory = Callable[..., Desk]
+
+
+@pytest.fixture
+def desks(server: Server, tmp_path: Path) -> DeskFactory:
+    """Factory: a connected laptop of a demo user (or of ``password``'s user)."""
+    made = 0
+
+    def make(username: str, password: str = DEMO_PASSWORD, *, connect: bool = True) -> Desk:
+        nonlocal made
+        made += 1
+        desk = Desk(tmp_path / f"laptop-{made}", username, server.url, password)
+        if connect:
+            desk.connect()
+        return desk
+
+    return make
