@@ -170,7 +170,7 @@ def create_demo_register(
 
 # --- writing -------------------------------------------------------------------------
 
-_COLUMNS: dict[str, tuple[str, ...]] = {
+COLUMNS: dict[str, tuple[str, ...]] = {
     "residents": (
         "id", "first_name", "name_prefix", "last_name", "street", "house_number", "postcode",
         "place", "phone", "area_id", "merged_into_id", "anonymised_at", "created_at",
@@ -207,7 +207,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Parents before children.
-_MODELS: tuple[type[Base], ...] = (
+MODELS: tuple[type[Base], ...] = (
     Resident, Helper, HelpRequest, Contact, FollowUp, ArrangedHelp, HistoryEvent,
 )  # fmt: skip
 
@@ -233,7 +233,7 @@ def _load(connection: Connection, rng: random.Random, today: date, requests: int
     connection.exec_driver_sql("PRAGMA cache_size = -262144")
     try:
         connection.exec_driver_sql("BEGIN")
-        tables = [_table(model) for model in _MODELS] + [_table(SearchRow)]
+        tables = [_table(model) for model in MODELS] + [_table(SearchRow)]
         indexes: list[Index] = [index for table in tables for index in table.indexes]
         for index in indexes:
             index.drop(connection)
@@ -252,34 +252,59 @@ def _load(connection: Connection, rng: random.Random, today: date, requests: int
     return writer.counts
 
 
-class _Writer:
-    """Buffers rows per table and inserts them with the driver's ``executemany``."""
+class RowWriter:
+    """Buffers the generated rows per table (in their stored SQLite form, in the column
+    order of ``COLUMNS``) and hands them to ``insert`` at each ``flush``, parents first.
+    The demo register writes them with the driver; the server's ``admin load-demo``
+    writes them and logs them for the laptops (server/demo_load.py)."""
 
-    def __init__(self, connection: Connection) -> None:
-        self.connection = connection
-        self.statements: dict[str, str] = {}
+    def __init__(self) -> None:
         self.rows: dict[str, list[Row]] = {}
         self.counts: dict[str, int] = {}
-        for model in _MODELS:
+        for model in MODELS:
             table = _table(model)
-            columns = _COLUMNS[table.name]
             # Every column is written: a column added to a model without a change here
             # fails loudly instead of silently missing its ORM default.
-            if set(columns) != set(table.c.keys()):
+            if set(COLUMNS[table.name]) != set(table.c.keys()):
                 raise RuntimeError(f"the demo generator does not know all columns of {table}")
-            placeholders = ", ".join("?" * len(columns))
-            self.statements[table.name] = (
-                f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({placeholders})"
-            )
             self.rows[table.name] = []
             self.counts[table.name] = 0
+
+    def insert(self, table: str, rows: list[Row]) -> None:
+        raise NotImplementedError
 
     def flush(self) -> None:
         for name, rows in self.rows.items():  # parents first
             if rows:
-                self.connection.exec_driver_sql(self.statements[name], rows)
+                self.insert(name, rows)
                 self.counts[name] += len(rows)
                 rows.clear()
+
+
+class _Writer(RowWriter):
+    """Inserts with the driver's ``executemany``."""
+
+    def __init__(self, connection: Connection) -> None:
+        super().__init__()
+        self.connection = connection
+        self.statements: dict[str, str] = {}
+        for name, columns in COLUMNS.items():
+            placeholders = ", ".join("?" * len(columns))
+            self.statements[name] = (
+                f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({placeholders})"
+            )
+
+    def insert(self, table: str, rows: list[Row]) -> None:
+        self.connection.exec_driver_sql(self.statements[table], rows)
+
+
+def generate(writer: RowWriter, *, requests: int, seed: int = 2026, today: date) -> None:
+    """Generate the demo municipality's helpers and ``requests`` requests (with their
+    residents, contacts, follow-ups, help and history) into ``writer``, dated for
+    ``today``. Deterministic for a seed and a ``today``."""
+    if requests < 0:
+        raise ValueError("requests must not be negative")
+    _Generator(random.Random(seed), today, requests, writer).run()
 
 
 # --- small tools -----------------------------------------------------------------------
@@ -929,7 +954,7 @@ class _Case:
 
 
 class _Generator:
-    def __init__(self, rng: random.Random, today: date, requests: int, writer: _Writer) -> None:
+    def __init__(self, rng: random.Random, today: date, requests: int, writer: RowWriter) -> None:
         self.rng = rng
         self.random = rng.random
         self.today = today.toordinal()  # days are proleptic ordinals of local dates

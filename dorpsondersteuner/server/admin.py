@@ -15,17 +15,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..demo import directory as demo
 from ..errors import ConflictError, NotFoundError, ValidationError
-from ..models import Area, DistrictTeam, User
+from ..models import Area, DistrictTeam, HelpRequest, User
 from ..models.base import utcnow
 from ..models.enums import AreaKind, Role
 from ..services import workflow
 from ..services.access import load_principal
 from ..services.changes import ResultSink, record_changes_in
+from . import demo_load
 from .auth import end_user_tokens, forgive_attempts, normalise_username
 from .models import Credential, Device, DeviceToken
 from .passwords import Hasher, check_password_rules
@@ -306,20 +307,62 @@ def revoke_device(
     return device
 
 
-def load_demo(session: Session, hasher: Hasher, password: str = DEMO_PASSWORD) -> int:
-    """Install the demo municipality's directory, every user with the demo password."""
-    if session.scalar(select(User.id).limit(1)) is not None or session.scalar(
-        select(Area.id).limit(1)
+@dataclass(frozen=True)
+class DemoLoad:
+    users: int  # 0: the demo directory was there already
+    rows: dict[str, int]  # generated rows per table, when requests were asked for
+
+
+def load_demo(
+    session: Session, hasher: Hasher, password: str = DEMO_PASSWORD, *, requests: int = 0
+) -> DemoLoad:
+    """Install the demo municipality's directory, every user with the demo password,
+    and ``requests`` of its requests (server/demo_load.py), logged for the laptops.
+
+    Nothing is ever loaded twice: the directory goes only into an empty one, and
+    requests only into a server without any, whose directory is the demo's (loaded
+    now or by an earlier ``load-demo``).
+    """
+    if requests < 0:
+        raise ValidationError("the number of requests must not be negative", field="requests")
+    users = 0
+    if (
+        session.scalar(select(User.id).limit(1)) is None
+        and session.scalar(select(Area.id).limit(1)) is None
     ):
+        demo.install_directory(session)
+        session.flush()
+        password_hash = hasher.hash(password)
+        for user in demo.USERS:
+            # One hash for all: the demo password is public, a salt per user protects nothing.
+            session.add(Credential(user_id=user.id, password_hash=password_hash))
+        users = len(demo.USERS)
+        log.info("demo directory loaded: %d users", users)
+    elif not requests:
         raise ConflictError("the directory is not empty: the demo loads only into a new server")
-    demo.install_directory(session)
-    session.flush()
-    password_hash = hasher.hash(password)
-    for user in demo.USERS:
-        # One hash for all: the demo password is public, a salt per user protects nothing.
-        session.add(Credential(user_id=user.id, password_hash=password_hash))
-    log.info("demo directory loaded: %d users", len(demo.USERS))
-    return len(demo.USERS)
+    elif not _has_demo_directory(session):
+        raise ConflictError(
+            "the directory is not empty and is not the demo's: demo requests load only into "
+            "a new server or one loaded with `load-demo`"
+        )
+    rows: dict[str, int] = {}
+    if requests:
+        if session.scalar(select(HelpRequest.id).limit(1)) is not None:
+            raise ConflictError(
+                "the server holds requests already: demo requests load only into a server "
+                "without any"
+            )
+        rows = demo_load.load_requests(session, requests)
+    return DemoLoad(users, rows)
+
+
+def _has_demo_directory(session: Session) -> bool:
+    ids = [user.id for user in demo.USERS] + [area.id for area in demo.AREAS]
+    found = session.scalar(select(func.count()).select_from(User).where(User.id.in_(ids)))
+    found = (found or 0) + (
+        session.scalar(select(func.count()).select_from(Area).where(Area.id.in_(ids))) or 0
+    )
+    return found == len(ids)
 
 
 def reassign(session: Session, reference: str, username: str, reason: str = "") -> str:

@@ -347,8 +347,14 @@ def cmd_list_areas(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_load_demo(args: argparse.Namespace, settings: Settings) -> int:
     with _transaction(settings) as session:
-        count = admin.load_demo(session, _hasher(settings))
-    print(f"demo directory loaded: {count} users, each with the password {admin.DEMO_PASSWORD!r}")
+        loaded = admin.load_demo(session, _hasher(settings), requests=args.requests)
+    if loaded.users:
+        print(
+            f"demo directory loaded: {loaded.users} users, each with the password "
+            f"{admin.DEMO_PASSWORD!r}"
+        )
+    if loaded.rows:
+        print("demo requests loaded: " + ", ".join(f"{n} {t}" for t, n in loaded.rows.items()))
     return 0
 
 
@@ -469,10 +475,18 @@ def _parser() -> argparse.ArgumentParser:
 
     action("list-users", cmd_list_users, "list users with role and areas")
     action("list-areas", cmd_list_areas, "list areas and district teams")
-    action(
+    sub = action(
         "load-demo",
         cmd_load_demo,
         f"load the fictional demo municipality (password {admin.DEMO_PASSWORD!r})",
+    )
+    sub.add_argument(
+        "--requests",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also N of its requests with their history, for the laptops to pull "
+        "(into a server without requests; the directory may be loaded already)",
     )
     return parser
 
