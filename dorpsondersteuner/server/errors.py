@@ -61,6 +61,7 @@ _ERROR_ANSWERS: dict[int, dict[str, Any]] = {
     404: {"description": "Not found: no such path, or no such item"},
     405: {"description": "Method not allowed: the path does not take this method (Allow)"},
     409: {"description": "Conflict with the current state"},
+    410: {"description": "Gone: the item expired; ask for a new one"},
     413: {"description": "The request body is larger than the server takes"},
     426: {
         "description": "This program's sync protocol version is no longer (or not yet) "
@@ -69,6 +70,11 @@ _ERROR_ANSWERS: dict[int, dict[str, Any]] = {
     422: {
         "description": "Invalid request: the body is not JSON, or a field is missing, "
         "unknown, of the wrong type or out of range; details name each field"
+    },
+    416: {
+        "description": "The byte range asked for is not within the file (Content-Range "
+        "gives its size)",
+        "headers": {"Content-Range": {"description": "bytes */size", "schema": {"type": "string"}}},
     },
     429: {"description": "Too many requests: try again after Retry-After", "headers": _RETRY_AFTER},
     431: {"description": "The request line and headers are larger than the server takes"},
@@ -138,6 +144,7 @@ _STATUS_CODES = {
     406: "not_acceptable",
     413: "body_too_large",
     415: "unsupported_media_type",
+    416: "range_not_satisfiable",
     429: "too_many_requests",
     431: "headers_too_large",
 }

@@ -59,6 +59,8 @@ MAX_HEADER_BYTES = 16 * 1024
 # every 12 hours); the laptop asks for the password again, as its idle lock does.
 TOKEN_MAX_AGE = timedelta(hours=12)
 
+# A sync snapshot is kept in the database in pieces of this many bytes.
+SNAPSHOT_CHUNK_BYTES = 1 << 20
 
 # Per device, for each kind of sync request: a request rate with a burst, and the
 # largest request body. A laptop syncs every few minutes: it pushes its outbox in a few
@@ -180,6 +182,7 @@ class Settings:
     address_throttle: ThrottlePolicy = field(default_factory=_address_policy)
     total_throttle: ThrottlePolicy = field(default_factory=_total_policy)
     hashing: PasswordHashing = field(default_factory=PasswordHashing)
+    snapshot_chunk_bytes: int = SNAPSHOT_CHUNK_BYTES
 
 
 def default_database_url() -> str:
@@ -257,4 +260,5 @@ def load_settings(
         address_throttle=address_throttle,
         total_throttle=total_throttle,
         hashing=hashing,
+        snapshot_chunk_bytes=max(1, int(number("SNAPSHOT_CHUNK_BYTES", SNAPSHOT_CHUNK_BYTES))),
     )
