@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import re
 import shutil
 import sys
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import SyncError
 from .keys import (
+    Argon2Parameters,
     KeyFileError,
     WrongPasswordError,
     create_key_file,
@@ -53,6 +55,15 @@ COMMANDS = ("connect", "sync", "status")
 USERS_FOLDER = "users"
 KEY_FILE_NAME = "register.key"
 _USERNAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$")
+# Far below what protects a register: only for the test suite, and only when asked for
+# by name (as the server's INSECURE_TEST_HASHING).
+TEST_KEY_HASHING_ENV = "DORPSONDERSTEUNER_INSECURE_TEST_KEY_HASHING"
+
+
+def _key_hashing() -> Argon2Parameters | None:
+    if os.environ.get(TEST_KEY_HASHING_ENV) == "1":
+        return Argon2Parameters(memory_kib=1024, time_cost=1, parallelism=1)
+    return None  # keys.py's defaults
 
 
 def user_folder(data: Path, username: str) -> Path:
@@ -219,7 +230,11 @@ def _make_register(folder: Path, password: str, url: str, answer: LoginAnswer, r
     try:
         partial.mkdir()
         data_key = create_key_file(
-            partial / KEY_FILE_NAME, password, answer.recovery_secret, device_id=answer.device_id
+            partial / KEY_FILE_NAME,
+            password,
+            answer.recovery_secret,
+            device_id=answer.device_id,
+            params=_key_hashing(),
         )
         register = open_register(partial / REGISTER_NAME, data_key, create=True)
         try:
@@ -263,7 +278,7 @@ def _reopen_key(key_file: Path, password: str, recovery_secret: bytes) -> bytes:
         raise _Refused(
             "the register here does not belong to this server's account; it was left as it is"
         ) from None
-    set_password(key_file, data_key, password)
+    set_password(key_file, data_key, password, params=_key_hashing())
     return data_key
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import sys
 import uuid
 from collections.abc import Callable, Iterator
@@ -30,11 +31,14 @@ from dorpsondersteuner.register import Register, open_register
 from dorpsondersteuner.server.admin import DEMO_PASSWORD
 from dorpsondersteuner.services.access import load_principal
 from dorpsondersteuner.sync.client import SyncClient
-from dorpsondersteuner.sync.engine import SyncReport, ledger, sync
+from dorpsondersteuner.sync.engine import SyncReport, ledger, status, sync
 
 from ..server.conftest import Databases, Server, client, make_user, postgres, server
 
 __all__ = ["client", "make_user", "postgres", "server"]  # the server tests' fixtures
+
+# Registers made here wrap their key with cheap password hashing (asked for by name).
+os.environ[cli.TEST_KEY_HASHING_ENV] = "1"
 
 T = TypeVar("T")
 
@@ -124,10 +128,15 @@ class Desk:
         self.reports.append(report)
         return report
 
-    def status(self) -> dict[str, Any]:
-        code, out, err = self.program("status", "--json")
-        assert code == 0, err
-        return dict(json.loads(out))
+    def status(self, *, command: bool = False) -> dict[str, Any]:
+        """What ``status --json`` prints: by running it (``command``), else read straight
+        from the register with the key already unwrapped (no password hashing)."""
+        if command:
+            code, out, err = self.program("status", "--json")
+            assert code == 0, err
+            return dict(json.loads(out))
+        with self.register() as register:
+            return cli.status_json(status(register))
 
     def requests(self) -> set[uuid.UUID]:
         return self.read(lambda session: set(session.scalars(select(HelpRequest.id))))

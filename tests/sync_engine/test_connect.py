@@ -3,46 +3,23 @@ register per user, made only when the server said yes, the demo register untouch
 
 from __future__ import annotations
 
-from datetime import timedelta
+from pathlib import Path
 
-from sqlalchemy import select
+import pytest
 
-from dorpsondersteuner.clock import today
-from dorpsondersteuner.models import Area
-from dorpsondersteuner.models.enums import LifeDomain
-from dorpsondersteuner.services import workflow
-from dorpsondersteuner.services.residents import ResidentInput
-from dorpsondersteuner.services.workflow import IntakeInput
+from dorpsondersteuner import cli
+from dorpsondersteuner.models.local import SyncState
+from dorpsondersteuner.sync.client import UpdateProgramError
+from dorpsondersteuner.sync.engine import sync
 
-from .conftest import Desk, DeskFactory
-
-
-def intake(desk: Desk, *, area: str = "BAK", name: str = "Jansen"):
-    area_id = desk.read(
-        lambda session: session.scalars(select(Area.id).where(Area.code == area)).one()
-    )
-    return desk.do(
-        workflow.register_request,
-        IntakeInput(
-            "Kan na een val niet meer zelf boodschappen doen.",
-            LifeDomain.CARE,
-            today() - timedelta(days=1),
-        ),
-        new_resident=ResidentInput(
-            first_name="Truus",
-            last_name=name,
-            area_id=area_id,
-            street="Kerkstraat",
-            house_number="12",
-            postcode="5761 AB",
-            place="Bakel",
-        ),
-    )
+from ..server.conftest import free_port
+from .conftest import Desk, DeskFactory, run_program
+from .helpers import intake
 
 
 def test_connect_makes_the_register_and_sync_sends_an_offline_intake(desks: DeskFactory):
     ingrid = desks("ingrid")
-    status = ingrid.status()
+    status = ingrid.status(command=True)
     assert status["user"] == "ingrid" and status["unsent"] == 0
     request_id = intake(ingrid)
     assert ingrid.status()["unsent"] > 0
@@ -52,3 +29,72 @@ def test_connect_makes_the_register_and_sync_sends_an_offline_intake(desks: Desk
     assert status["unsent"] == 0 and status["requests"] == 1 and status["last_sync"]
     assert request_id in ingrid.requests()
     ingrid.ledger_holds()
+
+
+def test_connect_leaves_the_demo_register_alone_and_each_user_gets_a_register_of_their_own(
+    desks: DeskFactory, tmp_path: Path
+):
+    ingrid = desks("ingrid", connect=False)
+    demo = ingrid.data / "demo-register.db"
+    demo.parent.mkdir(parents=True)
+    demo.write_bytes(b"the demo register, as it was")
+    ingrid.connect()
+    jos = Desk(ingrid.data, "jos", ingrid.url)  # the same computer account
+    jos.connect()
+    assert demo.read_bytes() == b"the demo register, as it was"
+    assert cli.real_registers(ingrid.data) == ["ingrid", "jos"]
+    assert ingrid.status()["device_id"] != jos.status()["device_id"]
+
+    code, _out, err = run_program("sync", "--password-stdin", "--data-dir", str(ingrid.data))
+    assert code == 2 and "several users" in err and "--user" in err
+    code, _out, err = ingrid.program("status", "--user", "ingrid", "--json")
+    assert code == 0
+
+
+def test_a_wrong_password_or_an_unreachable_server_makes_nothing(
+    desks: DeskFactory, tmp_path: Path
+):
+    wrong = desks("ingrid", "not her password", connect=False)
+    code, out, err = wrong.program("connect")
+    assert code == 2, out + err
+    assert "did not accept this username and password" in err and "Nothing" in err
+    assert not (wrong.data / cli.USERS_FOLDER).exists() or not any(
+        (wrong.data / cli.USERS_FOLDER).iterdir()
+    )
+
+    away = Desk(tmp_path / "away", "ingrid", f"http://127.0.0.1:{free_port()}")
+    code, out, err = away.program("connect")
+    assert code == 1, out + err
+    assert "could not be reached" in err and "Nothing was changed" in err
+    assert not away.data.exists() or not any(away.data.rglob("*.db"))
+
+
+def test_an_ended_sign_in_is_renewed_with_the_password_and_the_sync_goes_on(
+    desks: DeskFactory,
+):
+    ingrid = desks("ingrid")
+    request_id = intake(ingrid, name="Verlopen")
+
+    def forget_token(session) -> None:  # type: ignore[no-untyped-def]
+        session.get_one(SyncState, 1).token = "an-ended-token"
+
+    with ingrid.register() as register, register.transaction() as session:
+        forget_token(session)
+    code, out, err = ingrid.program("sync")
+    assert code == 0, out + err
+    assert ingrid.status()["unsent"] == 0
+    assert request_id in ingrid.requests()
+
+
+def test_an_old_program_is_told_to_update_and_keeps_its_work(desks: DeskFactory):
+    ingrid = desks("ingrid")
+    intake(ingrid, name="Oud")
+    unsent = ingrid.status()["unsent"]
+    with (
+        ingrid.register() as register,
+        ingrid.client(protocol_version=99) as client,
+        pytest.raises(UpdateProgramError, match="update the program"),
+    ):
+        sync(register, client)
+    status = ingrid.status()
+    assert status["problem"] == "update_program" and status["unsent"] == unsent
