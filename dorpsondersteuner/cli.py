@@ -214,8 +214,8 @@ def connect(url: str, username: str, data: Path, password: str) -> int:
         else:
             data_key = _make_register(folder, password, url, answer, me.role)
         print(f"Connected {username} to {url}; register in {folder}")
-        # FIRST SYNC: a snapshot download (D17, sync/snapshot_import.py) replaces this
-        # pull from the start once the server offers it; the pull is also its fallback.
+        # The first sync is the server's snapshot (D17): the engine takes it when the
+        # register is fresh.
         return _sync_with(folder, data_key, client, password)
 
 
@@ -383,6 +383,8 @@ def _sync_with(folder: Path, data_key: bytes, client: SyncClient, password: str)
             f"{report.pages} pages; purged {report.purged}; not delivered "
             f"{report.not_delivered}; still unsent {report.unsent}"
         )
+        if report.snapshot:
+            summary = "First sync from the server's snapshot. " + summary
         if report.restored:
             summary += "; the server had been restored from a backup: everything was sent again"
         if report.checksum is not None:

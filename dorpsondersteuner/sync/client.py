@@ -22,13 +22,14 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
 
 from ..errors import SyncError, SyncErrorKind
 from . import PROTOCOL_VERSION
-from .protocol import Op, PullPage, PushResponse, PushResult
+from .protocol import Op, PullPage, PushResponse, PushResult, SnapshotTicket
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 # A Retry-After up to this many seconds is waited out here; a longer one is the
@@ -170,6 +171,26 @@ class SyncClient:
     def pull(self, cursor: str | None, limit: int = 1000) -> PullPage:
         body = {"cursor": cursor, "limit": limit, "protocol_version": self.protocol_version}
         return PullPage.model_validate(self._request("POST", "/sync/pull", body).json())
+
+    def snapshot(self) -> SnapshotTicket:
+        """Ask the server to cut this device's first sync as one file (D17)."""
+        body = {"protocol_version": self.protocol_version}
+        return SnapshotTicket.model_validate(self._request("POST", "/sync/snapshot", body).json())
+
+    def download_snapshot(self, ticket: SnapshotTicket, destination: Path) -> Path:
+        """The snapshot file, downloaded (resuming after what is on disk) and checked."""
+        from .snapshot_import import download_snapshot
+
+        if self.token is None:
+            raise NotSignedInError("not signed in on this laptop", code="no_token")
+        return download_snapshot(
+            self._http,
+            f"/sync/snapshot/{ticket.snapshot_id}",
+            destination,
+            size=ticket.size,
+            sha256=ticket.sha256,
+            headers={"Authorization": f"Bearer {self.token}"},
+        )
 
     # --- HTTP ----------------------------------------------------------------------------
 

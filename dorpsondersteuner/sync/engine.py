@@ -18,6 +18,12 @@ the server logs it and the request's owner hears of it; it stays on the list for
 user. Applied ops are kept ``ACKNOWLEDGED_KEPT_DAYS`` (a server restored from a backup
 gets them again), lost, rejected and not-delivered ones until the user has seen them.
 
+A fresh register's first sync is the server's snapshot (D17; ``snapshot_import.py``):
+one file with exactly what its user may see and the cursor it was cut at, imported in
+one transaction with that cursor, then the search index; the pull goes on from there.
+A register that already holds records (work made before the first sync could finish),
+or a server without snapshots, pulls from the start instead.
+
 When the server no longer knows the cursor (409: it was restored from a backup), the
 engine pushes every kept op again, forgets the field versions and pulls from the start:
 the server applies what it lacks, answers the rest as before, and the laptop takes the
@@ -35,6 +41,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError as PydanticError
 from sqlalchemy import ColumnElement, case, delete, func, or_, select, update
@@ -42,7 +49,6 @@ from sqlalchemy.orm import Session
 
 from ..clock import now_utc
 from ..errors import (
-    DorpsondersteunerError,
     NotFoundError,
     RegisterError,
     SyncError,
@@ -54,9 +60,11 @@ from ..models import (
     DeviceState,
     FieldVersion,
     FollowUp,
+    Helper,
     HelpRequest,
     HistoryEvent,
     RegisterKind,
+    Resident,
 )
 from ..models.enums import Role
 from ..models.local import (
@@ -72,12 +80,10 @@ from ..services.changes import Changes, collected_changes
 from .apply import apply_changes
 from .client import (
     LoginAnswer,
-    NotSignedInError,
     OfflineError,
-    RateLimitedError,
+    ServerError,
     SyncClient,
     UnknownCursorError,
-    UpdateProgramError,
 )
 from .protocol import (
     MAX_OPS_PER_PUSH,
@@ -91,6 +97,9 @@ from .protocol import (
     RejectReason,
 )
 from .purge import purge
+
+if TYPE_CHECKING:
+    from .snapshot_import import ImportedSnapshot
 
 PULL_LIMIT = 1000
 # A batch whose answer was lost is sent again this many times before the sync gives up
@@ -158,6 +167,7 @@ class SyncReport:
     set_aside: int = 0  # pulled changes this laptop could not place (rule 8)
     purged: int = 0
     pages: int = 0
+    snapshot: bool = False  # the first sync came as the server's snapshot
     restored: bool = False  # the server had been restored; everything was sent again
     checksum: str | None = None  # "ok", "mismatch", or None: not compared
     unsent: int = 0  # still pending when the sync ended
@@ -329,6 +339,7 @@ class _Run:
     # --- pull ------------------------------------------------------------------------------
 
     def pull(self) -> None:
+        self._first_sync()
         while True:
             with self.register.sessions() as session:
                 cursor = sync_state(session).cursor
@@ -368,6 +379,40 @@ class _Run:
         _keep_losing_values(session, page.losing_values)
         _keep_rejected(session, page.rejected)
         state.cursor = page.cursor
+
+    def _first_sync(self) -> None:
+        """A fresh register's first sync as the server's snapshot, when it can be."""
+        from .snapshot_import import build_search_index, import_snapshot
+
+        with self.register.sessions() as session:
+            if sync_state(session).cursor is not None or any(
+                session.scalar(select(model.id).limit(1)) is not None
+                for model in (Resident, Helper, HelpRequest)
+            ):
+                return
+        try:
+            ticket = self.client.snapshot()
+        except ServerError as error:
+            if error.status == 404:  # a server without snapshots: pull from the start
+                return
+            raise
+        path = self.register.path.with_name(self.register.path.name + ".snapshot")
+        try:
+            self.client.download_snapshot(ticket, path)
+
+            def keep_cursor(session: Session, imported: ImportedSnapshot) -> None:
+                sync_state(session).cursor = imported.cursor
+
+            imported = import_snapshot(
+                self.register, path, bytes.fromhex(ticket.key), before_commit=keep_cursor
+            )
+        finally:
+            path.unlink(missing_ok=True)  # encrypted throughout; the key is gone with it
+        self.report.snapshot = True
+        self.report.received += sum(imported.counts.values())
+        self.report.pages += 1
+        self._tell("pull")
+        build_search_index(self.register)
 
     # --- a restored server -----------------------------------------------------------------
 
@@ -564,16 +609,16 @@ def _principal(session: Session, state: SyncState) -> Principal:
         )
 
 
-def _problem_of(error: DorpsondersteunerError) -> Problem:
-    if isinstance(error, OfflineError):
-        return Problem.OFFLINE
-    if isinstance(error, NotSignedInError):
-        return Problem.SIGN_IN
-    if isinstance(error, UpdateProgramError):
-        return Problem.UPDATE_PROGRAM
-    if isinstance(error, RateLimitedError):
-        return Problem.RATE_LIMITED
-    return Problem.SERVER
+_PROBLEMS = {
+    SyncErrorKind.NETWORK: Problem.OFFLINE,
+    SyncErrorKind.AUTH: Problem.SIGN_IN,
+    SyncErrorKind.PROTOCOL_VERSION: Problem.UPDATE_PROGRAM,
+    SyncErrorKind.RATE_LIMITED: Problem.RATE_LIMITED,
+}
+
+
+def _problem_of(error: SyncError) -> Problem:
+    return _PROBLEMS.get(error.kind, Problem.SERVER)
 
 
 def _record_problem(register: Register, error: SyncError) -> None:

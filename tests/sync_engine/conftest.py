@@ -21,14 +21,18 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from dorpsondersteuner import cli
 from dorpsondersteuner.keys import unlock_with_password
 from dorpsondersteuner.models import HelpRequest
 from dorpsondersteuner.models.local import OutboxOp, SyncState
 from dorpsondersteuner.register import Register, open_register
+from dorpsondersteuner.server import admin
 from dorpsondersteuner.server.admin import DEMO_PASSWORD
+from dorpsondersteuner.server.db import make_engine
+from dorpsondersteuner.server.passwords import Hasher
+from dorpsondersteuner.server.settings import TEST_HASHING
 from dorpsondersteuner.services.access import load_principal
 from dorpsondersteuner.sync.client import SyncClient
 from dorpsondersteuner.sync.engine import SyncReport, ledger, status, sync
@@ -152,6 +156,17 @@ class Desk:
 
 
 DeskFactory = Callable[..., Desk]
+
+
+def load_demo(database_url: str) -> None:
+    """The demo directory into a server's (migrated) database, as ``admin load-demo``
+    does, without starting a program for it."""
+    engine = make_engine(database_url)
+    try:
+        with sessionmaker(engine).begin() as session:
+            admin.load_demo(session, Hasher(TEST_HASHING))
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

@@ -8,17 +8,23 @@ from pathlib import Path
 import pytest
 
 from dorpsondersteuner import cli
+from dorpsondersteuner.keys import WrongPasswordError, unlock_with_password
+from dorpsondersteuner.models.enums import Role
 from dorpsondersteuner.models.local import SyncState
+from dorpsondersteuner.server import admin
 from dorpsondersteuner.sync.client import UpdateProgramError
 from dorpsondersteuner.sync.engine import sync
 
-from ..server.conftest import free_port
+from ..server.conftest import Server, free_port
 from .conftest import Desk, DeskFactory, run_program
 from .helpers import intake
 
 
 def test_connect_makes_the_register_and_sync_sends_an_offline_intake(desks: DeskFactory):
-    ingrid = desks("ingrid")
+    ingrid = desks("ingrid", connect=False)
+    code, out, err = ingrid.program("connect")
+    assert code == 0, out + err
+    assert "First sync from the server's snapshot" in out
     status = ingrid.status(command=True)
     assert status["user"] == "ingrid" and status["unsent"] == 0
     request_id = intake(ingrid)
@@ -98,3 +104,27 @@ def test_an_old_program_is_told_to_update_and_keeps_its_work(desks: DeskFactory)
         sync(register, client)
     status = ingrid.status()
     assert status["problem"] == "update_program" and status["unsent"] == unsent
+
+
+def test_after_a_password_reset_connect_opens_the_register_again_with_its_unsent_work(
+    desks: DeskFactory, make_user, server: Server
+):
+    account = make_user(Role.VILLAGE_SUPPORTER, areas=("BAK",))
+    desk = desks(account.username, account.password)
+    request_id = intake(desk, name="Vergeten")
+    new_password = "een nieuw en lang genoeg wachtwoord"
+    with server.transaction() as session:  # she forgot it; the administrator resets it
+        admin.set_password(session, server.hasher, account.username, new_password)
+
+    code, out, err = desk.program("sync")  # the old password still opens the laptop
+    assert code == 1 and "does not accept this password" in err, out + err
+    assert desk.status()["unsent"] > 0
+
+    forgetful = Desk(desk.data, desk.username, desk.url, new_password)
+    code, out, err = forgetful.program("connect")
+    assert code == 0, out + err
+    assert forgetful.status()["unsent"] == 0
+    assert request_id in forgetful.requests()
+    with pytest.raises(WrongPasswordError):
+        unlock_with_password(desk.folder / cli.KEY_FILE_NAME, account.password)
+    assert cli.real_registers(desk.data) == [desk.username]  # the same register, not a new one

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..server.conftest import PostgresCluster, run_cli
+from ..server.conftest import PostgresCluster
 from ..server.serving import serve
-from .conftest import Desk
+from .conftest import Desk, load_demo
 from .helpers import escalate, intake
 
 
 def test_connect_and_sync_against_a_postgresql_server(postgres: PostgresCluster, tmp_path: Path):
     database_url = postgres.new_database()
     with serve(database_url, tmp_path / "server.log") as server:
-        loaded = run_cli("admin", "load-demo", database_url=database_url)
-        assert loaded.returncode == 0, loaded.stderr
+        load_demo(database_url)
         ingrid = Desk(tmp_path / "ingrid", "ingrid", server.url)
         joyce = Desk(tmp_path / "joyce", "joyce", server.url)
         ingrid.connect()

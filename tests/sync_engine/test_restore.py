@@ -16,9 +16,9 @@ from sqlalchemy import select
 from dorpsondersteuner.models import HelpRequest
 from dorpsondersteuner.server.db import make_engine
 
-from ..server.conftest import free_port, run_cli
+from ..server.conftest import free_port
 from ..server.serving import Process, running
-from .conftest import Desk
+from .conftest import Desk, load_demo
 from .helpers import escalate, intake
 
 
@@ -43,8 +43,7 @@ def test_after_a_restore_the_laptop_sends_its_kept_ops_again_and_loses_nothing(t
     database_url = f"sqlite:///{database}"
     port = free_port()
     with serving(database_url, tmp_path / "server-1.log", port) as server:
-        loaded = run_cli("admin", "load-demo", database_url=database_url)
-        assert loaded.returncode == 0, loaded.stderr
+        load_demo(database_url)
         ingrid = Desk(tmp_path / "laptop", "ingrid", server.url)
         ingrid.connect()
         before = intake(ingrid, name="Voor de backup")
