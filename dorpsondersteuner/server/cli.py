@@ -1,6 +1,7 @@
 """``dorpsondersteuner-server``: serve, migrate and administer the sync server.
 
     dorpsondersteuner-server serve [--host 127.0.0.1] [--port 8000] [--database-url URL]
+    dorpsondersteuner-server serve --demo           (a throw-away demo server)
     dorpsondersteuner-server migrate [--database-url URL]
     dorpsondersteuner-server admin <command> …   (see --help)
 
@@ -13,18 +14,25 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import dataclasses
 import getpass
 import logging
 import os
+import shutil
+import signal
 import sys
+import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import __version__
+from ..demo.directory import demo_user_choices
 from ..errors import DorpsondersteunerError
 from ..models import Area, DistrictTeam, User
 from ..models.enums import AreaKind, Role
@@ -74,7 +82,65 @@ def log_config() -> dict[str, Any]:
     return config
 
 
+DEMO_REQUESTS = 5000  # a year of the demo municipality's requests
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.demo:
+        return _serve(args, settings)
+    if args.database_url or args.workers != 1:
+        raise CommandError("--demo makes its own database and runs one process")
+    # A throw-away server: a temporary SQLite database, removed when the server stops.
+    # uvicorn ends on SIGTERM by sending it to itself again once it has stopped: as an
+    # exception here, so the folder is removed (also when stopped while loading).
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    folder = Path(tempfile.mkdtemp(prefix="dorpsondersteuner-demo-"))
+    try:
+        settings = dataclasses.replace(settings, database_url=f"sqlite:///{folder / 'demo.db'}")
+        _load_demo_server(settings)
+        return _serve(args, settings, demo=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _exit_on_sigterm(_signum: int, _frame: Any) -> None:
+    raise SystemExit(0)
+
+
+def _load_demo_server(settings: Settings) -> None:
+    started = time.perf_counter()
+    engine = make_engine(settings.database_url)
+
+    @event.listens_for(engine, "connect")
+    def _no_waiting_for_the_disk(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA synchronous = OFF")  # nothing to keep safe here
+
+    try:
+        prepare_for_serving(engine, settings.database_url)
+        with sessionmaker(engine, expire_on_commit=False).begin() as session:
+            admin.load_demo(session, _hasher(settings), requests=DEMO_REQUESTS)
+    finally:
+        engine.dispose()
+    log.info("demo server loaded in %.1f s", time.perf_counter() - started)
+
+
+def _demo_banner(url: str) -> str:
+    """The address, the demo users and their password, for whoever started it."""
+    lines = [
+        f"Demo server on {url} with the fictional demo municipality and "
+        f"{DEMO_REQUESTS:,} requests; its temporary database is removed when it stops "
+        "(Ctrl+C).",
+        f"Sign in as any demo user with the password {admin.DEMO_PASSWORD!r}:",
+    ]
+    for choice in demo_user_choices():
+        lines.append(
+            f"  {choice.username:<10} {choice.display_name:<22} {choice.role.value:<18} "
+            f"{choice.areas}"
+        )
+    return "\n".join(lines)
+
+
+def _serve(args: argparse.Namespace, settings: Settings, *, demo: bool = False) -> int:
     import uvicorn
 
     engine = make_engine(settings.database_url)
@@ -92,6 +158,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         file=sys.stderr,
         flush=True,
     )
+    if demo:
+        scheme = "https" if args.ssl_certfile else "http"
+        print(_demo_banner(f"{scheme}://{args.host}:{args.port}"), flush=True)
     uvicorn.run(
         "dorpsondersteuner.server.app:app_from_environment",
         factory=True,
@@ -387,6 +456,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ADDRESSES",
         help="comma-separated addresses or networks of reverse proxies whose "
         "X-Forwarded-For and X-Forwarded-Proto are trusted (default: none)",
+    )
+    serve.add_argument(
+        "--demo",
+        action="store_true",
+        help=f"a throw-away demo server: a temporary database with the demo municipality "
+        f"and {DEMO_REQUESTS:,} requests, removed at exit (demo password "
+        f"{admin.DEMO_PASSWORD!r})",
     )
     serve.set_defaults(handler=cmd_serve)
 
