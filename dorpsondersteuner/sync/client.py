@@ -29,7 +29,15 @@ import httpx
 
 from ..errors import SyncError, SyncErrorKind
 from . import PROTOCOL_VERSION
-from .protocol import Op, PullPage, PushResponse, PushResult, SnapshotTicket
+from .protocol import (
+    ChecksumAnswer,
+    Op,
+    PullPage,
+    PushResponse,
+    PushResult,
+    RepullAnswer,
+    SnapshotTicket,
+)
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 # A Retry-After up to this many seconds is waited out here; a longer one is the
@@ -172,6 +180,20 @@ class SyncClient:
         body = {"cursor": cursor, "limit": limit, "protocol_version": self.protocol_version}
         return PullPage.model_validate(self._request("POST", "/sync/pull", body).json())
 
+    def checksum(self, cursor: str | None) -> ChecksumAnswer:
+        """What this device should hold, per partition (rule 12)."""
+        # The protocol version is not sent as a query parameter: the server takes it
+        # only as a JSON number, and a query's values are text.
+        params: dict[str, Any] = {} if cursor is None else {"cursor": cursor}
+        return ChecksumAnswer.model_validate(
+            self._request("GET", "/sync/checksum", params=params).json()
+        )
+
+    def repull(self, partitions: Sequence[str]) -> int:
+        """Ask for these partitions' records whole with the next pull; how many."""
+        body = {"partitions": list(partitions), "protocol_version": self.protocol_version}
+        return RepullAnswer.model_validate(self._request("POST", "/sync/repull", body).json()).stale
+
     def snapshot(self) -> SnapshotTicket:
         """Ask the server to cut this device's first sync as one file (D17)."""
         body = {"protocol_version": self.protocol_version}
@@ -200,6 +222,7 @@ class SyncClient:
         path: str,
         body: dict[str, Any] | None = None,
         *,
+        params: dict[str, Any] | None = None,
         signed: bool = True,
         wait: bool = True,
     ) -> httpx.Response:
@@ -211,7 +234,7 @@ class SyncClient:
         waits = 0
         while True:
             try:
-                answer = self._http.request(method, path, json=body, headers=headers)
+                answer = self._http.request(method, path, json=body, params=params, headers=headers)
             except httpx.TransportError as error:
                 # Unreachable, refused, timed out, or the answer lost on the way: the
                 # same request may be sent again (push and pull are idempotent).

@@ -102,6 +102,8 @@ if TYPE_CHECKING:
     from .snapshot_import import ImportedSnapshot
 
 PULL_LIMIT = 1000
+# Compare, re-pull what differs, compare again: a second difference is reported.
+VERIFY_ROUNDS = 2
 # A batch whose answer was lost is sent again this many times before the sync gives up
 # (and the next sync sends it again).
 BATCH_RETRIES = 2
@@ -170,6 +172,7 @@ class SyncReport:
     snapshot: bool = False  # the first sync came as the server's snapshot
     restored: bool = False  # the server had been restored; everything was sent again
     checksum: str | None = None  # "ok", "mismatch", or None: not compared
+    checksum_differs: tuple[str, ...] = ()  # the partitions that still differ
     unsent: int = 0  # still pending when the sync ended
     changes: Changes = field(default_factory=Changes)
 
@@ -437,14 +440,49 @@ class _Run:
     # --- verify ----------------------------------------------------------------------------
 
     def verify(self) -> None:
-        """Compare a count and a hash with the server (rule 12).
-
-        CHECKSUM STEP: not wired yet. The laptop side (``sync/checksum.py``) and the
-        server's endpoint are being added; until then ``report.checksum`` stays None
-        (not compared) and ``SyncState.last_checksum`` untouched. A mismatch must heal
-        by pulling again, never by deleting.
-        """
+        """Compare a count and a hash per partition with the server (rule 12); the
+        partitions that differ come again whole with one more pull, and are compared
+        again. Nothing is deleted to heal. A server without checksums: not compared."""
         self._tell("verify")
+        differ: list[str] = []
+        for attempt in range(VERIFY_ROUNDS):
+            found = self._compare()
+            if found is None:
+                return
+            differ = found
+            if not differ or attempt == VERIFY_ROUNDS - 1:
+                break
+            self.client.repull(differ)
+            self.pull()
+        result = "ok" if not differ else "mismatch"
+        with self.register.transaction() as session:
+            state = sync_state(session)
+            state.last_checksum, state.last_checksum_at = result, now_utc()
+        self.report.checksum = result
+        self.report.checksum_differs = tuple(differ)
+
+    def _compare(self) -> list[str] | None:
+        """The partitions whose sums differ; None when the server has no checksums or
+        moved on meanwhile (then the next sync compares)."""
+        from .checksum import Sum, differing, local_sums
+
+        for _ in range(2):
+            with self.register.sessions() as session:
+                cursor = sync_state(session).cursor
+            try:
+                answer = self.client.checksum(cursor)
+            except ServerError as error:
+                if error.status == 404:
+                    return None
+                raise
+            if answer.current:
+                theirs = {name: Sum(p.count, p.hash) for name, p in answer.partitions.items()}
+                with self.register.sessions() as session:
+                    principal = _principal(session, sync_state(session))
+                    mine = local_sums(session, principal, answer.device_records)
+                return differing(mine, theirs)
+            self.pull()  # others wrote meanwhile: catch up, then compare
+        return None
 
 
 def _unanswered() -> ColumnElement[bool]:

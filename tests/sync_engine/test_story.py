@@ -96,3 +96,4 @@ def test_an_offline_intake_goes_to_the_team_and_back_and_a_colleague_who_moves_l
         desk.ledger_holds()
         assert desk.status()["unsent"] == 0
         assert not any(report.set_aside for report in desk.reports)
+        assert desk.reports[-1].checksum == "ok", desk.reports[-1].checksum_differs
