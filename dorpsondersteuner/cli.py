@@ -177,6 +177,7 @@ def connect(url: str, username: str, data: Path, password: str) -> int:
         ForbiddenDeviceError,
         NotSignedInError,
         OfflineError,
+        RateLimitedError,
         SyncClient,
     )
 
@@ -205,6 +206,11 @@ def connect(url: str, username: str, data: Path, password: str) -> int:
                 f"the server at {url} could not be reached: check the address and the network. "
                 "Nothing was changed.",
                 exit_code=1,
+            ) from None
+        except RateLimitedError as error:
+            raise _Refused(
+                f"too many attempts: try again in {error.retry_after:.0f} s. Nothing was changed.",
+                1,
             ) from None
         except SyncError as error:
             raise _Refused(f"the server refused: {error}. Nothing was changed.", 1) from None

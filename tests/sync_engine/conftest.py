@@ -127,8 +127,13 @@ class Desk:
 
     def sync(self, **options: Any) -> SyncReport:
         """One sync through the engine (what ``dorpsondersteuner sync`` runs)."""
-        with self.register() as register, self.client() as client:
-            report = sync(register, client, **options)
+        return self.sync_with(engine_options=options)
+
+    def sync_with(
+        self, *, engine_options: dict[str, Any] | None = None, **client_options: Any
+    ) -> SyncReport:
+        with self.register() as register, self.client(**client_options) as client:
+            report = sync(register, client, **(engine_options or {}))
         self.reports.append(report)
         return report
 

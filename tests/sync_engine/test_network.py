@@ -1,15 +1,19 @@
-"""Answers lost on the way: a push whose answer never arrives is sent again, as the same
-batch, and each op is applied once; a page whose answer is lost is asked for again
-from the same cursor."""
+"""The network between laptop and server: a push whose answer never arrives is sent
+again, as the same batch, and each op is applied once; a page whose answer is lost is
+asked for again from the same cursor; a "too many requests" is waited out for its
+Retry-After when that is short, and reported when it is long."""
 
 from __future__ import annotations
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from dorpsondersteuner.models import HistoryEvent
 from dorpsondersteuner.models.local import OutboxOp
 from dorpsondersteuner.server.models import PushedOp
+from dorpsondersteuner.sync.client import RateLimitedError
+from dorpsondersteuner.sync.engine import SyncProgress
 
 from ..server.conftest import Server
 from .conftest import DeskFactory
@@ -45,7 +49,11 @@ def test_a_lost_push_answer_sends_the_same_batch_again_and_each_op_is_applied_on
     op_ids = ingrid.read(lambda session: list(session.scalars(select(OutboxOp.op_id))))
 
     ingrid.transport = LosesAnswers("/sync/push", "/sync/pull")
-    report = ingrid.sync(batch=2)
+    seen: list[SyncProgress] = []
+    report = ingrid.sync(batch=2, progress=seen.append)
+    pushed = [step for step in seen if step.phase == "push"]
+    assert pushed[-1].sent == pushed[-1].to_send == len(op_ids)
+    assert [step.sent for step in pushed] == sorted(step.sent for step in pushed)
     assert ingrid.transport.sent.count("/sync/push") == len(op_ids) // 2 + len(op_ids) % 2 + 1
     assert report.complete and report.sent == len(op_ids) and report.rejected == 0
     with server.transaction() as session:
@@ -65,3 +73,40 @@ def test_a_lost_push_answer_sends_the_same_batch_again_and_each_op_is_applied_on
     assert sorted(on_server) == sorted(on_laptop) and len(on_server) >= 2
     assert request_id in ingrid.requests()
     ingrid.ledger_holds()
+
+
+class Busy(httpx.HTTPTransport):
+    """A server (or a proxy in front of it) that answers the first request to ``path``
+    with 429 and a Retry-After; the rest reach the server."""
+
+    def __init__(self, path: str, seconds: int) -> None:
+        super().__init__()
+        self.path, self.seconds, self.refused = path, seconds, 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path == self.path and not self.refused:
+            self.refused += 1
+            return httpx.Response(
+                429,
+                headers={"Retry-After": str(self.seconds)},
+                json={"error": "too_many_requests", "message": "too many requests"},
+                request=request,
+            )
+        return super().handle_request(request)
+
+
+def test_a_short_retry_after_is_waited_out_and_a_long_one_reported(desks: DeskFactory):
+    ingrid = desks("ingrid")
+    intake(ingrid, name="Druk")
+    waits: list[float] = []
+    ingrid.transport = Busy("/sync/push", 2)
+    report = ingrid.sync_with(sleep=waits.append)
+    assert report.complete and waits == [2.0]
+
+    intake(ingrid, name="Heel druk")
+    ingrid.transport = Busy("/sync/pull", 600)
+    with pytest.raises(RateLimitedError) as refused:
+        ingrid.sync_with(sleep=waits.append)
+    assert refused.value.retry_after == 600 and waits == [2.0]
+    status = ingrid.status()
+    assert status["problem"] == "rate_limited" and status["unsent"] == 0  # the push went
