@@ -3,17 +3,20 @@ register per user, made only when the server said yes, the demo register untouch
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
 
 from dorpsondersteuner import cli
 from dorpsondersteuner.keys import WrongPasswordError, unlock_with_password
+from dorpsondersteuner.models import DeviceState, RegisterKind
 from dorpsondersteuner.models.enums import Role
 from dorpsondersteuner.models.local import SyncState
+from dorpsondersteuner.register import Register
 from dorpsondersteuner.server import admin
-from dorpsondersteuner.sync.client import UpdateProgramError
-from dorpsondersteuner.sync.engine import sync
+from dorpsondersteuner.sync.client import SyncClient, UpdateProgramError
+from dorpsondersteuner.sync.engine import NotSyncableError, sync
 
 from ..server.conftest import Server, free_port
 from .conftest import Desk, DeskFactory, run_program
@@ -129,3 +132,15 @@ def test_after_a_password_reset_connect_opens_the_register_again_with_its_unsent
     with pytest.raises(WrongPasswordError):
         unlock_with_password(desk.folder / cli.KEY_FILE_NAME, account.password)
     assert cli.real_registers(desk.data) == [desk.username]  # the same register, not a new one
+
+
+def test_a_demo_register_never_syncs(register: Register):
+    with register.transaction() as session:
+        session.add(
+            DeviceState(device_id=uuid.uuid4(), short_code="D1", register_kind=RegisterKind.DEMO)
+        )
+    with (
+        SyncClient("http://127.0.0.1:9") as client,
+        pytest.raises(NotSyncableError, match="never syncs"),
+    ):
+        sync(register, client)
