@@ -31,6 +31,7 @@ from dorpsondersteuner.register import Register, open_register
 from dorpsondersteuner.server import admin
 from dorpsondersteuner.server.admin import DEMO_PASSWORD
 from dorpsondersteuner.server.db import make_engine
+from dorpsondersteuner.server.models import PushedOp
 from dorpsondersteuner.server.passwords import Hasher
 from dorpsondersteuner.server.settings import TEST_HASHING
 from dorpsondersteuner.services.access import load_principal
@@ -150,14 +151,30 @@ class Desk:
     def requests(self) -> set[uuid.UUID]:
         return self.read(lambda session: set(session.scalars(select(HelpRequest.id))))
 
-    def ledger_holds(self) -> None:
-        """Every op made on this laptop is in exactly one state."""
+    def ledger_holds(self, server: Server | None = None) -> None:
+        """Every op made on this laptop is in exactly one state; with ``server``, every
+        answer the laptop keeps is the one the server keeps for that op."""
 
-        def check(session: Session) -> None:
+        def check(session: Session) -> dict[uuid.UUID, str]:
             made = session.scalars(select(OutboxOp.op_id)).all()
             assert ledger(session).total == len(made)
+            return dict(
+                session.execute(
+                    select(OutboxOp.op_id, OutboxOp.result).where(OutboxOp.result.is_not(None))
+                ).all()
+            )
 
-        self.read(check)
+        answered = self.read(check)
+        if server is not None:
+            with server.transaction() as session:
+                kept = dict(
+                    session.execute(
+                        select(PushedOp.op_id, PushedOp.result).where(
+                            PushedOp.op_id.in_(list(answered))
+                        )
+                    ).all()
+                )
+            assert kept == answered
 
 
 DeskFactory = Callable[..., Desk]

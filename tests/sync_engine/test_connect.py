@@ -23,7 +23,9 @@ from .conftest import Desk, DeskFactory, run_program
 from .helpers import intake
 
 
-def test_connect_makes_the_register_and_sync_sends_an_offline_intake(desks: DeskFactory):
+def test_connect_makes_the_register_and_sync_sends_an_offline_intake(
+    desks: DeskFactory, server: Server
+):
     ingrid = desks("ingrid", connect=False)
     code, out, err = ingrid.program("connect")
     assert code == 0, out + err
@@ -38,7 +40,7 @@ def test_connect_makes_the_register_and_sync_sends_an_offline_intake(desks: Desk
     assert status["unsent"] == 0 and status["requests"] >= 1 and status["last_sync"]
     assert status["checksum"] == "ok"
     assert request_id in ingrid.requests()
-    ingrid.ledger_holds()
+    ingrid.ledger_holds(server)
 
 
 def test_connect_leaves_the_demo_register_alone_and_each_user_gets_a_register_of_their_own(

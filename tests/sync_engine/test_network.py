@@ -72,7 +72,7 @@ def test_a_lost_push_answer_sends_the_same_batch_again_and_each_op_is_applied_on
     )
     assert sorted(on_server) == sorted(on_laptop) and len(on_server) >= 2
     assert request_id in ingrid.requests()
-    ingrid.ledger_holds()
+    ingrid.ledger_holds(server)
 
 
 class Busy(httpx.HTTPTransport):

@@ -70,7 +70,7 @@ def test_an_offline_intake_goes_to_the_team_and_back_and_a_colleague_who_moves_l
         )
     )
     assert reasons == {"no_longer_visible"}
-    colleague.ledger_holds()
+    colleague.ledger_holds(server)
     # What she could not deliver stays listed: the next sync neither drops nor resends it.
     assert colleague.sync().sent == 0
     assert colleague.status()["not_delivered"] == status["not_delivered"]
@@ -93,7 +93,7 @@ def test_an_offline_intake_goes_to_the_team_and_back_and_a_colleague_who_moves_l
     assert {EventKind.CONTACT_ADDED, EventKind.CLOSED} <= kinds
     assert request_id not in anja.requests()  # Gemert never receives it
     for desk in (ingrid, joyce, anja, colleague):
-        desk.ledger_holds()
+        desk.ledger_holds(server)
         assert desk.status()["unsent"] == 0
         assert not any(report.set_aside for report in desk.reports)
         assert desk.reports[-1].checksum == "ok", desk.reports[-1].checksum_differs
