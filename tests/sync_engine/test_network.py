@@ -110,3 +110,12 @@ def test_a_short_retry_after_is_waited_out_and_a_long_one_reported(desks: DeskFa
     assert refused.value.retry_after == 600 and waits == [2.0]
     status = ingrid.status()
     assert status["problem"] == "rate_limited" and status["unsent"] == 0  # the push went
+
+
+def test_a_sync_with_nothing_to_do_makes_one_request(desks: DeskFactory):
+    ingrid = desks("ingrid")
+    ingrid.sync()
+    ingrid.transport = LosesAnswers()  # loses nothing: counts what is sent
+    report = ingrid.sync()
+    assert ingrid.transport.sent == ["/sync/pull"]
+    assert report.complete and report.checksum == "ok"  # as the last comparison found
