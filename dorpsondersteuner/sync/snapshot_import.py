@@ -320,13 +320,13 @@ def _copy(connection: Connection) -> dict[str, int]:
     for model in DIRECTORY_MODELS + CASE_MODELS:
         name = model.__tablename__
         known = sorted(set(fields.get(name, ())) & set(model.__table__.columns.keys()))
-        # In the order of the register's key (entity, record, field): each row lands
-        # at the end of the index instead of somewhere in it.
+        # In the order of the register's key (entity, record, field), so each row lands
+        # at the end of the index instead of somewhere in it: the server writes the
+        # records in id order, and the fields go sorted.
         connection.exec_driver_sql(
             "INSERT OR REPLACE INTO main.field_versions (entity, record_id, field, version) "
             f"SELECT ?, t.id, f.value, t.{BASE_VERSION} FROM {_SCHEMA}.{name} AS t "
-            "CROSS JOIN json_each(?) AS f "
-            f"WHERE t.{BASE_VERSION} IS NOT NULL ORDER BY t.id, f.value",
+            f"CROSS JOIN json_each(?) AS f WHERE t.{BASE_VERSION} IS NOT NULL",
             (name, json.dumps(known)),
         )
     connection.exec_driver_sql(
