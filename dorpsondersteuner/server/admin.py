@@ -10,12 +10,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..demo import directory as demo
@@ -28,7 +29,7 @@ from ..services.access import load_principal
 from ..services.changes import ResultSink, record_changes_in
 from . import demo_load
 from .auth import end_user_tokens, forgive_attempts, normalise_username
-from .models import Credential, Device, DeviceToken
+from .models import Credential, Device, DeviceScope, DeviceToken, ScopeDelta, SyncCounter
 from .passwords import Hasher, check_password_rules
 from .sync.changelog import Numbering, Origin, log_directory, write
 
@@ -363,6 +364,24 @@ def _has_demo_directory(session: Session) -> bool:
         session.scalar(select(func.count()).select_from(Area).where(Area.id.in_(ids))) or 0
     )
     return found == len(ids)
+
+
+def restored(session: Session) -> str:
+    """The step after restoring a backup (docs/server.md "Backup and restore"): the
+    database gets a new epoch, so every cursor given out before is refused (409
+    ``unknown_cursor``) and the laptops pull again from scratch and send again the ops
+    they keep, whose results the restore may have lost; scope changes waiting for a
+    page's confirmation are dropped and every device's scope is marked to be sent again
+    whole. Returns the new epoch."""
+    numbering = Numbering.locked(session)  # waits for pushes still numbering changes
+    epoch = secrets.token_hex(6)
+    while epoch == numbering.epoch:
+        epoch = secrets.token_hex(6)
+    session.execute(update(SyncCounter).where(SyncCounter.id == 1).values(epoch=epoch))
+    session.execute(delete(ScopeDelta))
+    session.execute(update(DeviceScope).values(stale=True))
+    log.info("restored: epoch %s follows %s at change %d", epoch, numbering.epoch, numbering.last)
+    return epoch
 
 
 def reassign(session: Session, reference: str, username: str, reason: str = "") -> str:

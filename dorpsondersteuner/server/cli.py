@@ -321,6 +321,16 @@ def cmd_reassign(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_restored(args: argparse.Namespace, settings: Settings) -> int:
+    with _transaction(settings) as session:
+        epoch = admin.restored(session)
+    print(
+        f"the restored database begins epoch {epoch}: every laptop pulls again from scratch "
+        "at its next sync and sends again the changes the backup may lack"
+    )
+    return 0
+
+
 def cmd_unlock(args: argparse.Namespace, settings: Settings) -> int:
     with _transaction(settings) as session:
         admin.unlock(session, args.username)
@@ -532,6 +542,13 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("reference", help="e.g. BAK-2026-K3-042")
     sub.add_argument("username", help="the new owner, who works at the request's level and area")
     sub.add_argument("--reason", default="", help="why, for the request's history")
+
+    action(
+        "restored",
+        cmd_restored,
+        "run once after restoring a backup (and `migrate`), before serving: laptops then "
+        "pull again and send again what the backup lacks",
+    )
 
     sub = action("list-devices", cmd_list_devices, "each user's devices, first and last sign-in")
     sub.add_argument("--user", help="only this user's devices")

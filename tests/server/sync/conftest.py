@@ -204,12 +204,14 @@ def new_laptop(
     engine: Engine,
     username: str,
     password: str = DEMO_PASSWORD,
+    device_id: uuid.UUID | None = None,
 ) -> Laptop:
-    """A register at ``path`` signed in through ``http`` with a device id of its own,
-    holding the directory of the server's database ``engine``."""
+    """A register at ``path`` signed in through ``http`` with a device id of its own
+    (or ``device_id``: a laptop connected again with a new register), holding the
+    directory of the server's database ``engine``."""
     shutil.copyfile(template, path)
     register = open_register(path, KEY)
-    device_id = uuid.uuid4()
+    device_id = device_id or uuid.uuid4()
     answer = http.post(
         "/auth/login",
         json={"username": username, "password": password, "device_id": str(device_id)},
