@@ -56,7 +56,19 @@ def _one_state(state: Any) -> Iterator[Session]:
 @router.post(
     "/snapshot",
     dependencies=[Depends(device_limit("snapshot"))],
-    responses={**LIMITED_ERRORS, **error_responses(422, 426)},
+    responses={
+        200: {
+            "links": {
+                "download": {
+                    "operationId": "download_snapshot",
+                    "parameters": {"snapshot_id": "$response.body#/snapshot_id"},
+                    "description": "The snapshot file",
+                }
+            }
+        },
+        **LIMITED_ERRORS,
+        **error_responses(422, 426),
+    },
 )
 def take_snapshot(
     body: SnapshotRequest, request: Request, principal: PrincipalDep, owner: DeviceDep
@@ -95,6 +107,7 @@ def take_snapshot(
 
 @router.get(
     "/snapshot/{snapshot_id}",
+    operation_id="download_snapshot",
     response_class=Response,
     responses={
         200: {"description": "The whole file", **_FILE},

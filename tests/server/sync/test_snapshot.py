@@ -30,7 +30,6 @@ from dorpsondersteuner.models import (
 from dorpsondersteuner.models.base import utcnow
 from dorpsondersteuner.models.enums import ContactKind
 from dorpsondersteuner.rawdb import connect_raw
-from dorpsondersteuner.server.db import make_engine
 from dorpsondersteuner.server.models import (
     ChangeLogEntry,
     DeviceScope,
@@ -49,7 +48,7 @@ from dorpsondersteuner.sync.snapshot_import import (
     import_snapshot,
 )
 
-from ..conftest import Databases, Server, bearer, run_cli
+from ..conftest import Server, bearer
 from ..serving import serve
 from .conftest import HELD_MODELS, Laptop, LaptopFactory, new_laptop
 from .test_push_pull import escalate, intake
@@ -106,7 +105,7 @@ def content(laptop: Laptop) -> dict[str, Any]:
             for model in (*DIRECTORY_MODELS, *HELD_MODELS)
         }
         for membership in (team_areas, user_areas):
-            held[membership.name] = set(session.execute(select(membership)).tuples())
+            held[membership.name] = {tuple(row) for row in session.execute(select(membership))}
         return held
 
 
@@ -224,9 +223,7 @@ def test_a_snapshot_and_the_pulls_after_it_hold_what_pulling_everything_holds(
     own = versions(jos, CASE_ENTITIES | {model.__tablename__ for model in DIRECTORY_MODELS})
     assert own == server_versions(server, own)
     if "versions" in Change.model_fields:  # records sent whole carry their fields' versions
-        a, b = versions(jos, CASE_ENTITIES), versions(everything, CASE_ENTITIES)
-        diff = {k: (a.get(k), b.get(k)) for k in set(a) | set(b) if a.get(k) != b.get(k)}
-        assert not diff, sorted(diff.items())[:20]
+        assert versions(jos, CASE_ENTITIES) == versions(everything, CASE_ENTITIES)
     assert not jos.set_aside and not everything.set_aside
 
 
@@ -293,23 +290,18 @@ def test_each_snapshot_holds_exactly_what_its_user_may_see(
 
 
 def test_a_broken_off_download_resumes_on_another_server_process_encrypted_throughout(
-    databases: Databases, laptop_template: Path, tmp_path: Path
+    server: Server, laptop_template: Path, tmp_path: Path
 ) -> None:
-    database_url = databases.new_url()
+    # A second process on the same database, keeping snapshots in small pieces.
     small_chunks = {ENV_PREFIX + "SNAPSHOT_CHUNK_BYTES": "4096"}
-    with (
-        serve(database_url, tmp_path / "a.log", env=small_chunks) as first,
-        serve(database_url, tmp_path / "b.log", env=small_chunks) as second,
-    ):
-        loaded = run_cli("admin", "load-demo", database_url=database_url)
-        assert loaded.returncode == 0, loaded.stderr
-        engine = make_engine(database_url)
+    with serve(server.database_url, tmp_path / "b.log", env=small_chunks) as first:
+        engine = server.engine
         one = httpx.Client(base_url=first.url, timeout=60)
-        other = httpx.Client(base_url=second.url, timeout=60)
+        other = httpx.Client(base_url=server.url, timeout=60)
         try:
-            writer = new_laptop(tmp_path / "w.db", laptop_template, one, engine, "ingrid")
+            writer = new_laptop(tmp_path / "w.db", laptop_template, other, engine, "ingrid")
             planted = "Plantinga-Zwanenburg"
-            for n in range(8):
+            for n in range(2):
                 intake(writer, name=f"{planted}{n}")
             writer.push()
             fresh = new_laptop(tmp_path / "f.db", laptop_template, one, engine, "jos")
@@ -360,14 +352,13 @@ def test_a_broken_off_download_resumes_on_another_server_process_encrypted_throu
             import_snapshot(fresh.register, path, bytes.fromhex(ticket.key))
             with fresh.register.sessions() as session:
                 names = set(session.scalars(select(Resident.last_name)))
-            assert {f"{planted}{n}" for n in range(8)} <= names
+            assert {f"{planted}{n}" for n in range(2)} <= names
             for file in tmp_path.iterdir():
                 if file.is_file() and not file.name.endswith(".log"):
                     assert planted.encode() not in file.read_bytes(), file.name
         finally:
             one.close()
             other.close()
-            engine.dispose()
 
 
 def test_a_snapshot_is_refused_to_an_old_program_and_expires_after_a_day(
