@@ -275,4 +275,82 @@ class ServerAccessLogEntry(ServerBase):
     result: Mapped[str] = mapped_column(String(200), default="")
 
 
+class SyncSnapshot(ServerBase):
+    """A snapshot cut for one device's first sync (D17): an encrypted file, kept in
+    ``sync_snapshot_chunks`` so every server process can serve it, until ``expires_at``.
+    The key it is encrypted with went to the device once and is not kept here."""
+
+    __tablename__ = "sync_snapshots"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"), index=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey(_USER_ID))
+    cursor: Mapped[str] = mapped_column(String(80))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    chunk_bytes: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SyncSnapshotChunk(ServerBase):
+    """One piece of a snapshot's file, in order (``number`` from 0), each
+    ``chunk_bytes`` long but the last."""
+
+    __tablename__ = "sync_snapshot_chunks"
+
+    snapshot_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("sync_snapshots.id", ondelete="CASCADE"), primary_key=True
+    )
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ChecksumRecord(ServerBase):
+    """One record's hash over its id and field versions (``sync/checksum.py``), and
+    where it counts: a request's tree (``request_id``, ``slot``: everyone who sees the
+    request, or its contacts marked professionals only), or a ``partition`` of its own
+    (residents, helpers). Kept as changes are written (rule 12)."""
+
+    __tablename__ = "checksum_records"
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    hash: Mapped[int] = mapped_column(BigInteger)
+    request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    slot: Mapped[str | None] = mapped_column(String(1))
+    partition: Mapped[str | None] = mapped_column(String(100), index=True)
+
+
+class ChecksumTree(ServerBase):
+    """The sums of one request's tree, so a request that changes area or level moves
+    between partitions as one row, not a scan: ``base`` is where it counts now (none:
+    deleted), ``proj_*`` its own hash as an administrator's device holds it."""
+
+    __tablename__ = "checksum_trees"
+
+    request_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    base: Mapped[str | None] = mapped_column(String(80), index=True)
+    resident_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    count_all: Mapped[int] = mapped_column(BigInteger, default=0)
+    hash_all: Mapped[int] = mapped_column(BigInteger, default=0)
+    count_professionals: Mapped[int] = mapped_column(BigInteger, default=0)
+    hash_professionals: Mapped[int] = mapped_column(BigInteger, default=0)
+    proj_count: Mapped[int] = mapped_column(Integer, default=0)
+    proj_hash: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ChecksumPartition(ServerBase):
+    """Count and hash of one partition (area x highest level reached x professionals
+    only; residents; helpers), and of its requests' administrator projection."""
+
+    __tablename__ = "checksum_partitions"
+
+    partition: Mapped[str] = mapped_column(String(100), primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger, default=0)
+    hash: Mapped[int] = mapped_column(BigInteger, default=0)
+    proj_count: Mapped[int] = mapped_column(BigInteger, default=0)
+    proj_hash: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
 SERVER_METADATA = (ServerBase.metadata,)

@@ -104,19 +104,39 @@ def _apply_one(
         record = model(**{**values, "id": change.record_id})
         recorder.create(record)
         _set_areas(session, record, area_ids)
+        for name, version in (change.versions or {}).items():
+            # A record sent whole: each field at its own version, as the server has it,
+            # so the checksums of both sides agree (rule 12).
+            session.merge(
+                FieldVersion(
+                    entity=change.entity, record_id=change.record_id, field=name, version=version
+                )
+            )
         return None
     _set_areas(session, record, area_ids)
     seen = _versions(recorder.session, change.entity, change.record_id)
     for name, value in values.items():
-        if seen.get(name, 0) >= change.seq:
-            # This laptop holds a newer state of the field already: a request that
-            # moved in whole arrives at the state of its page's cursor, and the change
-            # log after the cursor repeats what it holds. A version never goes back.
-            continue
+        if change.versions is None:
+            version = change.seq
+            if seen.get(name, 0) >= version:
+                # This laptop holds this state of the field or a newer one already: a
+                # request that moved in whole arrives at the state of its page, and the
+                # change log after the cursor repeats what it holds.
+                continue
+        else:
+            version = change.versions.get(name, change.seq)
+            if seen.get(name, 0) > version:
+                # A record sent whole again (a rejected op, a checksum's re-pull) comes
+                # back to the server's state, over a value changed here: an unsent op
+                # stays in the outbox and brings it back when pushed. A version never
+                # goes back.
+                continue
+        sink.version = version
         if not recorder.set(record, name, value):
             # The same value (often this laptop's own change coming back): its version
             # still moves on.
             sink.field_set(record, name, value)
+    sink.version = change.seq
     return None
 
 

@@ -18,9 +18,16 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    ValidationError,
+    field_validator,
+)
 
 from ..models import OpKind
 from ..models.enums import Level, Outcome, Status
@@ -135,6 +142,9 @@ class Change(Strict):
     record_id: uuid.UUID
     values: dict[str, Any]
     hlc: str | None = Field(default=None, max_length=64)
+    # A record sent whole (move-in, sent again) carries each field's own version, as the
+    # server's field stamps hold it; without it every field's version is ``seq``.
+    versions: dict[str, StrictInt] | None = None
 
 
 # --- Push ------------------------------------------------------------------------------
@@ -275,3 +285,73 @@ class PullPage(Strict):
     rejected: list[RejectedOp] = []
     cursor: str
     more: bool = False
+
+
+# --- Snapshot --------------------------------------------------------------------------
+
+
+class SnapshotRequest(Strict):
+    """A fresh laptop asks for its first sync as one file (rule 13, D17)."""
+
+    protocol_version: int = _version_field()
+
+    _numbers = field_validator("protocol_version", mode="before")(_number_only)
+
+
+class SnapshotTicket(Strict):
+    """A snapshot cut for this device: where to download it, the one-time key that
+    opens it (sent once, kept by nobody but the laptop until it is imported), how to
+    check the download, and the cursor to pull from once it is imported."""
+
+    snapshot_id: uuid.UUID
+    key: str = Field(pattern="^[0-9a-f]{64}$", description="The file's raw SQLCipher key, hex")
+    size: int = Field(ge=0, description="Bytes in the file")
+    sha256: str = Field(pattern="^[0-9a-f]{64}$", description="Of the whole file, hex")
+    cursor: str = Field(max_length=80)
+    counts: dict[str, int] = Field(description="Records per table")
+    expires_at: datetime
+    format: int = Field(ge=1, description="The snapshot file's layout")
+
+
+# --- Checksum --------------------------------------------------------------------------
+
+
+class ChecksumRequest(Strict):
+    """``cursor``: the one the device's last pull ended at (``more`` false)."""
+
+    cursor: str | None = Field(default=None, max_length=80)
+    protocol_version: int = _version_field()
+
+    _numbers = field_validator("protocol_version", mode="before")(_number_only)
+
+
+class PartitionSum(Strict):
+    """How many records of a partition, and the sum of their hashes (``sync/checksum``)."""
+
+    count: int = Field(ge=0)
+    hash: int = Field(ge=0)
+
+
+class ChecksumAnswer(Strict):
+    """What the device should hold, as of ``seq``: compare only when ``current`` (the
+    device's cursor is at ``seq``); else pull first. ``device_records`` are the records
+    counted in the device's own part (``device``)."""
+
+    seq: int = Field(ge=0)
+    current: bool
+    total: PartitionSum
+    partitions: dict[str, PartitionSum]
+    device_records: list[uuid.UUID] = []
+
+
+class RepullRequest(Strict):
+    """The partitions whose sums differed: their records come whole with the next pull."""
+
+    partitions: list[Annotated[str, Field(max_length=100)]] = Field(max_length=2000)
+    protocol_version: int = _version_field()
+
+    _numbers = field_validator("protocol_version", mode="before")(_number_only)
+
+
+class RepullAnswer(Strict):
+    stale: int = Field(ge=0, description="Records that the next pull sends whole again")

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import admin, auth, status, sync
+from . import admin, auth, checksum, snapshot, status, sync
 
 api_router = APIRouter()
 api_router.include_router(status.router)
 api_router.include_router(auth.router)
 api_router.include_router(admin.router)
 api_router.include_router(sync.router)
+api_router.include_router(checksum.router)
+api_router.include_router(snapshot.router)

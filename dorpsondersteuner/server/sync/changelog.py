@@ -20,6 +20,7 @@ from ...models import Area, DistrictTeam, HelpRequest, User
 from ...services.changes import ResultingChange, record_fields
 from ...services.pushed import MODELS
 from ..models import ChangeLogEntry, FieldStamp, LosingValueEntry, SyncCounter
+from . import checksum
 
 # The directory: logged whole at every change (``log_directory``), for every laptop.
 DIRECTORY = ("areas", "district_teams", "users")
@@ -123,6 +124,8 @@ def write(
                 session.add(stamp)  # a new record has no stamps yet
             else:
                 session.merge(stamp)
+    # Under the counter's lock: the checksums move with the changes, in one order.
+    checksum.note(session, [(change.entity, change.record_id) for change in changes])
     return seq
 
 

@@ -46,19 +46,18 @@ from ...services.access import (
     visible_residents,
 )
 from ...services.changes import record_fields
+from ...sync.checksum import ADMIN_PROJECTION
 from ...sync.protocol import Change, LosingValue, PullPage, Purge, RejectedOp
 from ..models import (
     ChangeLogEntry,
     DeviceScope,
+    FieldStamp,
     LosingValueEntry,
     PushedOp,
     ScopeDelta,
     ServerAccessLogEntry,
 )
 from .changelog import DIRECTORY, last_seq
-
-# What an administrator's device holds of a request: no content (D5).
-ADMIN_PROJECTION = ("reference", "area_id", "level", "status", "owner_id")
 
 # The order roots move in: a request's resident first, so it exists when the request
 # arrives.
@@ -214,21 +213,28 @@ def _scope_page(
         else []
     )
     added: list[str] = []
+    records: list[tuple[str, uuid.UUID, dict[str, Any]]] = []
     for root in moved_in:
-        if changes and len(changes) >= limit:
+        if (changes or records) and len(changes) + len(records) >= limit:
             break
         entity = visible[root]
-        changes.extend(
-            Change(
-                seq=version,
-                kind="create",
-                entity=record.__tablename__,
-                record_id=record.id,  # type: ignore[attr-defined]
-                values=values,
-            )
+        records.extend(
+            (record.__tablename__, record.id, values)  # type: ignore[attr-defined]
             for record, values in _whole(session, principal, entity, root)
         )
         added.append(_key(entity, root))
+    stamps = field_versions(session, [(entity, record_id) for entity, record_id, _ in records])
+    changes.extend(
+        Change(
+            seq=version,
+            kind="create",
+            entity=entity,
+            record_id=record_id,
+            values=values,
+            versions=_versions_of(stamps, entity, record_id, values),
+        )
+        for entity, record_id, values in records
+    )
     purge = [Purge(entity=held[root], record_id=root) for root in moved_out]
     new_cursor = Cursor(cursor.epoch, cursor.seq, cursor.serial + 1)
     session.merge(
@@ -240,6 +246,39 @@ def _scope_page(
         )
     )
     return PullPage(changes=changes, purge=purge, cursor=new_cursor.encode(), more=True)
+
+
+def field_versions(
+    session: Session, keys: Sequence[tuple[str, uuid.UUID]]
+) -> dict[tuple[str, uuid.UUID], dict[str, int]]:
+    """The field stamps of records sent whole, so each field arrives at its own version
+    (the checksums compare them, rule 12): one query per table."""
+    found: dict[tuple[str, uuid.UUID], dict[str, int]] = {}
+    ids_of: dict[str, list[uuid.UUID]] = {}
+    for entity, record_id in keys:
+        ids_of.setdefault(entity, []).append(record_id)
+    for entity, ids in ids_of.items():
+        for start in range(0, len(ids), 500):
+            rows = session.execute(
+                select(FieldStamp.record_id, FieldStamp.field, FieldStamp.version).where(
+                    FieldStamp.entity == entity, FieldStamp.record_id.in_(ids[start : start + 500])
+                )
+            )
+            for row in rows:
+                found.setdefault((entity, row.record_id), {})[row.field] = row.version
+    return found
+
+
+def _versions_of(
+    stamps: dict[tuple[str, uuid.UUID], dict[str, int]],
+    entity: str,
+    record_id: uuid.UUID,
+    values: dict[str, Any],
+) -> dict[str, int] | None:
+    own = stamps.get((entity, record_id))
+    if not own:
+        return None
+    return {name: version for name, version in own.items() if name in values}
 
 
 def _directory(
@@ -329,10 +368,13 @@ def _change_page(
             if values.get("professionals_only") is True:
                 purge.append(Purge(entity="contacts", record_id=row.record_id))
             continue
+        versions = None
         if _unhidden_contact(principal, row):
             # No longer "professionals only": a supporter never had it, so it comes whole.
             contact = session.get_one(Contact, row.record_id)
             values, row_kind = record_fields(contact), "create"
+            stamps = field_versions(session, [(row.entity, row.record_id)])
+            versions = _versions_of(stamps, row.entity, row.record_id, values)
         else:
             row_kind = row.kind
         changes.append(
@@ -343,6 +385,7 @@ def _change_page(
                 record_id=row.record_id,
                 values=values,
                 hlc=row.hlc,
+                versions=versions,
             )
         )
     new_cursor = Cursor(cursor.epoch, upto, cursor.serial)

@@ -1,0 +1,620 @@
+"""The server's checksums (rule 12): count and hash per partition, kept as changes are
+written, so an answer costs a few rows, never a scan.
+
+Which partition a record counts in, and how it is hashed, is ``sync/checksum.py``'s
+rule, shared with the laptop. Three tables hold the sums:
+
+- ``checksum_records``: each record's hash from its field stamps, and where it counts;
+- ``checksum_trees``: the sums of each request's tree (the request and everything
+  recorded about it), so a request that changes area or highest level, or is deleted,
+  moves between partitions as one row;
+- ``checksum_partitions``: the sums per partition, and the administrator's projection.
+
+``note`` is called by ``changelog.write`` for every change it logs, under the counter's
+lock, so writers update the sums one after the other and a reader that sees a sequence
+number sees the sums of exactly that state. ``rebuild`` computes every table from the
+field stamps and gives the same rows (a bulk load and a restore call it).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from ...enums import Level
+from ...models import (
+    ArrangedHelp,
+    Contact,
+    FollowUp,
+    Helper,
+    HelpRequest,
+    HistoryEvent,
+    Resident,
+)
+from ...models.base import Base
+from ...services.access import Principal, administers, visible_residents
+from ...sync.checksum import (
+    ALL,
+    CHECKED,
+    CONTACTS,
+    DEVICE,
+    HELPERS,
+    MOD,
+    PROFESSIONALS,
+    PROJECTION,
+    REQUESTS,
+    RESIDENTS,
+    TREE,
+    WIDE,
+    Sum,
+    combined,
+    helper_partition,
+    member_slot,
+    projection_hash,
+    projection_partition,
+    record_hash,
+    resident_partition,
+    sees,
+    tree_base,
+    tree_partition,
+)
+from ...sync.protocol import ChecksumAnswer, PartitionSum
+from ..models import ChecksumPartition, ChecksumRecord, ChecksumTree, DeviceScope, FieldStamp
+
+_MODELS: dict[str, type[Base]] = {
+    model.__tablename__: model
+    for model in (HelpRequest, Contact, FollowUp, ArrangedHelp, HistoryEvent, Resident, Helper)
+}
+
+# partition -> [count, hash, projection count, projection hash], changes to apply
+Deltas = defaultdict[str, list[int]]
+
+
+def _deltas() -> Deltas:
+    return defaultdict(lambda: [0, 0, 0, 0])
+
+
+# --- Kept as changes are written -------------------------------------------------------
+
+
+def note(session: Session, records: Sequence[tuple[str, uuid.UUID]]) -> None:
+    """Move the sums for the changed ``records`` (entity, id), already applied and
+    stamped in this session."""
+    keys = [key for key in dict.fromkeys(records) if key[0] in CHECKED]
+    if not keys:
+        return
+    keys.sort(key=lambda key: key[0] != REQUESTS)  # a request before its records
+    session.flush()
+    stamps = _stamps(session, keys)
+    deltas = _deltas()
+    residents: dict[uuid.UUID, None] = {}  # to place again, in order
+    trees: dict[uuid.UUID, None] = {}  # touched, to drop when nothing counts in them
+    for entity, record_id in keys:
+        versions = stamps.get((entity, record_id), {})
+        if entity in TREE:
+            trees.update(
+                dict.fromkeys(_member(session, entity, record_id, versions, deltas, residents))
+            )
+        elif entity == HELPERS:
+            _helper(session, record_id, versions, deltas)
+        else:
+            residents[record_id] = None
+    for resident_id in residents:
+        _resident(session, resident_id, stamps.get((RESIDENTS, resident_id)), deltas)
+    for request_id in trees:
+        tree = session.get(ChecksumTree, request_id)
+        if tree is not None and not (tree.count_all or tree.count_professionals or tree.proj_count):
+            session.delete(tree)
+    _apply(session, deltas)
+
+
+def _stamps(
+    session: Session, keys: Iterable[tuple[str, uuid.UUID]]
+) -> dict[tuple[str, uuid.UUID], dict[str, int]]:
+    ids_of: dict[str, list[uuid.UUID]] = defaultdict(list)
+    for entity, record_id in keys:
+        ids_of[entity].append(record_id)
+    found: dict[tuple[str, uuid.UUID], dict[str, int]] = defaultdict(dict)
+    for entity, ids in ids_of.items():
+        for start in range(0, len(ids), 500):
+            for row in session.execute(
+                select(FieldStamp.record_id, FieldStamp.field, FieldStamp.version).where(
+                    FieldStamp.entity == entity, FieldStamp.record_id.in_(ids[start : start + 500])
+                )
+            ):
+                found[(entity, row.record_id)][row.field] = row.version
+    return found
+
+
+def _member(
+    session: Session,
+    entity: str,
+    record_id: uuid.UUID,
+    versions: dict[str, int],
+    deltas: Deltas,
+    residents: dict[uuid.UUID, None],
+) -> list[uuid.UUID]:
+    """A record of a request's tree (the request itself too) changed: the trees it
+    counted in and counts in now."""
+    touched: list[uuid.UUID] = []
+    row = session.get(ChecksumRecord, (entity, record_id))
+    if row is not None and row.request_id is not None:
+        old_tree = session.get(ChecksumTree, row.request_id)
+        if old_tree is not None:
+            _tree_add(old_tree, row.slot or ALL, -1, -row.hash, deltas)
+            if entity == REQUESTS:
+                _tree_projection(old_tree, None, deltas)
+            touched.append(row.request_id)
+    record = session.get(_MODELS[entity], record_id)
+    if record is None or not versions:
+        if row is not None:
+            session.delete(row)
+        return touched
+    request_id = record_id if entity == REQUESTS else record.request_id  # type: ignore[attr-defined]
+    slot = member_slot(entity, bool(getattr(record, "professionals_only", False)))
+    value = record_hash(entity, record_id, versions)
+    tree = _tree(session, request_id, deltas, residents)
+    _tree_add(tree, slot, 1, value, deltas)
+    if entity == REQUESTS:
+        _tree_projection(tree, projection_hash(record_id, versions), deltas)
+    if row is None:
+        session.add(
+            ChecksumRecord(
+                entity=entity, record_id=record_id, hash=value, request_id=request_id, slot=slot
+            )
+        )
+    else:
+        row.hash, row.request_id, row.slot, row.partition = value, request_id, slot, None
+    return [*touched, request_id]
+
+
+def _tree(
+    session: Session, request_id: uuid.UUID, deltas: Deltas, residents: dict[uuid.UUID, None]
+) -> ChecksumTree:
+    """The request's tree, where its request is now: moved whole when its area or
+    highest level changed, or it was deleted (its resident's place may change too)."""
+    tree = session.get(ChecksumTree, request_id)
+    request = session.get(HelpRequest, request_id)
+    base = (
+        tree_base(request.area_id, request.highest_level, request.deleted_at is not None)
+        if request is not None
+        else None
+    )
+    resident_id = request.resident_id if request is not None else None
+    if tree is None:
+        tree = ChecksumTree(
+            request_id=request_id,
+            base=base,
+            resident_id=resident_id,
+            count_all=0,
+            hash_all=0,
+            count_professionals=0,
+            hash_professionals=0,
+            proj_count=0,
+            proj_hash=0,
+        )
+        session.add(tree)
+        if resident_id is not None:
+            residents[resident_id] = None
+        return tree
+    if tree.base != base:
+        for slot, count, value in (
+            (ALL, tree.count_all, tree.hash_all),
+            (PROFESSIONALS, tree.count_professionals, tree.hash_professionals),
+        ):
+            _move(deltas, tree.base, base, slot, count, value)
+        if tree.base is not None:
+            _add(deltas, tree_partition(tree.base, ALL), 0, 0, -tree.proj_count, -tree.proj_hash)
+        if base is not None:
+            _add(deltas, tree_partition(base, ALL), 0, 0, tree.proj_count, tree.proj_hash)
+        tree.base = base
+        if resident_id is not None:
+            residents[resident_id] = None
+    if tree.resident_id != resident_id:
+        for moved in (tree.resident_id, resident_id):
+            if moved is not None:
+                residents[moved] = None
+        tree.resident_id = resident_id
+    return tree
+
+
+def _move(
+    deltas: Deltas, old: str | None, new: str | None, slot: str, count: int, value: int
+) -> None:
+    if old is not None:
+        _add(deltas, tree_partition(old, slot), -count, -value)
+    if new is not None:
+        _add(deltas, tree_partition(new, slot), count, value)
+
+
+def _tree_add(tree: ChecksumTree, slot: str, count: int, value: int, deltas: Deltas) -> None:
+    if slot == PROFESSIONALS:
+        tree.count_professionals += count
+        tree.hash_professionals = (tree.hash_professionals + value) % MOD
+    else:
+        tree.count_all += count
+        tree.hash_all = (tree.hash_all + value) % MOD
+    if tree.base is not None:
+        _add(deltas, tree_partition(tree.base, slot), count, value)
+
+
+def _tree_projection(tree: ChecksumTree, value: int | None, deltas: Deltas) -> None:
+    """The request's own hash as an administrator holds it: ``value``, or none."""
+    count = 0 if value is None else 1
+    if tree.base is not None:
+        _add(
+            deltas,
+            tree_partition(tree.base, ALL),
+            0,
+            0,
+            count - tree.proj_count,
+            (value or 0) - tree.proj_hash,
+        )
+    tree.proj_count, tree.proj_hash = count, value or 0
+
+
+def _resident(
+    session: Session, resident_id: uuid.UUID, versions: dict[str, int] | None, deltas: Deltas
+) -> None:
+    """A resident changed, or one of their requests did: their hash and place."""
+    row = session.get(ChecksumRecord, (RESIDENTS, resident_id))
+    resident = session.get(Resident, resident_id)
+    if versions is None:
+        if row is None:
+            versions = _stamps(session, [(RESIDENTS, resident_id)]).get((RESIDENTS, resident_id))
+        else:
+            versions = {}  # the hash stands; only the place may move
+    if row is not None and row.partition not in (None, WIDE):
+        _add(deltas, row.partition, -1, -row.hash)
+    if resident is None or (not versions and row is None):
+        if row is not None:
+            session.delete(row)
+        return
+    value = record_hash(RESIDENTS, resident_id, versions) if versions else row.hash  # type: ignore[union-attr]
+    live = session.execute(
+        select(HelpRequest.area_id, HelpRequest.highest_level).where(
+            HelpRequest.resident_id == resident_id, HelpRequest.deleted_at.is_(None)
+        )
+    ).all()
+    partition = resident_partition(
+        resident.area_id,
+        resident.deleted_at is not None or resident.merged_into_id is not None,
+        [(area_id, level) for area_id, level in live],
+    )
+    if partition not in (None, WIDE):
+        _add(deltas, partition, 1, value)
+    if row is None:
+        session.add(
+            ChecksumRecord(entity=RESIDENTS, record_id=resident_id, hash=value, partition=partition)
+        )
+    else:
+        row.hash, row.partition = value, partition
+
+
+def _helper(
+    session: Session, helper_id: uuid.UUID, versions: dict[str, int], deltas: Deltas
+) -> None:
+    row = session.get(ChecksumRecord, (HELPERS, helper_id))
+    if row is not None and row.partition is not None:
+        _add(deltas, row.partition, -1, -row.hash)
+    helper = session.get(Helper, helper_id)
+    if helper is None or not versions:
+        if row is not None:
+            session.delete(row)
+        return
+    value = record_hash(HELPERS, helper_id, versions)
+    partition = helper_partition(helper.area_id, helper.deleted_at is not None)
+    if partition is not None:
+        _add(deltas, partition, 1, value)
+    if row is None:
+        session.add(
+            ChecksumRecord(entity=HELPERS, record_id=helper_id, hash=value, partition=partition)
+        )
+    else:
+        row.hash, row.partition = value, partition
+
+
+def _add(
+    deltas: Deltas, partition: str, count: int, value: int, proj_count: int = 0, proj: int = 0
+) -> None:
+    delta = deltas[partition]
+    delta[0] += count
+    delta[1] += value
+    delta[2] += proj_count
+    delta[3] += proj
+
+
+def _apply(session: Session, deltas: Deltas) -> None:
+    """Partition rows in name order, so writers always take them in the same order."""
+    for name in sorted(deltas):
+        count, value, proj_count, proj = deltas[name]
+        if not (count or value % MOD or proj_count or proj % MOD):
+            continue
+        row = session.get(ChecksumPartition, name)
+        if row is None:
+            row = ChecksumPartition(partition=name, count=0, hash=0, proj_count=0, proj_hash=0)
+            session.add(row)
+        row.count += count
+        row.hash = (row.hash + value) % MOD
+        row.proj_count += proj_count
+        row.proj_hash = (row.proj_hash + proj) % MOD
+        if not (row.count or row.hash or row.proj_count or row.proj_hash):
+            session.delete(row)
+
+
+# --- Rebuilt from the field stamps -----------------------------------------------------
+
+
+def rebuild(session: Session) -> None:
+    """Every checksum table from the field stamps, in the caller's transaction: the
+    same rows ``note`` keeps (a bulk load or a restore calls this)."""
+    for table in (ChecksumRecord, ChecksumTree, ChecksumPartition):
+        session.execute(delete(table))
+    requests = {
+        row.id: (row.area_id, row.highest_level, row.deleted_at is not None, row.resident_id)
+        for row in session.execute(
+            select(
+                HelpRequest.id,
+                HelpRequest.area_id,
+                HelpRequest.highest_level,
+                HelpRequest.deleted_at,
+                HelpRequest.resident_id,
+            )
+        )
+    }
+    owners: dict[str, dict[uuid.UUID, tuple[uuid.UUID, bool]]] = {
+        CONTACTS: {
+            row.id: (row.request_id, bool(row.professionals_only))
+            for row in session.execute(
+                select(Contact.id, Contact.request_id, Contact.professionals_only)
+            )
+        }
+    }
+    for model in (FollowUp, ArrangedHelp, HistoryEvent):
+        owners[model.__tablename__] = {
+            record_id: (request_id, False)
+            for record_id, request_id in session.execute(
+                select(model.id, model.request_id)
+            ).tuples()
+        }
+    live: dict[uuid.UUID, list[tuple[uuid.UUID, Any]]] = defaultdict(list)
+    for area_id, level, deleted, resident_id in requests.values():
+        if not deleted:
+            live[resident_id].append((area_id, level))
+    residents = {
+        row.id: (row.area_id, row.deleted_at is not None or row.merged_into_id is not None)
+        for row in session.execute(
+            select(Resident.id, Resident.area_id, Resident.deleted_at, Resident.merged_into_id)
+        )
+    }
+    helpers = {
+        row.id: (row.area_id, row.deleted_at is not None)
+        for row in session.execute(select(Helper.id, Helper.area_id, Helper.deleted_at))
+    }
+    trees: dict[uuid.UUID, list[int]] = {}  # request -> [count a, hash a, count p, hash p, pc, ph]
+    deltas = _deltas()
+    batch: list[dict[str, Any]] = []
+    for entity, record_id, versions in _all_stamps(session):
+        value = record_hash(entity, record_id, versions)
+        row: dict[str, Any] = {
+            "entity": entity,
+            "record_id": record_id,
+            "hash": value,
+            "request_id": None,
+            "slot": None,
+            "partition": None,
+        }
+        if entity in TREE:
+            if entity == REQUESTS:
+                if record_id not in requests:
+                    continue
+                request_id, slot = record_id, ALL
+            else:
+                owner = owners[entity].get(record_id)
+                if owner is None:
+                    continue
+                request_id, slot = owner[0], member_slot(entity, owner[1])
+            sums = trees.setdefault(request_id, [0, 0, 0, 0, 0, 0])
+            at = 2 if slot == PROFESSIONALS else 0
+            sums[at] += 1
+            sums[at + 1] = (sums[at + 1] + value) % MOD
+            if entity == REQUESTS:
+                projected = projection_hash(record_id, versions)
+                if projected is not None:
+                    sums[4], sums[5] = 1, projected
+            row["request_id"], row["slot"] = request_id, slot
+        elif entity == RESIDENTS:
+            if record_id not in residents:
+                continue
+            area_id, gone = residents[record_id]
+            row["partition"] = resident_partition(area_id, gone, live.get(record_id, ()))
+            if row["partition"] not in (None, WIDE):
+                _add(deltas, row["partition"], 1, value)
+        else:
+            if record_id not in helpers:
+                continue
+            row["partition"] = helper_partition(*helpers[record_id])
+            if row["partition"] is not None:
+                _add(deltas, row["partition"], 1, value)
+        batch.append(row)
+        if len(batch) >= 5000:
+            session.execute(insert(ChecksumRecord), batch)
+            batch = []
+    if batch:
+        session.execute(insert(ChecksumRecord), batch)
+    tree_rows: list[dict[str, Any]] = []
+    for request_id, sums in trees.items():
+        facts = requests.get(request_id)
+        base = tree_base(facts[0], facts[1], facts[2]) if facts else None
+        if base is not None:
+            _add(deltas, tree_partition(base, ALL), sums[0], sums[1], sums[4], sums[5])
+            _add(deltas, tree_partition(base, PROFESSIONALS), sums[2], sums[3])
+        tree_rows.append(
+            {
+                "request_id": request_id,
+                "base": base,
+                "resident_id": facts[3] if facts else None,
+                "count_all": sums[0],
+                "hash_all": sums[1],
+                "count_professionals": sums[2],
+                "hash_professionals": sums[3],
+                "proj_count": sums[4],
+                "proj_hash": sums[5],
+            }
+        )
+        if len(tree_rows) >= 5000:
+            session.execute(insert(ChecksumTree), tree_rows)
+            tree_rows = []
+    if tree_rows:
+        session.execute(insert(ChecksumTree), tree_rows)
+    partitions = [
+        {
+            "partition": name,
+            "count": count,
+            "hash": value % MOD,
+            "proj_count": proj_count,
+            "proj_hash": proj % MOD,
+        }
+        for name, (count, value, proj_count, proj) in sorted(deltas.items())
+        if count or value % MOD or proj_count or proj % MOD
+    ]
+    if partitions:
+        session.execute(insert(ChecksumPartition), partitions)
+
+
+def _all_stamps(session: Session) -> Iterable[tuple[str, uuid.UUID, dict[str, int]]]:
+    """Every checked record's field versions, one record at a time, streamed."""
+    rows = session.execute(
+        select(FieldStamp.entity, FieldStamp.record_id, FieldStamp.field, FieldStamp.version)
+        .where(FieldStamp.entity.in_(CHECKED))
+        .order_by(FieldStamp.entity, FieldStamp.record_id)
+        .execution_options(yield_per=20_000)
+    )
+    key: tuple[str, uuid.UUID] | None = None
+    versions: dict[str, int] = {}
+    for row in rows:
+        if (row.entity, row.record_id) != key:
+            if key is not None:
+                yield key[0], key[1], versions
+            key, versions = (row.entity, row.record_id), {}
+        versions[row.field] = row.version
+    if key is not None:
+        yield key[0], key[1], versions
+
+
+# --- Answers ---------------------------------------------------------------------------
+
+
+def answer(session: Session, principal: Principal, cursor_text: str | None) -> ChecksumAnswer:
+    """What the device should hold now, per partition its user sees, in the caller's
+    transaction (one snapshot: the sums are of exactly the sequence number read)."""
+    from .changelog import last_seq
+    from .pull import Cursor  # pull imports the change log, which imports this module
+
+    last, epoch = last_seq(session)
+    cursor = Cursor.decode(cursor_text, epoch, last)
+    admin = administers(principal)
+    sums: dict[str, Sum] = {}
+    for row in session.execute(
+        select(
+            ChecksumPartition.partition,
+            ChecksumPartition.count,
+            ChecksumPartition.hash,
+            ChecksumPartition.proj_count,
+            ChecksumPartition.proj_hash,
+        )
+    ).tuples():
+        partition, count, value, proj_count, proj = row
+        if admin:
+            kind, _, base = partition.partition(":")
+            if kind == "requests" and proj_count:
+                name = projection_partition(base.split(":")[0])
+                sums[name] = sums.get(name, Sum()) + Sum(proj_count, proj)
+        elif count and sees(principal, partition):
+            sums[partition] = Sum(count, value)
+    device: list[uuid.UUID] = []
+    if not admin:
+        device_sum = Sum()
+        for record_id, value in _wide(session, principal):
+            device.append(record_id)
+            device_sum += Sum(1, value)
+        if device_sum.count:
+            sums[DEVICE] = device_sum
+    total = combined(sums)
+    return ChecksumAnswer(
+        seq=last,
+        current=cursor.seq == last,
+        total=PartitionSum(count=total.count, hash=total.hash),
+        partitions={
+            name: PartitionSum(count=value.count, hash=value.hash)
+            for name, value in sorted(sums.items())
+        },
+        device_records=sorted(device),
+    )
+
+
+def _wide(session: Session, principal: Principal) -> list[tuple[uuid.UUID, int]]:
+    """The residents with requests in another area than their own whom the principal
+    sees, by the policy's SQL face: few, found through their own index."""
+    rows = session.execute(
+        select(ChecksumRecord.record_id, ChecksumRecord.hash)
+        .join(Resident, Resident.id == ChecksumRecord.record_id)
+        .where(
+            ChecksumRecord.partition == WIDE,
+            ChecksumRecord.entity == RESIDENTS,
+            visible_residents(principal),
+        )
+    )
+    return [(row.record_id, row.hash) for row in rows]
+
+
+def repull(
+    session: Session, principal: Principal, device_id: uuid.UUID, partitions: Sequence[str]
+) -> int:
+    """Mark the device's roots in ``partitions`` (those its user sees) to be sent whole
+    with its next pull; the number marked. Nothing is purged: the laptop keeps what it
+    holds and its unsent work, and gets every field at the server's version."""
+    names = sorted({name for name in partitions if sees(principal, name)})
+    roots: set[uuid.UUID] = set()
+    bases = {
+        name.split(":", 1)[1] for name in names if name.startswith(("requests:", "professionals:"))
+    }
+    bases.update(
+        f"{name.split(':', 1)[1]}:{level.value}"
+        for name in names
+        if name.startswith(f"{PROJECTION}:")
+        for level in Level
+    )
+    if bases:
+        roots.update(
+            session.scalars(
+                select(ChecksumTree.request_id).where(ChecksumTree.base.in_(sorted(bases)))
+            )
+        )
+    own = [name for name in names if name.startswith((f"{RESIDENTS}:", f"{HELPERS}:"))]
+    if own:
+        roots.update(
+            session.scalars(
+                select(ChecksumRecord.record_id).where(ChecksumRecord.partition.in_(own))
+            )
+        )
+    if DEVICE in names and not administers(principal):
+        roots.update(record_id for record_id, _ in _wide(session, principal))
+    marked = 0
+    ordered = sorted(roots)
+    for start in range(0, len(ordered), 500):
+        result = session.execute(
+            update(DeviceScope)
+            .where(
+                DeviceScope.device_id == device_id,
+                DeviceScope.record_id.in_(ordered[start : start + 500]),
+            )
+            .values(stale=True)
+        )
+        marked += result.rowcount  # type: ignore[attr-defined]
+    return marked
