@@ -21,7 +21,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -41,6 +41,7 @@ from ...services.access import Principal, administers, visible_residents
 from ...sync.checksum import (
     ALL,
     CHECKED,
+    CHILDREN,
     CONTACTS,
     DEVICE,
     HELPERS,
@@ -71,6 +72,8 @@ _MODELS: dict[str, type[Base]] = {
     for model in (HelpRequest, Contact, FollowUp, ArrangedHelp, HistoryEvent, Resident, Helper)
 }
 
+T = TypeVar("T")
+
 # partition -> [count, hash, projection count, projection hash], changes to apply
 Deltas = defaultdict[str, list[int]]
 
@@ -91,6 +94,7 @@ def note(session: Session, records: Sequence[tuple[str, uuid.UUID]]) -> None:
     keys.sort(key=lambda key: key[0] != REQUESTS)  # a request before its records
     session.flush()
     stamps = _stamps(session, keys)
+    _preload(session, keys)
     deltas = _deltas()
     residents: dict[uuid.UUID, None] = {}  # to place again, in order
     trees: dict[uuid.UUID, None] = {}  # touched, to drop when nothing counts in them
@@ -107,10 +111,62 @@ def note(session: Session, records: Sequence[tuple[str, uuid.UUID]]) -> None:
     for resident_id in residents:
         _resident(session, resident_id, stamps.get((RESIDENTS, resident_id)), deltas)
     for request_id in trees:
-        tree = session.get(ChecksumTree, request_id)
+        tree = _get(session, ChecksumTree, request_id)
         if tree is not None and not (tree.count_all or tree.count_professionals or tree.proj_count):
             session.delete(tree)
+            _put(session, ChecksumTree, request_id, None)
     _apply(session, deltas)
+    session.info.pop(_CACHE, None)
+
+
+# Rows read for one ``note`` in a few queries, and which were not there: a push of a
+# hundred ops then costs a handful of statements, not one per record.
+_CACHE = "checksum_rows"
+
+
+def _preload(session: Session, keys: Sequence[tuple[str, uuid.UUID]]) -> None:
+    cache: dict[tuple[type, Any], Any] = {}
+    session.info[_CACHE] = cache
+    ids_of: dict[str, list[uuid.UUID]] = defaultdict(list)
+    for entity, record_id in keys:
+        ids_of[entity].append(record_id)
+        cache[(ChecksumRecord, (entity, record_id))] = None
+    requests: set[uuid.UUID] = set(ids_of.get(REQUESTS, ()))
+    for entity, ids in ids_of.items():
+        for row in session.scalars(
+            select(ChecksumRecord).where(
+                ChecksumRecord.entity == entity, ChecksumRecord.record_id.in_(ids)
+            )
+        ):
+            cache[(ChecksumRecord, (row.entity, row.record_id))] = row
+            if row.request_id is not None:
+                requests.add(row.request_id)
+        if entity in CHILDREN:
+            model = _MODELS[entity]
+            for record_id in ids:
+                record = session.get(model, record_id)
+                if record is not None:
+                    requests.add(record.request_id)  # type: ignore[attr-defined]
+    if requests:
+        for request_id in requests:
+            cache[(ChecksumTree, request_id)] = None
+        for tree in session.scalars(
+            select(ChecksumTree).where(ChecksumTree.request_id.in_(requests))
+        ):
+            cache[(ChecksumTree, tree.request_id)] = tree
+
+
+def _get(session: Session, model: type[T], key: Any) -> T | None:
+    cache = session.info.get(_CACHE)
+    if cache is not None and (model, key) in cache:
+        return cache[(model, key)]  # type: ignore[no-any-return]
+    return session.get(model, key)
+
+
+def _put(session: Session, model: type, key: Any, row: Any) -> None:
+    cache = session.info.get(_CACHE)
+    if cache is not None:
+        cache[(model, key)] = row
 
 
 def _stamps(
@@ -142,9 +198,9 @@ def _member(
     """A record of a request's tree (the request itself too) changed: the trees it
     counted in and counts in now."""
     touched: list[uuid.UUID] = []
-    row = session.get(ChecksumRecord, (entity, record_id))
+    row = _get(session, ChecksumRecord, (entity, record_id))
     if row is not None and row.request_id is not None:
-        old_tree = session.get(ChecksumTree, row.request_id)
+        old_tree = _get(session, ChecksumTree, row.request_id)
         if old_tree is not None:
             _tree_add(old_tree, row.slot or ALL, -1, -row.hash, deltas)
             if entity == REQUESTS:
@@ -154,6 +210,7 @@ def _member(
     if record is None or not versions:
         if row is not None:
             session.delete(row)
+            _put(session, ChecksumRecord, (entity, record_id), None)
         return touched
     request_id = record_id if entity == REQUESTS else record.request_id  # type: ignore[attr-defined]
     slot = member_slot(entity, bool(getattr(record, "professionals_only", False)))
@@ -163,11 +220,11 @@ def _member(
     if entity == REQUESTS:
         _tree_projection(tree, projection_hash(record_id, versions), deltas)
     if row is None:
-        session.add(
-            ChecksumRecord(
-                entity=entity, record_id=record_id, hash=value, request_id=request_id, slot=slot
-            )
+        row = ChecksumRecord(
+            entity=entity, record_id=record_id, hash=value, request_id=request_id, slot=slot
         )
+        session.add(row)
+        _put(session, ChecksumRecord, (entity, record_id), row)
     else:
         row.hash, row.request_id, row.slot, row.partition = value, request_id, slot, None
     return [*touched, request_id]
@@ -178,7 +235,7 @@ def _tree(
 ) -> ChecksumTree:
     """The request's tree, where its request is now: moved whole when its area or
     highest level changed, or it was deleted (its resident's place may change too)."""
-    tree = session.get(ChecksumTree, request_id)
+    tree = _get(session, ChecksumTree, request_id)
     request = session.get(HelpRequest, request_id)
     base = (
         tree_base(request.area_id, request.highest_level, request.deleted_at is not None)
@@ -199,6 +256,7 @@ def _tree(
             proj_hash=0,
         )
         session.add(tree)
+        _put(session, ChecksumTree, request_id, tree)
         if resident_id is not None:
             residents[resident_id] = None
         return tree
@@ -262,7 +320,7 @@ def _resident(
     session: Session, resident_id: uuid.UUID, versions: dict[str, int] | None, deltas: Deltas
 ) -> None:
     """A resident changed, or one of their requests did: their hash and place."""
-    row = session.get(ChecksumRecord, (RESIDENTS, resident_id))
+    row = _get(session, ChecksumRecord, (RESIDENTS, resident_id))
     resident = session.get(Resident, resident_id)
     if versions is None:
         if row is None:
@@ -274,6 +332,7 @@ def _resident(
     if resident is None or (not versions and row is None):
         if row is not None:
             session.delete(row)
+            _put(session, ChecksumRecord, (RESIDENTS, resident_id), None)
         return
     value = record_hash(RESIDENTS, resident_id, versions) if versions else row.hash  # type: ignore[union-attr]
     live = session.execute(
@@ -289,9 +348,11 @@ def _resident(
     if partition not in (None, WIDE):
         _add(deltas, partition, 1, value)
     if row is None:
-        session.add(
-            ChecksumRecord(entity=RESIDENTS, record_id=resident_id, hash=value, partition=partition)
+        row = ChecksumRecord(
+            entity=RESIDENTS, record_id=resident_id, hash=value, partition=partition
         )
+        session.add(row)
+        _put(session, ChecksumRecord, (RESIDENTS, resident_id), row)
     else:
         row.hash, row.partition = value, partition
 
@@ -299,22 +360,23 @@ def _resident(
 def _helper(
     session: Session, helper_id: uuid.UUID, versions: dict[str, int], deltas: Deltas
 ) -> None:
-    row = session.get(ChecksumRecord, (HELPERS, helper_id))
+    row = _get(session, ChecksumRecord, (HELPERS, helper_id))
     if row is not None and row.partition is not None:
         _add(deltas, row.partition, -1, -row.hash)
     helper = session.get(Helper, helper_id)
     if helper is None or not versions:
         if row is not None:
             session.delete(row)
+            _put(session, ChecksumRecord, (HELPERS, helper_id), None)
         return
     value = record_hash(HELPERS, helper_id, versions)
     partition = helper_partition(helper.area_id, helper.deleted_at is not None)
     if partition is not None:
         _add(deltas, partition, 1, value)
     if row is None:
-        session.add(
-            ChecksumRecord(entity=HELPERS, record_id=helper_id, hash=value, partition=partition)
-        )
+        row = ChecksumRecord(entity=HELPERS, record_id=helper_id, hash=value, partition=partition)
+        session.add(row)
+        _put(session, ChecksumRecord, (HELPERS, helper_id), row)
     else:
         row.hash, row.partition = value, partition
 
@@ -331,11 +393,24 @@ def _add(
 
 def _apply(session: Session, deltas: Deltas) -> None:
     """Partition rows in name order, so writers always take them in the same order."""
-    for name in sorted(deltas):
+    names = sorted(
+        name
+        for name, (count, value, proj_count, proj) in deltas.items()
+        if count or value % MOD or proj_count or proj % MOD
+    )
+    if not names:
+        return
+    found = {
+        row.partition: row
+        for row in session.scalars(
+            select(ChecksumPartition)
+            .where(ChecksumPartition.partition.in_(names))
+            .order_by(ChecksumPartition.partition)
+        )
+    }
+    for name in names:
         count, value, proj_count, proj = deltas[name]
-        if not (count or value % MOD or proj_count or proj % MOD):
-            continue
-        row = session.get(ChecksumPartition, name)
+        row = found.get(name)
         if row is None:
             row = ChecksumPartition(partition=name, count=0, hash=0, proj_count=0, proj_hash=0)
             session.add(row)
