@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ...models import (
@@ -136,17 +136,23 @@ def _confirm(session: Session, device_id: uuid.UUID, cursor: str | None) -> None
     if delta is None:
         return
     if delta.cursor == cursor:
-        removed = [_unkey(key)[1] for key in delta.removed]
-        if removed:
+        added = [_unkey(key) for key in delta.added]
+        # Set-wise, in batches: a snapshot's scope holds tens of thousands of roots.
+        gone = [_unkey(key)[1] for key in delta.removed] + [root for _, root in added]
+        for start in range(0, len(gone), 1000):
             session.execute(
                 delete(DeviceScope).where(
-                    DeviceScope.device_id == device_id, DeviceScope.record_id.in_(removed)
+                    DeviceScope.device_id == device_id,
+                    DeviceScope.record_id.in_(gone[start : start + 1000]),
                 )
             )
-        for key in delta.added:
-            entity, record_id = _unkey(key)
-            session.merge(
-                DeviceScope(device_id=device_id, record_id=record_id, entity=entity, stale=False)
+        if added:
+            session.execute(
+                insert(DeviceScope),
+                [
+                    {"device_id": device_id, "record_id": root, "entity": entity, "stale": False}
+                    for entity, root in added
+                ],
             )
     session.delete(delta)
     session.flush()
