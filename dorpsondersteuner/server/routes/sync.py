@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 
 from fastapi import APIRouter, Depends
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ...sync import PROTOCOL_VERSION
@@ -22,6 +23,17 @@ log = logging.getLogger("dorpsondersteuner.server")
 router = APIRouter(
     prefix="/sync", tags=["sync"], responses={**LIMITED_ERRORS, **error_responses(422, 426)}
 )
+
+
+# A push that PostgreSQL chose to end to break a deadlock (a push locks request rows and
+# then the counter; an administrator's reassign the other way round) is taken again:
+# nothing of it was kept.
+PUSH_ATTEMPTS = 3
+_TRY_AGAIN = frozenset({"40P01", "40001"})  # deadlock detected, serialization failure
+
+
+def _sqlstate(error: DBAPIError) -> str | None:
+    return getattr(error.orig, "sqlstate", None)
 
 
 def _check_version(version: int) -> None:
@@ -40,8 +52,15 @@ def push_ops(
 ) -> PushResponse:
     """Apply a batch of outbox ops, each exactly once; one result per op, in order."""
     _check_version(body.protocol_version)
-    results = push(session, principal, owner.device_id, body.ops)
-    session.commit()
+    for attempt in range(1, PUSH_ATTEMPTS + 1):
+        try:
+            results = push(session, principal, owner.device_id, body.ops)
+            session.commit()
+            break
+        except DBAPIError as error:
+            session.rollback()
+            if attempt == PUSH_ATTEMPTS or _sqlstate(error) not in _TRY_AGAIN:
+                raise
     log.info("push: device %s, %s ops", owner.short_code, len(body.ops))
     return PushResponse(results=results)
 

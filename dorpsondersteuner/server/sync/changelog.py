@@ -5,6 +5,8 @@ numbers anything and holds until it commits: transactions that number changes co
 one after the other, in number order, so a reader that sees number N sees everything
 below it and never passes a number that is still invisible (SYNC-LESSONS: a plain
 PostgreSQL sequence commits out of order). On SQLite the write lock is taken at BEGIN.
+A push takes the lock last, after its ops are applied (``push``), and writes its rows
+with one statement per table (``LogRows``), so the lock is held for milliseconds.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ...models import Area, DistrictTeam, HelpRequest, User
+from ...models.base import utcnow
 from ...services.changes import ResultingChange, record_fields
 from ...services.pushed import MODELS
 from ..models import ChangeLogEntry, FieldStamp, LosingValueEntry, SyncCounter
@@ -88,50 +92,107 @@ class Origin:
     device_id: uuid.UUID | None
 
 
+@dataclass
+class LosingValue:
+    """A value that lost a concurrent edit, for the request's owner (numbered when the
+    log is written)."""
+
+    row: dict[str, Any]
+
+
+class LogRows:
+    """Change-log rows, field stamps and losing values, numbered in order and written
+    with one statement per table (``insert``), in the transaction that holds the
+    counter's lock."""
+
+    def __init__(self) -> None:
+        self.at = utcnow()
+        self.changes: list[dict[str, Any]] = []
+        self.stamps: dict[tuple[str, uuid.UUID, str], dict[str, Any]] = {}
+        self.losing: list[dict[str, Any]] = []
+
+    def add(
+        self,
+        session: Session,
+        numbering: Numbering,
+        changes: list[ResultingChange],
+        origin: Origin,
+    ) -> int | None:
+        """Number ``changes`` and stamp each field written with its new version; the
+        last number, or None when there was nothing to log."""
+        seq = None
+        for change in changes:
+            seq = numbering.next()
+            self.changes.append(
+                {
+                    "seq": seq,
+                    "kind": change.kind,
+                    "entity": change.entity,
+                    "record_id": change.record_id,
+                    "request_id": request_of(
+                        session, change.entity, change.record_id, change.values
+                    ),
+                    "values": change.values,
+                    "hlc": origin.hlc,
+                    "op_id": origin.op_id,
+                    "device_id": origin.device_id,
+                    "user_id": origin.user_id,
+                    "at": self.at,
+                }
+            )
+            for name in change.values:
+                self.stamps[(change.entity, change.record_id, name)] = {
+                    "entity": change.entity,
+                    "record_id": change.record_id,
+                    "field": name,
+                    "version": seq,
+                    "hlc": origin.hlc,
+                    "device_id": origin.device_id,
+                    "user_id": origin.user_id,
+                }
+        return seq
+
+    def add_losing(self, numbering: Numbering, losing: LosingValue) -> int:
+        seq = numbering.next()
+        self.losing.append({**losing.row, "seq": seq, "at": self.at})
+        return seq
+
+    def insert(self, session: Session) -> None:
+        connection = session.connection()
+        if self.changes:
+            connection.execute(insert(ChangeLogEntry), self.changes)
+        if self.stamps:
+            connection.execute(_upsert_stamps(connection.dialect.name), list(self.stamps.values()))
+            # Under the counter's lock: the checksums move with the stamps, in one order.
+            checksum.note(session, list(dict.fromkeys(key[:2] for key in self.stamps)))
+        if self.losing:
+            connection.execute(insert(LosingValueEntry), self.losing)
+        self.changes, self.stamps, self.losing = [], {}, []
+
+
+def _upsert_stamps(dialect: str) -> Any:
+    """A field's stamp, new or replacing the one it had."""
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(FieldStamp)
+    return statement.on_conflict_do_update(
+        index_elements=["entity", "record_id", "field"],
+        set_={
+            name: statement.excluded[name] for name in ("version", "hlc", "device_id", "user_id")
+        },
+    )
+
+
 def write(
     session: Session, numbering: Numbering, changes: list[ResultingChange], origin: Origin
 ) -> int | None:
-    """Number and log ``changes``, and stamp each field written with its new version;
-    the last number, or None when there was nothing to log."""
-    seq = None
-    for change in changes:
-        seq = numbering.next()
-        session.add(
-            ChangeLogEntry(
-                seq=seq,
-                kind=change.kind,
-                entity=change.entity,
-                record_id=change.record_id,
-                request_id=request_of(session, change.entity, change.record_id, change.values),
-                values=change.values,
-                hlc=origin.hlc,
-                op_id=origin.op_id,
-                device_id=origin.device_id,
-                user_id=origin.user_id,
-            )
-        )
-        for field in change.values:
-            stamp = FieldStamp(
-                entity=change.entity,
-                record_id=change.record_id,
-                field=field,
-                version=seq,
-                hlc=origin.hlc,
-                device_id=origin.device_id,
-                user_id=origin.user_id,
-            )
-            if change.kind == "create" and change.entity not in DIRECTORY:
-                session.add(stamp)  # a new record has no stamps yet
-            else:
-                session.merge(stamp)
-    # Under the counter's lock: the checksums move with the changes, in one order.
-    checksum.note(session, [(change.entity, change.record_id) for change in changes])
+    """Number and log ``changes`` now (see ``LogRows.add``)."""
+    rows = LogRows()
+    seq = rows.add(session, numbering, changes, origin)
+    rows.insert(session)
     return seq
 
 
-def keep_losing_value(
+def losing_value(
     session: Session,
-    numbering: Numbering,
     *,
     entity: str,
     record_id: uuid.UUID,
@@ -140,30 +201,27 @@ def keep_losing_value(
     winning_value: Any,
     loser: Origin,
     winner: Origin,
-) -> int:
-    """Keep a value that lost a concurrent edit, numbered, for the request's owner."""
-    seq = numbering.next()
+) -> LosingValue:
+    """A value that lost a concurrent edit, kept for the request's owner."""
     request_id = request_of(session, entity, record_id, {})
     request = session.get(HelpRequest, request_id) if request_id else None
     assert loser.user_id is not None and loser.device_id is not None and loser.hlc is not None
-    session.add(
-        LosingValueEntry(
-            seq=seq,
-            entity=entity,
-            record_id=record_id,
-            request_id=request_id,
-            owner_id=request.owner_id if request else None,
-            field=field,
-            losing_value=losing_value,
-            winning_value=winning_value,
-            losing_user_id=loser.user_id,
-            losing_device_id=loser.device_id,
-            losing_hlc=loser.hlc,
-            winning_user_id=winner.user_id,
-            winning_hlc=winner.hlc,
-        )
+    return LosingValue(
+        {
+            "entity": entity,
+            "record_id": record_id,
+            "request_id": request_id,
+            "owner_id": request.owner_id if request else None,
+            "field": field,
+            "losing_value": losing_value,
+            "winning_value": winning_value,
+            "losing_user_id": loser.user_id,
+            "losing_device_id": loser.device_id,
+            "losing_hlc": loser.hlc,
+            "winning_user_id": winner.user_id,
+            "winning_hlc": winner.hlc,
+        }
     )
-    return seq
 
 
 def log_directory(session: Session, record: Area | DistrictTeam | User) -> int:

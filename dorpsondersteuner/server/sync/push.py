@@ -1,11 +1,16 @@
 """Push: a laptop's ops, each applied exactly once, each with its own result (rules 2,
 4, 6, 8; D3, D15).
 
-The whole batch is one transaction that holds the sequence counter's lock (see
-``changelog``), so pushes from every server process are applied one after the other:
-a retried op id — in the same batch, a later batch, or on another process after a
-lost response — finds its first result in ``pushed_ops`` and gets it again. Each op
-runs in a savepoint: a rejected op leaves nothing behind and never blocks the rest.
+The whole batch is one transaction. It first locks what it may conflict over: the
+device (one push of a device at a time, on any server process, so a retried op id —
+in the same batch, a later batch, or on another process after a lost response — finds
+its first result in ``pushed_ops`` and gets it again) and the rows of the roots its
+ops touch (so an edit reads the field version a concurrent push wrote, and a step the
+state it left). Ops run in savepoints — one for a run of ops, one of its own for an op
+that fails (``_run``): a rejected op leaves nothing behind and never blocks the rest.
+Only then it takes the sequence counter's lock and numbers the batch's changes in op
+order (``changelog``): pushes that touch other requests are applied side by side, and
+still commit in number order.
 
 What an op may write is the core's answer (``services.pushed``, ``workflow.take_step``);
 this module adds only what a server knows: the versions of the fields, which decide
@@ -14,14 +19,15 @@ whether two edits were concurrent, and the clock values that decide which one wi
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError as PydanticError
-from sqlalchemy import update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -34,16 +40,22 @@ from ...errors import (
     ValidationError,
 )
 from ...models import HelpRequest, OpKind
-from ...models.base import Base
+from ...models.base import Base, utcnow
 from ...services import pushed, workflow
 from ...services.access import Principal, administers
-from ...services.changes import ChangeRecorder, ResultSink, record_changes_in, to_wire
+from ...services.changes import (
+    ChangeRecorder,
+    ResultingChange,
+    ResultSink,
+    record_changes_in,
+    to_wire,
+)
 from ...services.workflow import Step
 from ...sync import PROTOCOL_VERSION
 from ...sync.hlc import HLC, clamp
 from ...sync.protocol import Op, OpResult, PushResult, RejectReason, SetPayload, StepPayload
 from ..models import DeviceScope, FieldStamp, PushedOp, ServerAccessLogEntry
-from .changelog import Numbering, Origin, keep_losing_value, write
+from .changelog import LogRows, LosingValue, Numbering, Origin, losing_value
 
 # The oldest protocol version whose ops are still accepted (rule 10).
 OLDEST_PROTOCOL_VERSION = 1
@@ -75,47 +87,246 @@ class Rejected(Exception):
 @dataclass
 class _Outcome:
     result: OpResult = OpResult.APPLIED
-    seq: int | None = None
+    losing: LosingValue | None = None  # a concurrent value kept for review
+
+
+@dataclass(frozen=True)
+class _Stamp:
+    """A field's stamp written earlier in this batch, not yet numbered: newer than any
+    version a laptop can name."""
+
+    hlc: str | None
+    device_id: uuid.UUID | None
+    user_id: uuid.UUID | None
+    version: float = math.inf
+
+
+# A field's stamp as stored (a row of ``field_stamps``), or None when it has none.
+_Stamps = dict[tuple[str, uuid.UUID, str], Any]
+
+
+@dataclass
+class _Done:
+    """One op of the batch, applied or rejected, waiting for its numbers."""
+
+    row: dict[str, Any]  # its ``pushed_ops`` row, without ``seq``
+    origin: Origin
+    changes: list[ResultingChange] = field(default_factory=list)
+    outcome: _Outcome | None = None  # None: rejected
+
+
+@dataclass
+class _Batch:
+    """What a push knows while it applies its ops: the results of ops seen before
+    (earlier pushes, or earlier in this one), the stamps it wrote, its ops so far."""
+
+    principal: Principal
+    device_id: uuid.UUID
+    known: dict[uuid.UUID, PushedOp | _Done]
+    stored: _Stamps  # the stamps of the fields the batch edits, as they were
+    records: list[Any]  # the records it touches, loaded in advance
+    stamps: dict[tuple[str, uuid.UUID, str], _Stamp] = field(default_factory=dict)
+    done: list[_Done] = field(default_factory=list)
 
 
 def push(
     session: Session, principal: Principal, device_id: uuid.UUID, ops: list[Op]
 ) -> list[PushResult]:
-    """Apply a batch in the caller's transaction (committed by the caller)."""
+    """Apply a batch in the caller's transaction (committed by the caller).
+
+    Locks first: this device's pushes one at a time, then the roots the ops touch (see
+    ``_lock``), so a retried op finds its first result and an edit sees the version a
+    concurrent one wrote. The ops are applied, and only then the counter is locked, the
+    batch's changes numbered in op order and written: pushes that touch other roots
+    run side by side, and numbers still commit in order (``changelog``).
+    """
+    if not ops:  # a laptop with nothing to send: nothing to lock or number
+        _log(session, principal, device_id, [])
+        return []
+    stored, records = _lock_and_load(session, device_id, ops)
+    known: dict[uuid.UUID, PushedOp | _Done] = {
+        row.op_id: row
+        for row in session.scalars(
+            select(PushedOp).where(PushedOp.op_id.in_({op.op_id for op in ops}))
+        )
+    }
+    batch = _Batch(principal, device_id, known, stored, records)
+    results: list[PushResult | _Done] = []
+    position = 0
+    while position < len(ops):
+        position += _run(session, batch, ops[position:], results)
+        if position < len(ops):
+            # The op a run stopped at, in a savepoint of its own: rejected, most likely.
+            results.append(_push_one(session, batch, ops[position], alone=True))
+            position += 1
+    if batch.done:  # else a retried batch, answered from before
+        _number(session, batch.done)
+    answers = [_answer(item) for item in results]
+    _log(session, principal, device_id, answers)
+    return answers
+
+
+def _number(session: Session, done: list[_Done]) -> None:
+    """Under the counter's lock, held until the commit: the batch's changes numbered in
+    op order and written, each op's row with its number (a rejected op's too, for the
+    request's owner), a statement per table."""
     numbering = Numbering.locked(session)
-    results = [_push_one(session, principal, device_id, numbering, op) for op in ops]
+    log = LogRows()
+    for item in done:
+        if item.outcome is None:
+            item.row["seq"] = numbering.next()
+            continue
+        losing_seq = None
+        if item.outcome.losing is not None:
+            losing_seq = log.add_losing(numbering, item.outcome.losing)
+        seq = log.add(session, numbering, item.changes, item.origin)
+        item.row["seq"] = losing_seq if item.outcome.result is OpResult.LOST else seq
+    log.insert(session)
+    session.execute(insert(PushedOp), [item.row for item in done])
     numbering.save()
-    counts = Counter(result.result.value for result in results)
+
+
+def _log(
+    session: Session, principal: Principal, device_id: uuid.UUID, answers: list[PushResult]
+) -> None:
+    counts = Counter(answer.result.value for answer in answers)
     session.add(
         ServerAccessLogEntry(
             user_id=principal.user_id,
             device_id=device_id,
             action="push",
-            count=len(ops),
+            count=len(answers),
             result=", ".join(f"{name} {count}" for name, count in sorted(counts.items())),
         )
     )
-    return results
 
 
-def _result_of(row: PushedOp) -> PushResult:
+def _lock_and_load(
+    session: Session, device_id: uuid.UUID, ops: list[Op]
+) -> tuple[_Stamps, list[Any]]:
+    """Lock what the batch may conflict over and load what it reads, a statement per
+    table instead of a few per op: the stamps of the fields its ``set`` ops edit, and the
+    records (held by the batch: the session keeps only weak references).
+
+    PostgreSQL: this device's pushes one after another (a retry waits for the push it
+    repeats), then the rows of the roots the ops touch — residents, helpers, requests (a
+    request stands for all its records) — in one order, so two pushes never wait for
+    each other in a circle; what is read is read after the locks. SQLite's transaction
+    holds the write lock from its start."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
+        key = int.from_bytes(device_id.bytes[:8], "big", signed=True)
+        session.execute(select(func.pg_advisory_xact_lock(key)))
+    roots: dict[str, set[uuid.UUID]] = {
+        "residents": set(),
+        "helpers": set(),
+        "help_requests": set(),
+    }
+    children: dict[str, set[uuid.UUID]] = {}
+    edited: set[tuple[str, uuid.UUID, str]] = set()
+    for op in ops:
+        if op.kind is OpKind.SET and isinstance(op.payload.get("field"), str):
+            edited.add((op.entity, op.record_id, op.payload["field"]))
+        if op.entity in roots:
+            roots[op.entity].add(op.record_id)
+        elif op.entity in _CHILD_ENTITIES:
+            parent = None
+            if op.kind is OpKind.CREATE:
+                parent = _uuid_or_none(op.payload.get("request_id"))
+            if parent is not None:
+                roots["help_requests"].add(parent)
+            else:
+                children.setdefault(op.entity, set()).add(op.record_id)
+    for entity, ids in children.items():
+        model: Any = pushed.model_of(entity)
+        roots["help_requests"].update(
+            session.scalars(select(model.request_id).where(model.id.in_(ids)))
+        )
+    records: list[Any] = []
+    for entity, ids in [*roots.items(), *children.items()]:
+        if ids:
+            model = pushed.model_of(entity)
+            query = select(model).where(model.id.in_(ids)).order_by(model.id)
+            if postgres and entity in roots:
+                query = query.with_for_update(key_share=True)
+            records += session.scalars(query).all()
+    stamps: _Stamps = dict.fromkeys(edited)
+    if edited:
+        rows = session.execute(
+            select(
+                FieldStamp.entity,
+                FieldStamp.record_id,
+                FieldStamp.field,
+                FieldStamp.version,
+                FieldStamp.hlc,
+                FieldStamp.device_id,
+                FieldStamp.user_id,
+            ).where(FieldStamp.record_id.in_({key[1] for key in edited}))
+        )
+        for row in rows:
+            if (row.entity, row.record_id, row.field) in stamps:
+                stamps[(row.entity, row.record_id, row.field)] = row
+    return stamps, records
+
+
+def _answer(item: PushResult | _Done) -> PushResult:
+    if isinstance(item, PushResult):
+        return item
+    return _result_of(item.row)
+
+
+def _result_of(row: PushedOp | dict[str, Any]) -> PushResult:
+    values = row if isinstance(row, dict) else {name: getattr(row, name) for name in _RESULT}
     return PushResult(
-        op_id=row.op_id,
-        result=OpResult(row.result),
-        seq=row.seq,
-        reason=RejectReason(row.reason) if row.reason else None,
-        field=row.field,
-        detail=row.detail,
-        clamped=row.clamped,
+        op_id=values["op_id"],
+        result=OpResult(values["result"]),
+        seq=values["seq"],
+        reason=RejectReason(values["reason"]) if values["reason"] else None,
+        field=values["field"],
+        detail=values["detail"],
+        clamped=values["clamped"],
     )
 
 
-def _push_one(
-    session: Session, principal: Principal, device_id: uuid.UUID, numbering: Numbering, op: Op
-) -> PushResult:
-    known = session.get(PushedOp, op.op_id)
+_RESULT = ("op_id", "result", "seq", "reason", "field", "detail", "clamped")
+
+
+class _Stop(Exception):
+    """An op failed inside a run (``_run``)."""
+
+
+# What rejects an op: the core's refusals, the sync's own, and a value that does not fit.
+_REJECTING = (DorpsondersteunerError, Rejected, IntegrityError, PydanticError, ValueError)
+
+
+def _run(session: Session, batch: _Batch, ops: list[Op], results: list[PushResult | _Done]) -> int:
+    """Apply ``ops`` one after another in one savepoint, instead of one savepoint each
+    (two round trips per op); the number applied. When one fails, the run is rolled
+    back and the ops before it are applied again: the failing op then goes alone."""
+    done, stamps, answered = len(batch.done), dict(batch.stamps), len(results)
+    savepoint = session.begin_nested()
+    for index, op in enumerate(ops):
+        try:
+            results.append(_push_one(session, batch, op, alone=False))
+        except _Stop:
+            savepoint.rollback()
+            for undone in batch.done[done:]:
+                del batch.known[undone.row["op_id"]]
+            del batch.done[done:], results[answered:]
+            batch.stamps = stamps
+            return _run(session, batch, ops[:index], results) if index else 0
+    savepoint.commit()
+    return len(ops)
+
+
+def _push_one(session: Session, batch: _Batch, op: Op, *, alone: bool) -> PushResult | _Done:
+    """One op; ``alone``: in a savepoint of its own, else an op that fails raises
+    ``_Stop`` (see ``_run``)."""
+    known = batch.known.get(op.op_id)
+    if isinstance(known, _Done):
+        return known  # twice in one batch: one result
     if known is not None:
-        if known.device_id != device_id:
+        if known.device_id != batch.device_id:
             # Another device's op id: its result is none of this device's business.
             return PushResult(
                 op_id=op.op_id,
@@ -124,31 +335,40 @@ def _push_one(
                 detail="this op id belongs to another device",
             )
         return _result_of(known)
+    principal, device_id = batch.principal, batch.device_id
     hlc, clamped = _clock_value(op)
     origin = Origin(op.op_id, hlc, principal.user_id, device_id)
-    savepoint = session.begin_nested()
+    savepoint = session.begin_nested() if alone else None
     sink = ResultSink(device_id)
     try:
         _check_identity(op, principal, device_id)
         with record_changes_in(session, sink):
-            outcome = _apply(session, principal, numbering, op, origin)
+            outcome = _apply(session, batch, op, origin)
         session.flush()
-    except (DorpsondersteunerError, Rejected, IntegrityError, PydanticError, ValueError) as error:
+    except _REJECTING as error:
+        if savepoint is None:
+            raise _Stop from error
         savepoint.rollback()
-        reason, field, detail = _rejection(error)
+        reason, field_name, detail = _rejection(error)
         row = _kept(op, device_id, principal, OpResult.REJECTED, clamped)
-        row.reason, row.field, row.detail = reason.value, field, detail[:300]
-        row.request_id = _send_again(session, device_id, op)
-        row.seq = numbering.next()
+        row.update(reason=reason.value, field=field_name, detail=detail[:300])
+        row["request_id"] = _send_again(session, device_id, op)
+        done = _Done(row, origin)
     else:
-        savepoint.commit()
-        seq = write(session, numbering, sink.changes, origin)
+        if savepoint is not None:
+            savepoint.commit()
         row = _kept(op, device_id, principal, outcome.result, clamped)
-        row.seq = outcome.seq or seq
         if outcome.result is OpResult.APPLIED:
-            row.payload = None
-    session.add(row)
-    return _result_of(row)
+            row["payload"] = None
+        done = _Done(row, origin, sink.changes, outcome)
+        for change in sink.changes:
+            for name in change.values:
+                batch.stamps[(change.entity, change.record_id, name)] = _Stamp(
+                    hlc, device_id, principal.user_id
+                )
+    batch.done.append(done)
+    batch.known[op.op_id] = done
+    return done
 
 
 def _send_again(session: Session, device_id: uuid.UUID, op: Op) -> uuid.UUID:
@@ -180,20 +400,26 @@ def _uuid_or_none(value: Any) -> uuid.UUID | None:
 
 def _kept(
     op: Op, device_id: uuid.UUID, principal: Principal, result: OpResult, clamped: bool
-) -> PushedOp:
-    return PushedOp(
-        op_id=op.op_id,
-        device_id=device_id,
-        user_id=principal.user_id,
-        kind=op.kind.value,
-        entity=op.entity,
-        record_id=op.record_id,
-        hlc=op.hlc,
-        result=result.value,
-        clamped=clamped,
-        detail="",
-        payload=op.payload,
-    )
+) -> dict[str, Any]:
+    """The op's ``pushed_ops`` row (numbered at the end of the batch)."""
+    return {
+        "op_id": op.op_id,
+        "device_id": device_id,
+        "user_id": principal.user_id,
+        "kind": op.kind.value,
+        "entity": op.entity,
+        "record_id": op.record_id,
+        "hlc": op.hlc,
+        "result": result.value,
+        "reason": None,
+        "field": None,
+        "clamped": clamped,
+        "detail": "",
+        "payload": op.payload,
+        "seq": None,
+        "request_id": None,
+        "at": utcnow(),
+    }
 
 
 def _clock_value(op: Op) -> tuple[str, bool]:
@@ -244,9 +470,8 @@ def _rejection(error: Exception) -> tuple[RejectReason, str | None, str]:
     return RejectReason.INVALID, None, str(error).splitlines()[0]
 
 
-def _apply(
-    session: Session, principal: Principal, numbering: Numbering, op: Op, origin: Origin
-) -> _Outcome:
+def _apply(session: Session, batch: _Batch, op: Op, origin: Origin) -> _Outcome:
+    principal = batch.principal
     recorder = ChangeRecorder(session, principal)
     match op.kind:
         case OpKind.CREATE:
@@ -259,7 +484,7 @@ def _apply(
             change = SetPayload.model_validate(op.payload)
             record = pushed.record_for_change(session, principal, op.entity, op.record_id)
             value = pushed.set_value(session, principal, record, change.field, change.value)
-            return _set(session, recorder, numbering, op, origin, record, change.field, value)
+            return _set(session, recorder, batch, op, origin, record, change.field, value)
         case OpKind.STEP:
             _step(session, principal, op.record_id, op.step())
             return _Outcome()
@@ -282,7 +507,7 @@ def _apply(
 def _set(
     session: Session,
     recorder: ChangeRecorder,
-    numbering: Numbering,
+    batch: _Batch,
     op: Op,
     origin: Origin,
     record: Base,
@@ -293,7 +518,10 @@ def _set(
     than the current one, from another device, is concurrent with the edit that made
     the current one, and the later clock value wins (rule 4, D3). The loser is kept."""
     record_id: uuid.UUID = record.id  # type: ignore[attr-defined]
-    stamp = session.get(FieldStamp, (op.entity, record_id, field))
+    key = (op.entity, record_id, field)
+    stamp: _Stamp | FieldStamp | None = batch.stamps.get(key)
+    if stamp is None:
+        stamp = batch.stored[key] if key in batch.stored else session.get(FieldStamp, key)
     assert origin.hlc is not None
     if stamp is None or stamp.version <= (op.base_version or 0):
         recorder.set(record, field, value)
@@ -309,9 +537,8 @@ def _set(
         return _Outcome()  # the same value: nothing to choose between
     if stamp.hlc is None or origin.hlc > stamp.hlc:
         recorder.set(record, field, value)
-        keep_losing_value(
+        losing = losing_value(
             session,
-            numbering,
             entity=op.entity,
             record_id=record_id,
             field=field,
@@ -320,10 +547,9 @@ def _set(
             loser=Origin(None, stamp.hlc or "", stamp.user_id, stamp.device_id),
             winner=origin,
         )
-        return _Outcome(OpResult.APPLIED_OVER)
-    seq = keep_losing_value(
+        return _Outcome(OpResult.APPLIED_OVER, losing)
+    losing = losing_value(
         session,
-        numbering,
         entity=op.entity,
         record_id=record_id,
         field=field,
@@ -332,7 +558,7 @@ def _set(
         loser=origin,
         winner=Origin(None, stamp.hlc, stamp.user_id, stamp.device_id),
     )
-    return _Outcome(OpResult.LOST, seq)
+    return _Outcome(OpResult.LOST, losing)
 
 
 def _step(session: Session, principal: Principal, request_id: uuid.UUID, step: StepPayload) -> None:
