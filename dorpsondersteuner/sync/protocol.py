@@ -317,12 +317,11 @@ class SnapshotTicket(Strict):
 
 
 class ChecksumRequest(Strict):
-    """``cursor``: the one the device's last pull ended at (``more`` false)."""
+    """``cursor``: the one the device's last pull ended at (``more`` false). Sent as
+    query parameters, whose numbers are text."""
 
     cursor: str | None = Field(default=None, max_length=80)
     protocol_version: int = _version_field()
-
-    _numbers = field_validator("protocol_version", mode="before")(_number_only)
 
 
 class PartitionSum(Strict):
