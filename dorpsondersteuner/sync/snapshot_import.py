@@ -37,6 +37,7 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..errors import SyncError, SyncErrorKind
@@ -207,6 +208,9 @@ def import_snapshot(
     Raises ``SnapshotError`` and imports nothing when the file does not fit.
     """
     with register.engine.connect() as connection:
+        # Sorting and temporary tables stay in memory: nothing decrypted goes to a file
+        # (this build's default already; said here so no setting elsewhere changes it).
+        connection.exec_driver_sql("PRAGMA temp_store = MEMORY")
         try:
             connection.exec_driver_sql(
                 f"ATTACH DATABASE ? AS {_SCHEMA} KEY ?", (str(path), f"x'{key.hex()}'")
@@ -219,7 +223,15 @@ def import_snapshot(
         try:
             info = _meta(connection)
             _check(connection, info)
-            counts = _copy(connection)
+            try:
+                counts = _copy(connection)
+            except DBAPIError as error:
+                # E.g. an administrator's requests, which hold no content, where the
+                # register's columns require it: nothing is imported.
+                raise SnapshotError(
+                    f"the snapshot does not fit this register: {error.orig}",
+                    kind=SyncErrorKind.SERVER,
+                ) from error
             imported = ImportedSnapshot(
                 info.cursor, counts, info.user_id, info.device_id, info.cut_at
             )
