@@ -87,9 +87,14 @@ DEMO_REQUESTS = 5000  # a year of the demo municipality's requests
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     if not args.demo:
+        if args.requests is not None:
+            raise CommandError("--requests goes with --demo")
         return _serve(args, settings)
     if args.database_url or args.workers != 1:
         raise CommandError("--demo makes its own database and runs one process")
+    requests = DEMO_REQUESTS if args.requests is None else args.requests
+    if requests < 0:
+        raise CommandError("--requests must not be negative")
     # A throw-away server: a temporary SQLite database, removed when the server stops.
     # uvicorn ends on SIGTERM by sending it to itself again once it has stopped: as an
     # exception here, so the folder is removed (also when stopped while loading).
@@ -97,8 +102,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     folder = Path(tempfile.mkdtemp(prefix="dorpsondersteuner-demo-"))
     try:
         settings = dataclasses.replace(settings, database_url=f"sqlite:///{folder / 'demo.db'}")
-        _load_demo_server(settings)
-        return _serve(args, settings, demo=True)
+        _load_demo_server(settings, requests)
+        return _serve(args, settings, demo=requests)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -107,7 +112,7 @@ def _exit_on_sigterm(_signum: int, _frame: Any) -> None:
     raise SystemExit(0)
 
 
-def _load_demo_server(settings: Settings) -> None:
+def _load_demo_server(settings: Settings, requests: int) -> None:
     started = time.perf_counter()
     engine = make_engine(settings.database_url)
 
@@ -118,17 +123,17 @@ def _load_demo_server(settings: Settings) -> None:
     try:
         prepare_for_serving(engine, settings.database_url)
         with sessionmaker(engine, expire_on_commit=False).begin() as session:
-            admin.load_demo(session, _hasher(settings), requests=DEMO_REQUESTS)
+            admin.load_demo(session, _hasher(settings), requests=requests)
     finally:
         engine.dispose()
     log.info("demo server loaded in %.1f s", time.perf_counter() - started)
 
 
-def _demo_banner(url: str) -> str:
+def _demo_banner(url: str, requests: int) -> str:
     """The address, the demo users and their password, for whoever started it."""
     lines = [
         f"Demo server on {url} with the fictional demo municipality and "
-        f"{DEMO_REQUESTS:,} requests; its temporary database is removed when it stops "
+        f"{requests:,} requests; its temporary database is removed when it stops "
         "(Ctrl+C).",
         f"Sign in as any demo user with the password {admin.DEMO_PASSWORD!r}:",
     ]
@@ -140,7 +145,8 @@ def _demo_banner(url: str) -> str:
     return "\n".join(lines)
 
 
-def _serve(args: argparse.Namespace, settings: Settings, *, demo: bool = False) -> int:
+def _serve(args: argparse.Namespace, settings: Settings, *, demo: int | None = None) -> int:
+    """Serve; ``demo``: the number of demo requests loaded, for the banner."""
     import uvicorn
 
     engine = make_engine(settings.database_url)
@@ -158,9 +164,9 @@ def _serve(args: argparse.Namespace, settings: Settings, *, demo: bool = False) 
         file=sys.stderr,
         flush=True,
     )
-    if demo:
+    if demo is not None:
         scheme = "https" if args.ssl_certfile else "http"
-        print(_demo_banner(f"{scheme}://{args.host}:{args.port}"), flush=True)
+        print(_demo_banner(f"{scheme}://{args.host}:{args.port}", demo), flush=True)
     uvicorn.run(
         "dorpsondersteuner.server.app:app_from_environment",
         factory=True,
@@ -473,6 +479,12 @@ def _parser() -> argparse.ArgumentParser:
         help=f"a throw-away demo server: a temporary database with the demo municipality "
         f"and {DEMO_REQUESTS:,} requests, removed at exit (demo password "
         f"{admin.DEMO_PASSWORD!r})",
+    )
+    serve.add_argument(
+        "--requests",
+        type=int,
+        metavar="N",
+        help=f"with --demo: how many demo requests (default {DEMO_REQUESTS:,})",
     )
     serve.set_defaults(handler=cmd_serve)
 
