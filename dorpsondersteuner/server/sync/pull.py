@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ...models import (
@@ -169,6 +169,12 @@ def pull(
     last, epoch = last_seq(session)
     cursor = Cursor.decode(cursor_text, epoch, last)
     _confirm(session, device_id, cursor_text)
+    if cursor_text is None:
+        # A fresh start (a new register, or one whose cursor was refused after a
+        # restore) holds nothing for sure: everything the user may see comes whole.
+        session.execute(
+            update(DeviceScope).where(DeviceScope.device_id == device_id).values(stale=True)
+        )
     visible = visible_roots(session, principal)
     held, stale = held_roots(session, device_id)
     moved_in = sorted(
