@@ -197,6 +197,7 @@ def cut(session: Session, principal: Principal, device_id: uuid.UUID, at: dateti
 def _write_content(session: Session, principal: Principal, writer: _FileWriter) -> dict[str, int]:
     counts: dict[str, int] = {}
     everything = true()
+    writer.read_log(session, principal)
     for model in DIRECTORY_MODELS:
         counts[model.__tablename__] = writer.records(session, model, everything)
     for membership in MEMBERSHIPS:
@@ -249,6 +250,7 @@ class _FileWriter:
     def __init__(self, connection: Any, postgresql: bool) -> None:
         self.connection = connection
         self.postgresql = postgresql
+        self.logged: dict[str, dict[str, tuple[int | None, bool]]] = {}
 
     @classmethod
     @contextlib.contextmanager
@@ -301,7 +303,7 @@ class _FileWriter:
             stored += [column for column in table.columns if column not in stored]
         with_id = ["id", *(name for name in named if name != "id")]
         self._insert(FIELDS_TABLE, ("entity", "field"), [(entity, name) for name in with_id])
-        base, others = self._versions(session, table, where, with_id, only_those=fields is not None)
+        logged = self.logged.get(entity, {})
         query = (
             select(*(_stored(column, self.postgresql) for column in stored))
             .where(where)
@@ -309,76 +311,54 @@ class _FileWriter:
         )
         columns = [column.name for column in stored] + [BASE_VERSION]
         count = 0
-        unlogged: list[str] = []
         for batch in session.execute(query.execution_options(yield_per=self.BATCH)).partitions():
-            rows = []
+            # A record only ever created has every field at its creation's number; the
+            # stamps are read only of records changed since (or that the log lacks).
+            base: dict[str, int | None] = {}
+            changed: list[str] = []
             for row in batch:
-                version = base.get(row[0], _UNLOGGED)
-                if version is _UNLOGGED:
-                    unlogged.append(row[0])
-                    version = None
-                rows.append((*row, version))
-            self._insert(entity, columns, rows)
+                created, updated = logged.get(row[0], (None, True))
+                base[row[0]] = created
+                if updated or created is None:
+                    changed.append(row[0])
+            exact, others = _stamped(
+                session, entity, changed, with_id, only_those=fields is not None
+            )
+            base.update(exact)
+            self._insert(entity, columns, [(*row, base[row[0]]) for row in batch])
+            self._insert(VERSIONS_TABLE, ("entity", "record_id", "field", "version"), others)
             count += len(batch)
-        # Records the change log does not name (none, as the server writes them): every
-        # version they have, as it is.
-        others += _stamped(session, entity, unlogged, with_id, only_those=fields is not None)[1]
-        self._insert(VERSIONS_TABLE, ("entity", "record_id", "field", "version"), others)
         return count
 
-    def _versions(
-        self,
-        session: Session,
-        table: Table,
-        where: ColumnElement[bool],
-        fields: Sequence[str],
-        *,
-        only_those: bool,
-    ) -> tuple[dict[str, int | None], list[tuple[str, str, str, int]]]:
-        """Each selected record's base version, and the field versions it does not give.
-
-        The field stamps are many (every field of every record); the change log says
-        which records changed after they were made: a record only ever created has
-        every field at its creation's number, so only the stamps of changed records
-        are read.
-        """
-        entity = table.name
+    def read_log(self, session: Session, principal: Principal) -> None:
+        """What the change log says of every record the user may see, in one pass:
+        per table and record (id as stored), the number of its creation and whether a
+        change followed."""
         log = ChangeLogEntry
-        ids = select(table.c.id).where(where)
-        query = (
-            select(
-                _stored(log.record_id, self.postgresql),
-                func.max(case((log.kind == "create", log.seq))),
-                func.max(case((log.kind == "create", 0), else_=1)),
-            )
-            .where(log.entity == entity, log.record_id.in_(ids))
-            .group_by(log.record_id)
-        )
-        if "request_id" in table.columns or entity == HelpRequest.__tablename__:
-            # The index the change log has: by request.
-            requests = (
-                ids
-                if entity == HelpRequest.__tablename__
-                else select(table.c.request_id).where(where)
-            )
-            query = query.where(log.request_id.in_(requests))
+        query = select(
+            log.entity,
+            _stored(log.record_id, self.postgresql),
+            func.max(case((log.kind == "create", log.seq))),
+            func.max(case((log.kind == "create", 0), else_=1)),
+        ).group_by(log.entity, log.record_id)
+        directory = [model.__tablename__ for model in DIRECTORY_MODELS]
+        roots = [*directory, Resident.__tablename__, Helper.__tablename__]
+        if administers(principal):
+            tree = query.where(log.entity == HelpRequest.__tablename__)
+            roots = directory
         else:
-            query = query.where(log.request_id.is_(None))
-        base: dict[str, int | None] = {}
-        changed: list[str] = []
-        for record_id, created, updated in session.execute(query):
-            base[record_id] = created
-            if updated or created is None:
-                changed.append(record_id)
-        exact, others = _stamped(session, entity, changed, fields, only_those=only_those)
-        base.update(exact)
-        return base, others
+            # By the change log's index, by request.
+            tree = query.where(
+                log.request_id.in_(select(HelpRequest.id).where(visible_requests(principal)))
+            )
+        others = query.where(log.request_id.is_(None), log.entity.in_(roots))
+        self.logged = {}
+        for part in (tree, others):
+            for entity, record_id, created, updated in session.execute(part):
+                self.logged.setdefault(entity, {})[record_id] = (created, bool(updated))
 
     def meta(self, values: dict[str, Any]) -> None:
         self._insert(META_TABLE, ("name", "value"), [(k, str(v)) for k, v in values.items()])
-
-
-_UNLOGGED = object()
 
 
 def _stamped(
