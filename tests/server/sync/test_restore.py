@@ -5,7 +5,8 @@ Laptops push and pull; a backup is taken; more ops are pushed, acknowledged and 
 by another laptop; the backup is restored and ``admin restored`` run. Every laptop's
 cursor is then refused (another epoch), each sends again the ops it keeps, and pulls
 from scratch: the server ends with every acknowledged change, each once, and every
-laptop holds exactly what its user may see.
+laptop holds exactly what its user may see. And ops written by an older program
+whose protocol version is still served are applied (rule 10).
 """
 
 from __future__ import annotations
@@ -40,9 +41,12 @@ from dorpsondersteuner.models import (
 from dorpsondersteuner.models.enums import ContactKind
 from dorpsondersteuner.server.db import make_engine
 from dorpsondersteuner.server.models import ChangeLogEntry, PushedOp, SyncCounter
+from dorpsondersteuner.server.sync import push as push_module
 from dorpsondersteuner.services import records, workflow
+from dorpsondersteuner.services.access import load_principal
 from dorpsondersteuner.services.changes import record_fields
-from dorpsondersteuner.sync.protocol import OpResult
+from dorpsondersteuner.sync import PROTOCOL_VERSION
+from dorpsondersteuner.sync.protocol import OpResult, RejectReason
 
 from ..conftest import Databases, Server, _wait_until_healthy, free_port, run_cli, server_env
 from .conftest import Laptop, LaptopFactory, new_laptop
@@ -329,3 +333,29 @@ def test_a_laptop_connected_again_with_a_new_register_gets_everything_it_may_see
         assert laptop_view(again) == laptop_view(ingrid)
     finally:
         again.close()
+
+
+def test_ops_of_an_older_protocol_version_still_served_are_applied(
+    server: Server, laptops: LaptopFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rule 10: the next program's server, speaking versions 1 to 2, applies the ops a
+    laptop of version 1 wrote (kept in its outbox through the update), and rejects an
+    op of a version it does not serve with that reason; a request outside the range
+    gets 426 (test_push_pull.py)."""
+    ingrid = laptops("ingrid")
+    request_id = intake(ingrid, name="Oudere versie")
+    older = ingrid.unsent()
+    assert older and {op.protocol_version for op in older} == {PROTOCOL_VERSION}
+    newer = older[0].model_copy(
+        update={"op_id": uuid.uuid4(), "protocol_version": PROTOCOL_VERSION + 2}
+    )
+    monkeypatch.setattr(push_module, "PROTOCOL_VERSION", PROTOCOL_VERSION + 1)
+    with server.transaction() as session:
+        principal = load_principal(session, ingrid.user_id)
+        results = push_module.push(session, principal, ingrid.device_id, [*older, newer])
+    assert [result.result for result in results[:-1]] == [OpResult.APPLIED] * len(older)
+    assert results[-1].result is OpResult.REJECTED
+    assert results[-1].reason is RejectReason.PROTOCOL_VERSION
+    ingrid.mark_sent()
+    ingrid.pull()
+    assert request_id in ingrid.held()["help_requests"]
