@@ -22,7 +22,8 @@ A fresh register's first sync is the server's snapshot (D17; ``snapshot_import.p
 one file with exactly what its user may see and the cursor it was cut at, imported in
 one transaction with that cursor, then the search index; the pull goes on from there.
 A register that already holds records (work made before the first sync could finish),
-or a server without snapshots, pulls from the start instead.
+a server without snapshots, or one that refuses another snapshot for now (earlier
+tries died) pulls from the start instead.
 
 When the server no longer knows the cursor (409: it was restored from a backup), the
 engine pushes every kept op again, forgets the field versions and pulls from the start:
@@ -81,6 +82,7 @@ from .apply import apply_changes
 from .client import (
     LoginAnswer,
     OfflineError,
+    RateLimitedError,
     ServerError,
     SyncClient,
     UnknownCursorError,
@@ -395,11 +397,18 @@ class _Run:
                 return
         try:
             ticket = self.client.snapshot()
+        except RateLimitedError:
+            return  # snapshots asked for too often (earlier tries died): pull instead
         except ServerError as error:
             if error.status == 404:  # a server without snapshots: pull from the start
                 return
             raise
-        path = self.register.path.with_name(self.register.path.name + ".snapshot")
+        # A file left by a sync that died is of another snapshot, under another key.
+        for leftover in self.register.path.parent.glob(self.register.path.name + ".snapshot-*"):
+            leftover.unlink(missing_ok=True)
+        path = self.register.path.with_name(
+            f"{self.register.path.name}.snapshot-{ticket.snapshot_id}"
+        )
         try:
             self.client.download_snapshot(ticket, path)
 
