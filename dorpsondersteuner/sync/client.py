@@ -182,9 +182,9 @@ class SyncClient:
 
     def checksum(self, cursor: str | None) -> ChecksumAnswer:
         """What this device should hold, per partition (rule 12)."""
-        # The protocol version is not sent as a query parameter: the server takes it
-        # only as a JSON number, and a query's values are text.
-        params: dict[str, Any] = {} if cursor is None else {"cursor": cursor}
+        params: dict[str, Any] = {"protocol_version": self.protocol_version}
+        if cursor is not None:
+            params["cursor"] = cursor
         return ChecksumAnswer.model_validate(
             self._request("GET", "/sync/checksum", params=params).json()
         )
