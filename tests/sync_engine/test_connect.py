@@ -4,15 +4,19 @@ register per user, made only when the server said yes, the demo register untouch
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from dorpsondersteuner import cli
+from dorpsondersteuner.clock import now_utc
 from dorpsondersteuner.keys import WrongPasswordError, unlock_with_password
 from dorpsondersteuner.models import DeviceState, RegisterKind
 from dorpsondersteuner.models.enums import Role
-from dorpsondersteuner.models.local import SyncState
+from dorpsondersteuner.models.local import OutboxOp, SyncState
 from dorpsondersteuner.register import Register
 from dorpsondersteuner.server import admin
 from dorpsondersteuner.sync.client import SyncClient, UpdateProgramError
@@ -146,3 +150,25 @@ def test_a_demo_register_never_syncs(register: Register):
         pytest.raises(NotSyncableError, match="never syncs"),
     ):
         sync(register, client)
+
+
+def test_applied_ops_are_kept_thirty_days_and_then_forgotten(desks: DeskFactory):
+    ingrid = desks("ingrid")
+    intake(ingrid, name="Oud nieuws")
+    intake(ingrid, name="Recent")
+    ingrid.sync()
+    applied = ingrid.status()["applied"]
+    assert applied >= 6
+
+    def age(session: Session) -> None:
+        rows = session.scalars(select(OutboxOp).order_by(OutboxOp.position)).all()
+        half = len(rows) // 2
+        for number, row in enumerate(rows):
+            days = 31 if number < half else 29
+            row.acknowledged_at = now_utc() - timedelta(days=days)
+
+    with ingrid.register() as register, register.transaction() as session:
+        age(session)
+    ingrid.sync()
+    assert ingrid.status()["applied"] == applied - applied // 2
+    ingrid.ledger_holds()
