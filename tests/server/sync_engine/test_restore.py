@@ -12,7 +12,7 @@ from sqlalchemy import select
 from dorpsondersteuner.models import HelpRequest
 from dorpsondersteuner.server.db import make_engine
 
-from ..server.serving import serve
+from ..serving import serve
 from .conftest import Desk, load_demo
 from .helpers import escalate, intake
 

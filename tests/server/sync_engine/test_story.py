@@ -14,7 +14,7 @@ from dorpsondersteuner.models.local import OutboxOp
 from dorpsondersteuner.server import admin
 from dorpsondersteuner.services import records, workflow
 
-from ..server.conftest import Server
+from ..conftest import Server
 from .conftest import DeskFactory
 from .helpers import escalate, intake, state
 

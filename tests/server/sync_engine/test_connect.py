@@ -22,7 +22,7 @@ from dorpsondersteuner.server import admin
 from dorpsondersteuner.sync.client import SyncClient, UpdateProgramError
 from dorpsondersteuner.sync.engine import NotSyncableError, sync
 
-from ..server.conftest import Server, free_port
+from ..conftest import Server, free_port
 from .conftest import Desk, DeskFactory, run_program
 from .helpers import intake
 

@@ -3,7 +3,7 @@ transaction, just before the commit: its writes are in SQLite, not committed (a 
 answers, a pulled page with its purges and cursor, the snapshot import, the search
 index).
 
-    python -m tests.sync_engine.crash_sync REGISTER KEY_HEX URL TOKEN N
+    python -m tests.server.sync_engine.crash_sync REGISTER KEY_HEX URL TOKEN N
 
 Exit 0: the sync ended before its N-th commit.
 """

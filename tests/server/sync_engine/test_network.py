@@ -15,7 +15,7 @@ from dorpsondersteuner.server.models import PushedOp
 from dorpsondersteuner.sync.client import RateLimitedError
 from dorpsondersteuner.sync.engine import SyncProgress
 
-from ..server.conftest import Server
+from ..conftest import Server
 from .conftest import DeskFactory
 from .helpers import escalate, intake
 

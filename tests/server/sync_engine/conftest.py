@@ -38,9 +38,8 @@ from dorpsondersteuner.services.access import load_principal
 from dorpsondersteuner.sync.client import SyncClient
 from dorpsondersteuner.sync.engine import SyncReport, ledger, status, sync
 
-from ..server.conftest import Databases, Server, client, make_user, postgres, server
+from ..conftest import Databases, Server
 
-__all__ = ["client", "make_user", "postgres", "server"]  # the server tests' fixtures
 
 # Registers made here wrap their key with cheap password hashing (asked for by name).
 os.environ[cli.TEST_KEY_HASHING_ENV] = "1"

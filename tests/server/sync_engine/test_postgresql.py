@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..server.conftest import PostgresCluster
-from ..server.serving import serve
+from ..conftest import PostgresCluster
+from ..serving import serve
 from .conftest import Desk, load_demo
 from .helpers import escalate, intake
 

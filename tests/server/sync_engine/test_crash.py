@@ -26,7 +26,7 @@ from dorpsondersteuner.server.models import PushedOp
 from dorpsondersteuner.services import records
 from dorpsondersteuner.sync.client import SyncClient
 
-from ..server.conftest import Server
+from ..conftest import Server
 from .conftest import Desk, DeskFactory
 from .helpers import intake
 
@@ -43,7 +43,7 @@ def killed_sync(desk: Desk, kill_at: int) -> bool:
         [
             sys.executable,
             "-m",
-            "tests.sync_engine.crash_sync",
+            "tests.server.sync_engine.crash_sync",
             str(desk.folder / "register.db"),
             desk._key.hex(),
             desk.url,
