@@ -30,8 +30,10 @@ engine pushes every kept op again, forgets the field versions and pulls from the
 the server applies what it lacks, answers the rest as before, and the laptop takes the
 server's state. Nothing is deleted to heal.
 
-No Qt here: the desktop app runs ``sync`` on a worker and passes a ``progress``
-callback (called on that worker).
+No Qt here: the desktop app runs ``sync`` on its network worker and passes ``db``, which
+runs each piece of register work (a read, a batch's answers, a page) on its one DB
+worker and waits for it; the HTTP stays on the network worker. Headless, ``db`` calls
+the piece right away. ``progress`` and ``changed`` are called on the caller's thread.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from pydantic import ValidationError as PydanticError
 from sqlalchemy import ColumnElement, case, delete, func, or_, select, update
@@ -101,6 +104,7 @@ from .protocol import (
 from .purge import purge
 
 if TYPE_CHECKING:
+    from .checksum import Sum
     from .snapshot_import import ImportedSnapshot
 
 PULL_LIMIT = 1000
@@ -200,6 +204,18 @@ class Ledger:
 
 
 ProgressCallback = Callable[[SyncProgress], None]
+ChangesCallback = Callable[[Changes], None]
+T = TypeVar("T")
+
+
+def _here(work: Callable[[], T]) -> T:
+    return work()
+
+
+class DbRunner(Protocol):
+    """Runs one piece of register work where the register's writer is, returns its result."""
+
+    def __call__(self, work: Callable[[], T], /) -> T: ...
 
 
 def ledger(session: Session) -> Ledger:
@@ -245,6 +261,8 @@ def sync(
     progress: ProgressCallback | None = None,
     batch: int = MAX_OPS_PER_PUSH,
     page_limit: int = PULL_LIMIT,
+    db: DbRunner = _here,
+    changed: ChangesCallback | None = None,
 ) -> SyncReport:
     """One sync: push, then pull to the end (then verify). Raises the client's typed
     errors (``OfflineError``, ``NotSignedInError``, ``UpdateProgramError``,
@@ -252,13 +270,19 @@ def sync(
     register; what was done before stays done."""
     if not 1 <= batch <= MAX_OPS_PER_PUSH:
         raise ValueError(f"a push batch is 1 to {MAX_OPS_PER_PUSH} ops")
-    run = _Run(register, client, progress or (lambda _progress: None), batch, page_limit)
-    with register.transaction() as session:
-        state = sync_state(session)
-        state.last_attempt_at = now_utc()
-        if client.token is None:
-            client.token = state.token
-        _forget_old_acknowledged(session)
+    run = _Run(register, client, progress or (lambda _progress: None), batch, page_limit, db)
+    run.changed = changed or (lambda _changes: None)
+
+    def begin() -> str | None:
+        with register.transaction() as session:
+            state = sync_state(session)
+            state.last_attempt_at = now_utc()
+            _forget_old_acknowledged(session)
+            return state.token
+
+    token = db(begin)
+    if client.token is None:
+        client.token = token
     try:
         run.push()
         try:
@@ -269,13 +293,17 @@ def sync(
             run.pull()
         run.verify()
     except SyncError as error:
-        _record_problem(register, error)
+        db(partial(_record_problem, register, error))
         raise
-    with register.transaction() as session:
-        state = sync_state(session)
-        state.last_sync_at = now_utc()
-        state.last_problem = state.last_problem_detail = state.last_problem_at = None
-        run.report.unsent = ledger(session).pending
+
+    def finish() -> int:
+        with register.transaction() as session:
+            state = sync_state(session)
+            state.last_sync_at = now_utc()
+            state.last_problem = state.last_problem_detail = state.last_problem_at = None
+            return ledger(session).pending
+
+    run.report.unsent = db(finish)
     return run.report
 
 
@@ -286,6 +314,8 @@ class _Run:
     progress: ProgressCallback
     batch: int
     page_limit: int
+    db: DbRunner = _here
+    changed: ChangesCallback = field(default=lambda _changes: None)
     report: SyncReport = field(default_factory=SyncReport)
     _to_send: int = 0
     _changed_entities: set[str] = field(default_factory=set)
@@ -301,10 +331,14 @@ class _Run:
     # --- push ------------------------------------------------------------------------------
 
     def push(self) -> None:
-        with self.register.sessions() as session:
-            self._to_send = self.report.sent + _count(session, _unanswered())
+        def unanswered() -> int:
+            with self.register.sessions() as session:
+                return _count(session, _unanswered())
+
+        self._to_send = self.report.sent + self.db(unanswered)
         self._tell("push")
-        while True:
+
+        def next_batch() -> tuple[list[Op], list[tuple[uuid.UUID, str]]] | None:
             with self.register.sessions() as session:
                 rows = session.scalars(
                     select(OutboxOp)
@@ -312,12 +346,15 @@ class _Run:
                     .order_by(OutboxOp.position)
                     .limit(self.batch)
                 ).all()
-            if not rows:
+                return _wire_ops(rows) if rows else None
+
+        while True:
+            batch = self.db(next_batch)
+            if batch is None:
                 return
-            ops, misshapen = _wire_ops(rows)
+            ops, misshapen = batch
             results = self._send(ops) if ops else []
-            with self.register.transaction() as session:
-                _record_results(session, results, misshapen)
+            self.db(partial(self._record, results, misshapen))
             for result in results:
                 self.report.sent += 1
                 if result.result.value in _APPLIED:
@@ -328,6 +365,12 @@ class _Run:
                     self.report.rejected += 1
             self.report.rejected += len(misshapen)
             self._tell("push")
+
+    def _record(
+        self, results: Sequence[PushResult], misshapen: Sequence[tuple[uuid.UUID, str]]
+    ) -> None:
+        with self.register.transaction() as session:
+            _record_results(session, results, misshapen)
 
     def _send(self, ops: list[Op]) -> list[PushResult]:
         """One batch; when its answer is lost, the same batch again (the server answers
@@ -346,18 +389,26 @@ class _Run:
     def pull(self) -> None:
         self._first_sync()
         while True:
-            with self.register.sessions() as session:
-                cursor = sync_state(session).cursor
+            cursor = self.db(self._cursor)
             page = self._page(cursor)
-            with self.register.transaction() as session:
-                self._apply(session, cursor, page)
-                changed = collected_changes(session)
+            changed = self.db(partial(self._apply_page, cursor, page))
+            if changed.entities or changed.record_ids:
+                self.changed(changed)
             self._changed_entities |= changed.entities
             self._changed_ids |= changed.record_ids
             self.report.pages += 1
             self._tell("pull")
             if not page.more:
                 return
+
+    def _apply_page(self, cursor: str | None, page: PullPage) -> Changes:
+        with self.register.transaction() as session:
+            self._apply(session, cursor, page)
+            return collected_changes(session)
+
+    def _cursor(self) -> str | None:
+        with self.register.sessions() as session:
+            return sync_state(session).cursor
 
     def _page(self, cursor: str | None) -> PullPage:
         for attempt in range(BATCH_RETRIES + 1):
@@ -389,12 +440,15 @@ class _Run:
         """A fresh register's first sync as the server's snapshot, when it can be."""
         from .snapshot_import import build_search_index, import_snapshot
 
-        with self.register.sessions() as session:
-            if sync_state(session).cursor is not None or any(
-                session.scalar(select(model.id).limit(1)) is not None
-                for model in (Resident, Helper, HelpRequest)
-            ):
-                return
+        def holds_something() -> bool:
+            with self.register.sessions() as session:
+                return sync_state(session).cursor is not None or any(
+                    session.scalar(select(model.id).limit(1)) is not None
+                    for model in (Resident, Helper, HelpRequest)
+                )
+
+        if self.db(holds_something):
+            return
         try:
             ticket = self.client.snapshot()
         except RateLimitedError:
@@ -415,8 +469,10 @@ class _Run:
             def keep_cursor(session: Session, imported: ImportedSnapshot) -> None:
                 sync_state(session).cursor = imported.cursor
 
-            imported = import_snapshot(
-                self.register, path, bytes.fromhex(ticket.key), before_commit=keep_cursor
+            imported = self.db(
+                lambda: import_snapshot(
+                    self.register, path, bytes.fromhex(ticket.key), before_commit=keep_cursor
+                )
             )
         finally:
             path.unlink(missing_ok=True)  # encrypted throughout; the key is gone with it
@@ -424,13 +480,18 @@ class _Run:
         self.report.received += sum(imported.counts.values())
         self.report.pages += 1
         self._tell("pull")
-        build_search_index(self.register)
+        self.changed(Changes(frozenset({HelpRequest.__tablename__}), frozenset()))
+        self.db(lambda: build_search_index(self.register))
 
     # --- a restored server -----------------------------------------------------------------
 
     def start_over(self) -> None:
         """The server does not know the cursor: send every kept op again and pull from
         the start, taking the server's state (field versions forgotten)."""
+        self.db(self._start_over)
+        self.report.restored = True
+
+    def _start_over(self) -> None:
         with self.register.transaction() as session:
             state = sync_state(session)
             state.cursor = None
@@ -444,7 +505,6 @@ class _Run:
                 )
             )  # fmt: skip
             session.execute(delete(FieldVersion))
-        self.report.restored = True
 
     # --- verify ----------------------------------------------------------------------------
 
@@ -459,10 +519,14 @@ class _Run:
         """
         r = self.report
         if not (r.sent or r.received or r.set_aside or r.purged or r.restored or r.snapshot):
-            with self.register.sessions() as session:
-                if sync_state(session).last_checksum == "ok":
-                    r.checksum = "ok"
-                    return
+
+            def last_checksum() -> str | None:
+                with self.register.sessions() as session:
+                    return sync_state(session).last_checksum
+
+            if self.db(last_checksum) == "ok":
+                r.checksum = "ok"
+                return
         self._tell("verify")
         differ: list[str] = []
         for attempt in range(VERIFY_ROUNDS):
@@ -475,20 +539,29 @@ class _Run:
             self.client.repull(differ)
             self.pull()
         result = "ok" if not differ else "mismatch"
-        with self.register.transaction() as session:
-            state = sync_state(session)
-            state.last_checksum, state.last_checksum_at = result, now_utc()
+
+        def keep() -> None:
+            with self.register.transaction() as session:
+                state = sync_state(session)
+                state.last_checksum, state.last_checksum_at = result, now_utc()
+
+        self.db(keep)
         self.report.checksum = result
         self.report.checksum_differs = tuple(differ)
+
+    def _local_sums(self, device_records: Sequence[uuid.UUID]) -> dict[str, Sum]:
+        from .checksum import local_sums
+
+        with self.register.sessions() as session:
+            return local_sums(session, _principal(session, sync_state(session)), device_records)
 
     def _compare(self) -> list[str] | None:
         """The partitions whose sums differ; None when the server has no checksums or
         moved on meanwhile (then the next sync compares)."""
-        from .checksum import Sum, differing, local_sums
+        from .checksum import Sum, differing
 
         for _ in range(2):
-            with self.register.sessions() as session:
-                cursor = sync_state(session).cursor
+            cursor = self.db(self._cursor)
             try:
                 answer = self.client.checksum(cursor)
             except ServerError as error:
@@ -497,9 +570,7 @@ class _Run:
                 raise
             if answer.current:
                 theirs = {name: Sum(p.count, p.hash) for name, p in answer.partitions.items()}
-                with self.register.sessions() as session:
-                    principal = _principal(session, sync_state(session))
-                    mine = local_sums(session, principal, answer.device_records)
+                mine = self.db(partial(self._local_sums, answer.device_records))
                 return differing(mine, theirs)
             self.pull()  # others wrote meanwhile: catch up, then compare
         return None
