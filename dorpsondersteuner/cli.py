@@ -134,10 +134,27 @@ def main(argv: Sequence[str]) -> int:
         return refusal.exit_code
 
 
+class Reason:
+    """Why ``connect`` made nothing, for the desktop app's plain words."""
+
+    ADDRESS = "address"
+    USERNAME = "username"
+    PASSWORD = "password"
+    UNREACHABLE = "unreachable"
+    DEVICE = "device"
+    WAIT = "wait"
+    OTHER_ACCOUNT = "other_account"
+    OTHER = "other"
+
+
 class _Refused(Exception):
-    def __init__(self, message: str, exit_code: int = 2) -> None:
+    def __init__(self, message: str, exit_code: int = 2, reason: str = Reason.OTHER) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+        self.reason = reason
+
+
+Refused = _Refused
 
 
 def _password(args: argparse.Namespace, username: str) -> str:
@@ -173,56 +190,75 @@ def _chosen_user(data: Path, username: str | None) -> str:
 
 
 def connect(url: str, username: str, data: Path, password: str) -> int:
+    from .sync.client import SyncClient
+
+    _check_address(url, username)
+    with SyncClient(url) as client:
+        folder, data_key = sign_in_and_make(client, url, username, data, password)
+        print(f"Connected {username} to {url}; register in {folder}")
+        # The first sync is the server's snapshot (D17): the engine takes it when the
+        # register is fresh.
+        return _sync_with(folder, data_key, client, password)
+
+
+def _check_address(url: str, username: str) -> None:
+    if not re.match(r"^https?://[^\s/]+", url):
+        raise _Refused(f"{url!r} is not a server address (https://…)", reason=Reason.ADDRESS)
+    if not _USERNAME.match(username):
+        raise _Refused(f"{username!r} is not a username", reason=Reason.USERNAME)
+
+
+def sign_in_and_make(
+    client: SyncClient, url: str, username: str, data: Path, password: str
+) -> tuple[Path, bytes]:
+    """Sign in; only when the server said yes, make this user's register (or reopen
+    the one here, D4). Returns its folder and data key; ``Refused`` with a ``reason``
+    when nothing was made or changed. The desktop app's connect screen uses it too."""
     from .sync.client import (
         ForbiddenDeviceError,
         NotSignedInError,
         OfflineError,
         RateLimitedError,
-        SyncClient,
     )
 
-    if not re.match(r"^https?://[^\s/]+", url):
-        raise _Refused(f"{url!r} is not a server address (https://…)")
-    if not _USERNAME.match(username):
-        raise _Refused(f"{username!r} is not a username")
+    _check_address(url, username)
     folder = user_folder(data, username)
     key_file = folder / KEY_FILE_NAME
     existing = key_file.exists()
     device_id = device_id_of(key_file) if existing else uuid.uuid4()
-    with SyncClient(url) as client:
-        try:
-            answer = client.login(username, password, device_id)
-            me = client.me()
-        except ForbiddenDeviceError as error:
-            raise _Refused(
-                f"the server refused this laptop: {error}. Nothing was changed."
-            ) from None
-        except NotSignedInError:
-            raise _Refused(
-                "the server did not accept this username and password. Nothing was changed."
-            ) from None
-        except OfflineError:
-            raise _Refused(
-                f"the server at {url} could not be reached: check the address and the network. "
-                "Nothing was changed.",
-                exit_code=1,
-            ) from None
-        except RateLimitedError as error:
-            raise _Refused(
-                f"too many attempts: try again in {error.retry_after:.0f} s. Nothing was changed.",
-                1,
-            ) from None
-        except SyncError as error:
-            raise _Refused(f"the server refused: {error}. Nothing was changed.", 1) from None
-        if existing:
-            data_key = _reopen_key(key_file, password, answer.recovery_secret)
-            _remember(folder, data_key, url, answer)
-        else:
-            data_key = _make_register(folder, password, url, answer, me.role)
-        print(f"Connected {username} to {url}; register in {folder}")
-        # The first sync is the server's snapshot (D17): the engine takes it when the
-        # register is fresh.
-        return _sync_with(folder, data_key, client, password)
+    try:
+        answer = client.login(username, password, device_id)
+        me = client.me()
+    except ForbiddenDeviceError as error:
+        raise _Refused(
+            f"the server refused this laptop: {error}. Nothing was changed.", reason=Reason.DEVICE
+        ) from None
+    except NotSignedInError:
+        raise _Refused(
+            "the server did not accept this username and password. Nothing was changed.",
+            reason=Reason.PASSWORD,
+        ) from None
+    except OfflineError:
+        raise _Refused(
+            f"the server at {url} could not be reached: check the address and the network. "
+            "Nothing was changed.",
+            1,
+            Reason.UNREACHABLE,
+        ) from None
+    except RateLimitedError as error:
+        raise _Refused(
+            f"too many attempts: try again in {error.retry_after:.0f} s. Nothing was changed.",
+            1,
+            Reason.WAIT,
+        ) from None
+    except SyncError as error:
+        raise _Refused(f"the server refused: {error}. Nothing was changed.", 1) from None
+    if existing:
+        data_key = _reopen_key(key_file, password, answer.recovery_secret)
+        _remember(folder, data_key, url, answer)
+    else:
+        data_key = _make_register(folder, password, url, answer, me.role)
+    return folder, data_key
 
 
 def _make_register(folder: Path, password: str, url: str, answer: LoginAnswer, role: str) -> bytes:
@@ -282,7 +318,8 @@ def _reopen_key(key_file: Path, password: str, recovery_secret: bytes) -> bytes:
         data_key = unlock_with_recovery(key_file, recovery_secret)
     except WrongPasswordError:
         raise _Refused(
-            "the register here does not belong to this server's account; it was left as it is"
+            "the register here does not belong to this server's account; it was left as it is",
+            reason=Reason.OTHER_ACCOUNT,
         ) from None
     set_password(key_file, data_key, password, params=_key_hashing())
     return data_key
@@ -297,7 +334,10 @@ def _remember(folder: Path, data_key: bytes, url: str, answer: LoginAnswer) -> N
         with register.transaction() as session:
             state = sync_state(session)
             if state.user_id != answer.user_id:
-                raise _Refused("the register here belongs to another account; left as it is")
+                raise _Refused(
+                    "the register here belongs to another account; left as it is",
+                    reason=Reason.OTHER_ACCOUNT,
+                )
             state.server_url = url.rstrip("/")
             remember_sign_in(session, answer)
     finally:
