@@ -1,8 +1,8 @@
 """Sync benchmark: a municipality's laptops pushing and pulling, and the no-op sync.
 
     .venv/bin/python -m bench.sync_load [--baseline DIR] [--rate 1000] [--duration 30]
-        [--laptops 50] [--batch 100] [--workers 2] [--saturation 15] [--requests N]
-        [--repeat 1] [--record]
+        [--laptops 50] [--batch 100] [--workers 2] [--saturation 15] [--requests 20000]
+        [--noop-rounds 200] [--repeat 1] [--record]
 
 For the server of this checkout (and first for ``--baseline DIR``, an earlier
 revision's source folder, e.g. ``git worktree add /tmp/before HEAD``: a baseline in the
@@ -24,10 +24,11 @@ requests (resident, request, history), each with a contact and a follow-up. Then
   PostgreSQL.
 - **saturation**: the same laptops push and pull as fast as the answers come, for
   ``--saturation`` seconds: ops/s done.
-- **no-op sync**: one Bakel supporter's laptop, up to date, pushes nothing and pulls
-  nothing, one after another: p50/p95 of the pair. With ``--requests N`` the server
-  first holds N demo requests (``admin load-demo --requests N``, when the server has
-  it), so the pull compares the scope of a real caseload with the policy's visible set.
+- **no-op sync**: on a server of its own holding ``--requests`` demo requests (``admin
+  load-demo --requests N``), a new laptop of a Bakel supporter pulls its whole scope,
+  then pushes nothing and pulls nothing, one round after another: p50/p95 of the pair.
+  The pull compares the scope the device holds with what the policy lets its user see,
+  so it costs more the more requests the user sees.
 
 The bodies of every push are built before the clock starts; the generator runs in two
 processes of its own on asyncio with raw HTTP/1.1 keep-alive connections, reading only
@@ -94,6 +95,7 @@ LIMITS_ENV = {
     "DORPSONDERSTEUNER_SERVER_PULL_BURST": "10000",
 }
 GENERATOR_PROCESSES = 2
+DRAIN_SECONDS = 30.0
 
 
 # --- the laptops and their ops -----------------------------------------------------------
@@ -424,7 +426,7 @@ class Plan:
     pushes: list[tuple[float | None, bytes]]
 
 
-def _request(port: int, token: str, path: str, body: bytes) -> bytes:
+def _request(token: str, path: str, body: bytes) -> bytes:
     head = (
         f"POST {path} HTTP/1.1\r\nHost: {base.HOST}\r\nAuthorization: Bearer {token}\r\n"
         f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
@@ -447,21 +449,51 @@ class Seen:
     results: Counter[str] = field(default_factory=Counter)
     statuses: Counter[int] = field(default_factory=Counter)
     finished: float = 0.0
+    not_sent: int = 0  # pushes still waiting at the deadline
+
+
+class _Connection:
+    """A keep-alive connection that opens again when the server closed it while idle
+    (uvicorn does after 5 s), as a laptop's HTTP client does; the request is sent again
+    (a push is idempotent by its op ids)."""
+
+    def __init__(self, port: int, token: str) -> None:
+        self.port, self.token = port, token
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def post(self, path: str, body: bytes) -> tuple[int, bytes]:
+        for attempt in (1, 2):
+            if self.streams is None:
+                self.streams = await asyncio.open_connection(base.HOST, self.port)
+            reader, writer = self.streams
+            try:
+                writer.write(_request(self.token, path, body))
+                return await _answer(reader)
+            except (OSError, asyncio.IncompleteReadError):
+                writer.close()
+                self.streams = None
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
 
 
 async def _laptop(port: int, plan: Plan, start: float, deadline: float | None, seen: Seen) -> None:
-    reader, writer = await asyncio.open_connection(base.HOST, port)
+    connection = _Connection(port, plan.token)
     cursor = plan.cursor
     try:
-        for due_in, body in plan.pushes:
+        for number, (due_in, body) in enumerate(plan.pushes):
             now = time.monotonic()
             if deadline is not None and now >= deadline:
+                seen.not_sent += len(plan.pushes) - number
                 break
             due = now if due_in is None else start + due_in
             if due > now:
                 await asyncio.sleep(due - now)
-            writer.write(_request(port, plan.token, "/sync/push", body))
-            status, answer = await _answer(reader)
+            status, answer = await connection.post("/sync/push", body)
             seen.push_latencies.append(time.monotonic() - due)
             seen.statuses[status] += 1
             seen.results.update(match.decode() for match in _RESULT.findall(answer))
@@ -469,8 +501,7 @@ async def _laptop(port: int, plan: Plan, start: float, deadline: float | None, s
             while more:
                 pulled = time.monotonic()
                 ask = json.dumps({"cursor": cursor, "limit": 1000}).encode()
-                writer.write(_request(port, plan.token, "/sync/pull", ask))
-                status, answer = await _answer(reader)
+                status, answer = await connection.post("/sync/pull", ask)
                 seen.pull_latencies.append(time.monotonic() - pulled)
                 seen.statuses[status] += 1
                 if status != 200:
@@ -481,7 +512,7 @@ async def _laptop(port: int, plan: Plan, start: float, deadline: float | None, s
                 more = bool(flag and flag.group(1) == b"true")
             seen.finished = max(seen.finished, time.monotonic())
     finally:
-        writer.close()
+        connection.close()
 
 
 def _generator(
@@ -516,6 +547,7 @@ class LoadResult:
     pulls: int
     results: Counter[str]
     statuses: Counter[int]
+    not_sent: int
     generator_cpu: float
     server_cpu: float
     database_cpu: float
@@ -557,6 +589,7 @@ def run_load(
         total.results.update(seen.results)
         total.statuses.update(seen.statuses)
         total.finished = max(total.finished, seen.finished)
+        total.not_sent += seen.not_sent
         generator_cpu += cpu
     seconds = max(1e-9, total.finished - start)
     pushes = len(total.push_latencies)
@@ -577,6 +610,7 @@ def run_load(
         pulls=len(total.pull_latencies),
         results=total.results,
         statuses=total.statuses,
+        not_sent=total.not_sent,
         generator_cpu=generator_cpu,
         server_cpu=server.cpu_seconds() - server_before,
         database_cpu=database.cpu_seconds() - database_before,
@@ -691,39 +725,72 @@ def measure_variant(
     if bindir is None:
         raise SystemExit("PostgreSQL is not installed")
     rng = random.Random(args.seed)
-    with (
-        base.postgres_cluster(bindir) as database,
-        base.running_server(database.url, args.workers, folder) as server,
-    ):
-        note = demo_loaded(database.url, args.requests)
-        if note:
-            variant.notes.append(note)
-        print(f"  {name}: setting up {args.laptops} laptops…", file=sys.stderr, flush=True)
-        laptops = set_up(server.url, args.laptops, args.requests_each)
-        for repeat in range(args.repeat):
-            print(f"  {name}: open-loop load, run {repeat + 1}…", file=sys.stderr, flush=True)
-            plans = open_loop_plans(laptops, rng, args.rate, args.duration, args.batch)
-            variant.load.append(run_load(server.port, plans, args.batch, None, server, database))
-            _catch_up(server.url, laptops)
-            if args.saturation:
-                print(f"  {name}: saturation, run {repeat + 1}…", file=sys.stderr, flush=True)
-                count = max(2, round(args.saturation * 8000 / args.batch / len(laptops)))
-                plans = closed_loop_plans(laptops, rng, count, args.batch)
-                variant.saturation.append(
-                    run_load(server.port, plans, args.batch, args.saturation, server, database)
-                )
-                _catch_up(server.url, laptops)
-        for _ in range(args.repeat):
-            p50, p95, visible = noop_sync(server.url, args.noop_rounds)
-            variant.noop.append((p50, p95))
-            variant.noop_requests = visible
-        log = server.log_path.read_text(errors="replace")
-        if "Traceback" in log:
-            variant.notes.append("the server log shows a traceback")
-            trace = log[log.index("Traceback") :].splitlines()
-            print("\n".join(trace[:60]), file=sys.stderr)
-    base.SERVER_CODE = None
+    try:
+        if args.duration or args.saturation:
+            with (
+                base.postgres_cluster(bindir) as database,
+                base.running_server(database.url, args.workers, folder) as server,
+            ):
+                demo_loaded(database.url, 0)
+                print(f"  {name}: {args.laptops} laptops' working sets…", file=sys.stderr)
+                laptops = set_up(server.url, args.laptops, args.requests_each)
+                for repeat in range(args.repeat):
+                    load_runs(variant, args, rng, laptops, server, database, repeat)
+                _check_log(variant, server)
+        if args.noop_rounds:
+            # On a server of its own, holding --requests demo requests: the pull compares
+            # the scope of a real caseload with what the policy lets its user see.
+            with (
+                base.postgres_cluster(bindir) as database,
+                base.running_server(database.url, args.workers, folder) as server,
+            ):
+                note = demo_loaded(database.url, args.requests)
+                if note:
+                    variant.notes.append(note)
+                for _ in range(args.repeat):
+                    print(f"  {name}: no-op sync…", file=sys.stderr, flush=True)
+                    p50, p95, visible = noop_sync(server.url, args.noop_rounds)
+                    variant.noop.append((p50, p95))
+                    variant.noop_requests = visible
+                _check_log(variant, server)
+    finally:
+        base.SERVER_CODE = None
     return variant
+
+
+def load_runs(
+    variant: Variant,
+    args: argparse.Namespace,
+    rng: random.Random,
+    laptops: list[Laptop],
+    server: base.RunningServer,
+    database: base.Database,
+    repeat: int,
+) -> None:
+    if args.duration:
+        print(f"  {variant.name}: open-loop load, run {repeat + 1}…", file=sys.stderr, flush=True)
+        plans = open_loop_plans(laptops, rng, args.rate, args.duration, args.batch)
+        # Pushes not started 30 s after the last was due are counted as not sent: the
+        # server is saturated, and draining the queue would only take long.
+        deadline = args.duration + DRAIN_SECONDS
+        variant.load.append(run_load(server.port, plans, args.batch, deadline, server, database))
+        _catch_up(server.url, laptops)
+    if args.saturation:
+        print(f"  {variant.name}: saturation, run {repeat + 1}…", file=sys.stderr, flush=True)
+        count = max(2, round(args.saturation * 8000 / args.batch / len(laptops)))
+        plans = closed_loop_plans(laptops, rng, count, args.batch)
+        variant.saturation.append(
+            run_load(server.port, plans, args.batch, args.saturation, server, database)
+        )
+        _catch_up(server.url, laptops)
+
+
+def _check_log(variant: Variant, server: base.RunningServer) -> None:
+    log = server.log_path.read_text(errors="replace")
+    if "Traceback" in log:
+        variant.notes.append("the server log shows a traceback")
+        trace = log[log.index("Traceback") :].splitlines()
+        print("\n".join(trace[:60]), file=sys.stderr)
 
 
 def _catch_up(url: str, laptops: list[Laptop]) -> None:
@@ -757,6 +824,8 @@ def _results(load: LoadResult) -> str:
     parts = [f"{count:,} {name}" for name, count in sorted(load.results.items())]
     odd = {status: count for status, count in load.statuses.items() if status != 200}
     parts += [f"{count:,}× HTTP {status}" for status, count in sorted(odd.items())]
+    if load.not_sent:
+        parts.append(f"{load.not_sent:,} pushes not sent by the deadline (saturated)")
     return ", ".join(parts)
 
 
@@ -833,8 +902,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--laptops", type=int, default=50)
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--requests-each", type=int, default=10, help="working set per laptop")
-    parser.add_argument("--requests", type=int, default=0, help="demo requests on the server")
+    parser.add_argument("--requests-each", type=int, default=4, help="working set per laptop")
+    parser.add_argument(
+        "--requests", type=int, default=20_000, help="demo requests for the no-op sync"
+    )
     parser.add_argument("--saturation", type=float, default=15.0, help="seconds (0: skip)")
     parser.add_argument("--noop-rounds", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=1)

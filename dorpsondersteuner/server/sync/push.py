@@ -477,6 +477,7 @@ def _apply(session: Session, batch: _Batch, op: Op, origin: Origin) -> _Outcome:
         case OpKind.CREATE:
             record = pushed.create(session, principal, op.entity, op.record_id, op.payload)
             session.add(record)
+            batch.records.append(record)  # read again when the batch is written
             session.flush()  # the column defaults, in the values logged
             recorder.create(record)
             return _Outcome()

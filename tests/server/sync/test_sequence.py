@@ -169,7 +169,7 @@ def test_concurrent_pushes_on_two_processes_never_let_a_reader_skip_a_change(
         for seen in received:
             assert expected and expected <= set(seen), sorted(expected - set(seen))[:10]
             assert [seq for seq, count in seen.items() if count > 1] == []
-        assert min(pulls) > 10  # the readers really read while the writers wrote
+        assert min(pulls) > 3  # the readers really read while the writers wrote
         for client in clients:
             client.close()
         for laptop in [*writers, *readers, bulk]:
