@@ -63,6 +63,7 @@ from ..services.access import (
     request_scope,
     resident_area_ids,
 )
+from ..services.changes import _LOCAL_COLUMNS as _NOT_SENT
 
 # Sums are kept modulo 2**40: a record's hash is below it, so SQL's SUM over millions of
 # rows stays far inside a 64-bit integer on SQLite.
@@ -92,9 +93,10 @@ ALL, PROFESSIONALS = "a", "p"
 
 
 def record_hash(entity: str, record_id: uuid.UUID, versions: Mapping[str, int]) -> int:
-    """H(entity, id, sorted (field, version)), below ``MOD``."""
+    """H(entity, id, sorted (field, version)), below ``MOD``, over the fields a record
+    sent whole carries (``created_at`` and ``updated_at`` are each side's own)."""
     text = f"{entity}|{record_id}|" + ";".join(
-        f"{name}={versions[name]}" for name in sorted(versions)
+        f"{name}={versions[name]}" for name in sorted(versions) if name not in _NOT_SENT
     )
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=BITS // 8).digest(), "big")
 
@@ -301,8 +303,6 @@ def _children(session: Session) -> dict[tuple[str, uuid.UUID], tuple[uuid.UUID, 
     for row in session.execute(select(Contact.id, Contact.request_id, Contact.professionals_only)):
         found[(CONTACTS, row.id)] = (row.request_id, bool(row.professionals_only))
     for model in (FollowUp, ArrangedHelp, HistoryEvent):
-        for record_id, request_id in session.execute(
-            select(model.id, model.request_id)
-        ).tuples():
+        for record_id, request_id in session.execute(select(model.id, model.request_id)):
             found[(model.__tablename__, record_id)] = (request_id, False)
     return found

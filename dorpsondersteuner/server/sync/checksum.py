@@ -453,9 +453,7 @@ def rebuild(session: Session) -> None:
     for model in (FollowUp, ArrangedHelp, HistoryEvent):
         owners[model.__tablename__] = {
             record_id: (request_id, False)
-            for record_id, request_id in session.execute(
-                select(model.id, model.request_id)
-            ).tuples()
+            for record_id, request_id in session.execute(select(model.id, model.request_id))
         }
     live: dict[uuid.UUID, list[tuple[uuid.UUID, Any]]] = defaultdict(list)
     for area_id, level, deleted, resident_id in requests.values():
@@ -603,7 +601,7 @@ def answer(session: Session, principal: Principal, cursor_text: str | None) -> C
             ChecksumPartition.proj_count,
             ChecksumPartition.proj_hash,
         )
-    ).tuples():
+    ):
         partition, count, value, proj_count, proj = row
         if admin:
             kind, _, base = partition.partition(":")

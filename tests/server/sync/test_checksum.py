@@ -15,7 +15,12 @@ from sqlalchemy.orm import Session
 from dorpsondersteuner.clock import today
 from dorpsondersteuner.models import Contact, FieldVersion, FollowUp, HelpRequest, Resident
 from dorpsondersteuner.models.enums import ContactKind, Level
-from dorpsondersteuner.server.models import ChecksumPartition, ChecksumRecord, ChecksumTree
+from dorpsondersteuner.server.models import (
+    ChecksumPartition,
+    ChecksumRecord,
+    ChecksumTree,
+    FieldStamp,
+)
 from dorpsondersteuner.server.sync.checksum import rebuild
 from dorpsondersteuner.services import records, workflow
 from dorpsondersteuner.services.changes import ChangeRecorder
@@ -48,6 +53,65 @@ def compare(laptop: Laptop) -> list[str]:
     with laptop.register.sessions() as session:
         mine = local_sums(session, laptop.principal(session), answer.device_records)
     return differing(mine, theirs)
+
+
+def settled_differences(laptop: Laptop, server: Server | None = None) -> list[str]:
+    """After a sync with nothing left to send: pull until at the server's newest
+    number, then compare (with ``server``, the records that differ are named)."""
+    while not server_sums(laptop)[0].current:
+        laptop.pull()
+    differ = compare(laptop)
+    if differ and server is not None:
+        return [*differ, *record_differences(laptop, server, differ)]
+    return differ
+
+
+def record_differences(laptop: Laptop, server: Server, partitions: list[str]) -> list[str]:
+    """Each record of a request partition held differently, with its versions."""
+    found: list[str] = []
+    bases = {name.split(":", 1)[1] for name in partitions if name.startswith("requests:")}
+    with server.transaction() as session:
+        requests = set(
+            session.scalars(select(ChecksumTree.request_id).where(ChecksumTree.base.in_(bases)))
+        )
+        theirs = {
+            (row.entity, row.record_id): row.hash
+            for row in session.scalars(
+                select(ChecksumRecord).where(
+                    ChecksumRecord.request_id.in_(requests), ChecksumRecord.slot == "a"
+                )
+            )
+        }
+        stamps: dict[tuple[str, uuid.UUID], dict[str, int]] = {}
+        for key in theirs:
+            stamps[key] = {
+                stamp.field: stamp.version
+                for stamp in session.scalars(
+                    select(FieldStamp).where(
+                        FieldStamp.entity == key[0], FieldStamp.record_id == key[1]
+                    )
+                )
+            }
+    with laptop.register.sessions() as session:
+        mine: dict[tuple[str, uuid.UUID], dict[str, int]] = {}
+        for row in session.scalars(select(FieldVersion)):
+            mine.setdefault((row.entity, row.record_id), {})[row.field] = row.version
+        for key, versions in stamps.items():
+            held = mine.get(key)
+            if held != versions:
+                extra = {k: v for k, v in (held or {}).items() if versions.get(k) != v}
+                wanted = {k: v for k, v in versions.items() if (held or {}).get(k) != v}
+                found.append(f"{key[0]} {key[1]}: laptop {extra} server {wanted}")
+        for request_id in requests:
+            request = session.get(HelpRequest, request_id)
+            if request is None:
+                found.append(f"help_requests {request_id}: not on the laptop")
+        held_requests = session.scalars(select(HelpRequest)).all()
+        for request in held_requests:
+            base = f"{request.area_id}:{request.highest_level.value}"
+            if base in bases and request.id not in requests and request.deleted_at is None:
+                found.append(f"help_requests {request.id}: laptop places it in {base}")
+    return found
 
 
 def repull(laptop: Laptop, partitions: list[str]) -> int:
