@@ -196,7 +196,7 @@ def test_a_restored_backup_with_a_new_epoch_loses_no_acknowledged_change(
     ingrid, joyce, jos = laptop("ingrid"), laptop("joyce"), laptop("jos")
     try:
         # The demo's requests, loaded after the laptops' first pull (admin load-demo
-        # --requests): they reach the laptops through the change log; never loaded twice.
+        # --requests), reach the laptops that already hold a cursor; never loaded twice.
         for each in (ingrid, joyce, jos):
             each.pull()
         demo = run_cli(
