@@ -46,6 +46,8 @@ class OneByOne(LoggedWriter):
     """The same rows, each record logged through ``changelog.write`` as a push's
     changes are: what the bulk path must equal."""
 
+    stamps_in_bulk = False
+
     def log(self, table: str, rows: list[Any]) -> None:
         model = next(model for model in MODELS if model.__tablename__ == table)
         for row in rows:
