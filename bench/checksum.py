@@ -257,6 +257,7 @@ def measure_user(
             found = answer(session, principal, cursor)
             result.process_ms.append((time.perf_counter() - start) * 1000)
     result.partitions, result.records = len(found.partitions), found.total.count
+    total = Sum(-1)
     for _ in range(args.baseline_runs):
         with sessions() as session:
             start = time.perf_counter()

@@ -134,9 +134,9 @@ def _preload(session: Session, keys: Sequence[tuple[str, uuid.UUID]]) -> None:
     requests: set[uuid.UUID] = set(ids_of.get(REQUESTS, ()))
     for entity, ids in ids_of.items():
         for row in session.scalars(
-            select(ChecksumRecord).where(
-                ChecksumRecord.entity == entity, ChecksumRecord.record_id.in_(ids)
-            )
+            select(ChecksumRecord)
+            .where(ChecksumRecord.entity == entity, ChecksumRecord.record_id.in_(ids))
+            .execution_options(populate_existing=True)
         ):
             cache[(ChecksumRecord, (row.entity, row.record_id))] = row
             if row.request_id is not None:
@@ -151,7 +151,9 @@ def _preload(session: Session, keys: Sequence[tuple[str, uuid.UUID]]) -> None:
         for request_id in requests:
             cache[(ChecksumTree, request_id)] = None
         for tree in session.scalars(
-            select(ChecksumTree).where(ChecksumTree.request_id.in_(requests))
+            select(ChecksumTree)
+            .where(ChecksumTree.request_id.in_(requests))
+            .execution_options(populate_existing=True)
         ):
             cache[(ChecksumTree, tree.request_id)] = tree
 
@@ -406,6 +408,7 @@ def _apply(session: Session, deltas: Deltas) -> None:
             select(ChecksumPartition)
             .where(ChecksumPartition.partition.in_(names))
             .order_by(ChecksumPartition.partition)
+            .execution_options(populate_existing=True)
         )
     }
     for name in names:
