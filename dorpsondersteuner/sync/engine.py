@@ -746,14 +746,15 @@ _PROBLEMS = {
 }
 
 
-def _problem_of(error: SyncError) -> Problem:
+def problem_of(error: SyncError) -> Problem:
+    """The kind of problem a sync error is, as kept in the sync state."""
     return _PROBLEMS.get(error.kind, Problem.SERVER)
 
 
 def _record_problem(register: Register, error: SyncError) -> None:
     with register.transaction() as session:
         state = sync_state(session)
-        state.last_problem = _problem_of(error).value
+        state.last_problem = problem_of(error).value
         state.last_problem_detail = str(error)[:300]
         state.last_problem_at = now_utc()
 

@@ -27,6 +27,7 @@ SCREENSHOT_VIEWS = (
     "filter",
     "help",
     "lock",
+    "start",
 )
 # The lazy request lists (the other views are short lists); also what the start-up
 # preview can show.

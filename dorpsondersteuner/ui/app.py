@@ -26,12 +26,13 @@ import logging
 import os
 import sys
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from . import LIST_VIEWS
@@ -45,6 +46,8 @@ if TYPE_CHECKING:  # imported where they are used, after the first paint
     from .lock import Locker
     from .ops import SignedIn
     from .preview import PreviewPage
+    from .start import StartPage
+    from .sync import SyncController
     from .tasks import TaskManager
     from .work import WorkArea
 
@@ -107,6 +110,20 @@ class _RowsPainted(QObject):
         return False
 
 
+class _ProgressBridge(QObject):
+    """Counts from the network worker to the GUI thread (a queued signal)."""
+
+    received = Signal(int)
+
+
+def _sync_problem(error: BaseException) -> str:
+    from ..errors import SyncError
+    from ..sync.engine import problem_of
+    from .sync import problem_text
+
+    return problem_text(problem_of(error).value if isinstance(error, SyncError) else "server")
+
+
 class Desktop(QObject):
     """Drives the window from empty to working: register, user, list."""
 
@@ -133,6 +150,9 @@ class Desktop(QObject):
         # the sign-in to a server once that exists. Without it a real register's lock
         # page does not open (Quit still works, and what was typed is kept as a draft).
         self.key_file: Path | None = None
+        self.start_page: StartPage | None = None
+        self.sync: SyncController | None = None  # a real register's background sync
+        self.user_id: uuid.UUID | None = None  # a real register's user
         self._painted = False
         self._rows_reported = False
         self._live_rows_reported = False
@@ -158,7 +178,9 @@ class Desktop(QObject):
         print(f"{what} {time.time() - self.t0:.4f}", flush=True)
 
     def begin(self) -> None:
-        if self.options.demo or self.options.screenshot is not None:
+        if self.options.screenshot is not None and self.options.view == "start":
+            self.show_start_screen()
+        elif self.options.demo or self.options.screenshot is not None:
             if not self.show_preview():
                 self.open_demo()
         else:
@@ -262,20 +284,133 @@ class Desktop(QObject):
         WriteOp(save, done).failure(failed).run(self.tasks)
 
     def show_start_screen(self) -> None:
-        """No register yet (D1): offer the demo register; say plainly what is not there."""
-        self.window.show_message(
-            QCoreApplication.translate(
-                "Desktop",
-                "There is no register on this computer yet.\n\n"
-                "Would you like to try the program first? Open the demo register: made-up "
-                "residents and help requests, only on this computer, never sent anywhere.\n\n"
-                "Signing in to your municipality's server is not possible yet; it comes in "
-                "a later version of the program.",
-            ),
-            [(QCoreApplication.translate("Desktop", "Open the demo register"), self.open_demo)],
-        )
+        """The registers on this computer, and connecting to the server (D1, D4)."""
+        from ..cli import real_registers
+        from .start import StartPage
+
+        page = StartPage(real_registers(self.options.data_dir))
+        page.open_demo.connect(self.open_demo)
+        page.open_real.connect(self.open_real)
+        page.connect_server.connect(self.connect_server)
+        self.start_page = page
+        self.window.show_page(page)
+        page.registers.setFocus()
         if self.bench:
             QTimer.singleShot(0, QCoreApplication.quit)
+
+    def _tasks(self) -> TaskManager:
+        from .tasks import TaskManager
+
+        if self.tasks is None:
+            self.tasks = TaskManager(self)
+            self.tasks.failed.connect(self._on_failed)
+        return self.tasks
+
+    def open_real(self, username: str, password: str) -> None:
+        """A user's real register, unlocked offline with their password."""
+        from ..cli import KEY_FILE_NAME, user_folder
+        from .tasks import CallOp
+
+        folder = user_folder(self.options.data_dir, username)
+        tasks = self._tasks()
+
+        def work() -> object:
+            from . import ops
+
+            register, user = ops.open_real(folder, password)
+            tasks.use_register(register)
+            return user
+
+        def refused(error: BaseException) -> None:
+            from .ops import WrongRegisterPasswordError
+
+            if self.start_page is None:
+                self._on_failed(error)
+            elif isinstance(error, WrongRegisterPasswordError):
+                self.start_page.open_refused(
+                    QCoreApplication.translate(
+                        "Desktop", "This password does not open the register of %1."
+                    ).replace("%1", username)
+                )
+            else:
+                from .messages import describe
+
+                self.start_page.open_refused(describe(error).text)
+
+        self.key_file = folder / KEY_FILE_NAME
+        CallOp(work, self._on_real_opened).failure(refused).run(tasks)
+
+    def connect_server(self, url: str, username: str, password: str) -> None:
+        """Sign in, make the real register, take its first sync; then work in it."""
+        from ..cli import KEY_FILE_NAME, user_folder
+        from .start import refusal_text
+        from .tasks import NetOp
+
+        tasks = self._tasks()
+        page = self.start_page
+        assert page is not None
+        folder = user_folder(self.options.data_dir, username)
+        bridge = _ProgressBridge(self)
+        bridge.received.connect(page.connect_progress)
+
+        def work() -> object:
+            from .. import cli
+            from ..sync.client import SyncClient
+            from ..sync.engine import sync
+            from . import ops
+
+            with SyncClient(url) as client:
+                made, data_key = cli.sign_in_and_make(client, url, username, data, password)
+
+                def open_it() -> ops.RealUser:
+                    register, user = ops.open_with_key(made / REGISTER_NAME, data_key)
+                    tasks.use_register(register)
+                    return user
+
+                user = tasks.on_db(open_it)
+                register = tasks.on_db(tasks.held_register)
+                sync(
+                    register,
+                    client,
+                    db=tasks.on_db,
+                    progress=lambda progress: bridge.received.emit(progress.received),
+                )
+            return user
+
+        def refused(error: BaseException) -> None:
+            from ..cli import Refused
+            from ..errors import SyncError
+
+            if isinstance(error, Refused):
+                page.connect_refused(refusal_text(error.reason, url, str(error)))
+            elif isinstance(error, SyncError) and folder.exists():
+                # Signed in and made, but the first sync stopped: the register is here,
+                # and opens with the password; the next sync goes on.
+                page.connect_refused(
+                    QCoreApplication.translate(
+                        "Desktop",
+                        "Your register was made, but receiving your data stopped: %1 Open "
+                        "your register to go on; the rest comes with the next sync.",
+                    ).replace("%1", _sync_problem(error))
+                )
+            else:
+                from .messages import describe
+
+                page.connect_refused(describe(error).text)
+
+        from ..paths import REGISTER_NAME
+
+        data = self.options.data_dir
+        self.key_file = folder / KEY_FILE_NAME
+        op: NetOp[object] = NetOp(work, self._on_real_opened)
+        tasks.submit_network(op.failure(refused))
+
+    def _on_real_opened(self, user: object) -> None:
+        from .ops import RealUser
+
+        assert isinstance(user, RealUser)
+        self.user_id = user.user_id
+        self.sign_in(user.username)
 
     def open_demo(self) -> None:
         from .tasks import CallOp, TaskManager
@@ -326,7 +461,7 @@ class Desktop(QObject):
         from .tasks import QueryOp
 
         self.username = username
-        user_id = ops.demo_user_id(username)
+        user_id = self.user_id or ops.demo_user_id(username)
         assert self.tasks is not None  # the register was opened through it
         QueryOp(lambda s: ops.sign_in(s, user_id, username), self._on_signed_in).failure(
             self._on_failed
@@ -337,6 +472,15 @@ class Desktop(QObject):
 
         assert self.tasks is not None
         self.signed_in = signed_in
+        if signed_in.register_kind == "demo":
+            self.window.setWindowTitle(
+                QCoreApplication.translate("Desktop", "Dorpsondersteuner — Demo — made-up data")
+            )
+        elif self.sync is None:
+            from .sync import SyncController
+
+            self.sync = SyncController(self.window, self.tasks, self)
+            self.sync.start()
         switch = self.window.switch_user_action
         if signed_in.register_kind == "demo" and not switch.isVisible():
             switch.setVisible(True)
@@ -506,6 +650,8 @@ class Desktop(QObject):
 
     def shutdown(self) -> None:
         self.save_state()
+        if self.sync is not None:
+            self.sync.stop()
         if self.tasks is not None:
             self.tasks.shutdown()
 

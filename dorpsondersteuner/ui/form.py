@@ -98,6 +98,7 @@ class RequestForm(QScrollArea):
         self._areas = signed_in.areas
         self.mode = "intake"
         self.request_id: uuid.UUID | None = None
+        self._opened_as: RequestDetail | None = None  # the request as the edit began
         self.resident_id: uuid.UUID | None = None
         self.new_resident = False
         self.dirty = False
@@ -122,6 +123,15 @@ class RequestForm(QScrollArea):
         self.restored.setWordWrap(True)
         self.restored.hide()
         self.layout_.addWidget(self.restored)
+        # A change that arrived (a sync, another window) while this form is open: shown
+        # beside what is typed here, never written over it (issue "Syncing").
+        self.remote = PlainLabel()
+        self.remote.setObjectName("remoteChange")
+        self.remote.setWordWrap(True)
+        self.remote.setFrameShape(QFrame.Shape.StyledPanel)
+        self.remote.setMargin(8)
+        self.remote.hide()
+        self.layout_.addWidget(self.remote)
         self.drafts = DraftBinder(
             tasks,
             self._principal,
@@ -447,8 +457,40 @@ class RequestForm(QScrollArea):
         self._clear_errors()
         self.dirty = False
         self.restored.hide()
+        self.remote.hide()
+        self._opened_as = detail
         self.question.setFocus()
         self.offer_draft()
+
+    def show_remote_change(self, detail: RequestDetail) -> None:
+        """Someone changed this request meanwhile: show their version of the fields this
+        form edits beside the draft, which stays as it is."""
+        from .words import life_domains_text, urgency_word
+
+        before = self._opened_as
+        lines = []
+        if before is None or detail.question != before.question:
+            lines.append(self.tr("Question: %1").replace("%1", detail.question))
+        if before is None or detail.life_domains != before.life_domains:
+            lines.append(
+                self.tr("Life domains: %1").replace("%1", life_domains_text(detail.life_domains))
+            )
+        if before is None or detail.urgency != before.urgency:
+            lines.append(self.tr("Urgency: %1").replace("%1", urgency_word(detail.urgency)))
+        if not lines:
+            return
+        self.remote.setText(
+            "\n".join(
+                [
+                    self.tr(
+                        "Changed by someone else while you were editing. What you typed "
+                        "here is kept; saving puts it over this:"
+                    ),
+                    *lines,
+                ]
+            )
+        )
+        self.remote.show()
 
     # --- Resident lookup ---------------------------------------------------------------
 

@@ -27,6 +27,36 @@ def _screen(screen: str) -> tuple[str, str]:
                 "back here.",
             ),
         )
+    if screen == "start":
+        return (
+            QCoreApplication.translate("Help", "Starting"),
+            QCoreApplication.translate(
+                "Help",
+                "On the left are the registers on this computer: the demo register with "
+                "made-up residents, and the register of each person who connected here. "
+                "Choose yours, type your password and press Enter; it opens without the "
+                "network too. The first time, connect to your municipality's server on the "
+                "right with the address, username and password from your administrator: "
+                "your register is made and filled, with a bar showing what arrived. If the "
+                "password is wrong or the server cannot be reached, nothing is made or "
+                "changed.",
+            ),
+        )
+    if screen == "sync":
+        return (
+            QCoreApplication.translate("Help", "The synchronisation overview"),
+            QCoreApplication.translate(
+                "Help",
+                "Not yet sent: your changes this computer still has to send. Refused: "
+                "changes the server did not accept, with why and what to do. Lost values: "
+                "two people changed the same field at the same time; the value now and the "
+                "one that lost are both shown, with who and when. Restore puts the value "
+                "that lost back as a new change; Keep leaves it as it is. Not delivered: "
+                "work on a help request that is no longer on this computer; its owner has "
+                "been told. Check with the server: whether this computer holds the same as "
+                "the server.",
+            ),
+        )
     if screen == "admin":
         return (
             QCoreApplication.translate("Help", "The administrator's page"),
@@ -184,6 +214,37 @@ def help_html(screen: str) -> str:
                 ],
             ),
         ]
+    sections.append(
+        (
+            QCoreApplication.translate("Help", "Synchronisation"),
+            [
+                QCoreApplication.translate(
+                    "Help",
+                    "A register of your municipality sends your work to the server by "
+                    "itself and receives what colleagues changed: at start, a few seconds "
+                    "after a change and every few minutes. You can always work on, also "
+                    "without the network. The demo register is never synchronised.",
+                ),
+                QCoreApplication.translate(
+                    "Help",
+                    "The status bar says Online or Offline, how many changes are not yet "
+                    "sent, and when the last synchronisation was (Updated at). Offline: your "
+                    "work is kept and sent as soon as the server can be reached; the "
+                    "program tries again by itself. Sign in again: your sign-in ended; "
+                    "Program → Sign in again asks your password. Update the program: the "
+                    "server needs a newer version; ask your IT contact. Server restored: "
+                    "everything was sent again, nothing is lost. Being repaired: some data "
+                    "differed from the server's and comes again.",
+                ),
+                QCoreApplication.translate(
+                    "Help",
+                    "Program → Synchronisation overview shows what is not yet sent, "
+                    "refused, lost to a colleague's change at the same time, or not "
+                    "delivered.",
+                ),
+            ],
+        )
+    )
     keys = [
         (QCoreApplication.translate("Help", "F1"), QCoreApplication.translate("Help", "this help")),
         (
@@ -216,6 +277,10 @@ def help_html(screen: str) -> str:
             QCoreApplication.translate(
                 "Help", "to the next part of the screen; the arrow keys move inside a list"
             ),
+        ),
+        (
+            QCoreApplication.translate("Help", "Ctrl+Shift+S"),
+            QCoreApplication.translate("Help", "synchronise now"),
         ),
         (
             QCoreApplication.translate("Help", "Ctrl+L"),

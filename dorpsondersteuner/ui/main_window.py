@@ -111,10 +111,10 @@ class MainWindow(QMainWindow):
             self.tr("Send the help request one level up"),
             keys(Qt.Modifier.CTRL | Qt.Key.Key_E),
         )
-        # Synchronisation arrives in a later version: shown, disabled, and saying so.
+        # Enabled by a real register's sync controller (ui/sync.py); the demo never syncs.
         self.sync_action = self._action(
             self.tr("Sync &now"),
-            self.tr("Synchronising with the municipality's server comes in a later version"),
+            self.tr("The demo register is never synchronised"),
             keys(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_S),
         )
         # Every step and record the rules allow on the chosen request, with its key;
@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
 
         menus = self.menuBar()
         program = menus.addMenu(self.tr("&Program"))
+        self.program_menu = program
         program.addAction(self.sync_action)
         program.addSeparator()
         program.addAction(self.lock_action)

@@ -341,3 +341,41 @@ def password_opens(key_file: Path, password: str) -> bool:
     except (WrongPasswordError, KeyFileError):
         return False
     return True
+
+
+# --- Real registers (D1, D4) ---------------------------------------------------------
+
+
+class WrongRegisterPasswordError(Exception):
+    """The password does not open this user's register; nothing was opened."""
+
+
+@dataclass(frozen=True)
+class RealUser:
+    user_id: uuid.UUID
+    username: str
+
+
+def open_real(folder: Path, password: str) -> tuple[Register, RealUser]:
+    """Unlock and open the real register in ``folder`` with its user's password, without
+    the network. On the DB worker: argon2id takes a noticeable moment by design."""
+    from ..cli import KEY_FILE_NAME
+    from ..keys import KeyFileError, WrongPasswordError, unlock_with_password
+    from ..paths import REGISTER_NAME
+
+    try:
+        data_key = unlock_with_password(folder / KEY_FILE_NAME, password)
+    except (WrongPasswordError, KeyFileError):
+        raise WrongRegisterPasswordError(folder.name) from None
+    return open_with_key(folder / REGISTER_NAME, data_key)
+
+
+def open_with_key(path: Path, data_key: bytes) -> tuple[Register, RealUser]:
+    from ..register import open_register
+    from ..sync.engine import sync_state
+
+    register = open_register(path, data_key)
+    with register.sessions() as session:
+        state = sync_state(session)
+        user = RealUser(state.user_id, state.username)
+    return register, user

@@ -8,7 +8,8 @@ lookup showing its results), ``escalate`` (the escalate dialog over the window),
 ``helpers`` (neighbourhood helpers), ``deadlines`` (Wmo deadlines, as Evelien Smits)
 ``admin`` (the administrator's reference list, as Rob Aarts), ``filter`` (all
 requests narrowed to one life domain), ``help`` (F1 over the list) and ``lock`` (the
-window after Program → Lock).
+window after Program → Lock), ``start`` (the start screen: the registers on this computer
+and connecting to the municipality's server).
 A dialog is drawn onto the window's picture, never shown modally. A view the user
 does not have (``--view admin`` as a supporter, a list as the administrator) is refused
 at once with one line on stderr and exit code 2, never a wait.
@@ -88,6 +89,17 @@ class Screenshot(QObject):
 
     def _poll(self) -> None:
         if self._started or self._refused():
+            return
+        if self.view == "start":
+            page = self.desktop.start_page
+            if page is None:
+                return
+            self._started = True
+            self._timer.stop()
+            page.server.setText("https://sync.gemeente-gemert-bakel.nl")
+            page.username.setText("ingrid")
+            page.connect_password.setFocus()
+            QTimer.singleShot(SETTLE_MS, self._grab)
             return
         admin = self.desktop.admin
         if self.view == "admin":

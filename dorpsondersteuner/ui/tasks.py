@@ -22,7 +22,11 @@ A read may be the ``latest(key)``: a newer operation with the same key replaces 
 older one that has not started, and the result of an older one that did start is
 dropped. Typing in the search box thus runs only the newest search ("latest wins").
 
-One worker keeps SQLite single-writer and ordered; a network worker arrives with sync.
+One worker keeps SQLite single-writer and ordered. A second, network worker (started
+only for a real register: the demo never syncs) runs ``NetOp``s: the HTTP of a sync. A
+``NetOp`` hands each piece of register work to the DB worker with ``on_db`` and waits
+for it, so a pulled page is applied on the one writer and the GUI thread never waits
+for the network.
 """
 
 from __future__ import annotations
@@ -156,6 +160,30 @@ class WriteOp(Op[T]):
             self.changes = collected_changes(session)
 
 
+class NetOp(CallOp[T]):
+    """Any function on the network worker (``TaskManager.submit_network``); it reaches
+    the register only through ``TaskManager.on_db``."""
+
+
+class _Piece(_Pending):
+    """Register work a ``NetOp`` waits for; never delivered to the GUI thread."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self._work = work
+        self.result: object = None
+
+    def execute(self, register: Register | None) -> None:
+        self.result = self._work()
+
+    def succeeded(self) -> None:  # pragma: no cover - pieces are not delivered
+        pass
+
+
+class StoppedError(RuntimeError):
+    """The task manager stopped while a network task waited for the DB worker."""
+
+
 class TaskManager(QObject):
     """One DB worker thread; results delivered on the GUI thread by a queued signal."""
 
@@ -175,6 +203,8 @@ class TaskManager(QObject):
         self._thread = threading.Thread(target=self._work, name="dorpsondersteuner-db", daemon=True)
         self._thread.start()
         self._stopped = False
+        self._net_queue: queue.Queue[_Pending | None] = queue.Queue()
+        self._net_thread: threading.Thread | None = None  # started by the first NetOp
 
     # --- GUI thread ------------------------------------------------------------------
 
@@ -190,6 +220,39 @@ class TaskManager(QObject):
                     older.cancelled = True  # the worker skips it if not yet started
         self._pending.append(op)
         self._queue.put(op)
+
+    def submit_network(self, op: NetOp[T]) -> None:
+        """Queue ``op`` for the network worker, starting it the first time."""
+        if self._stopped:
+            return
+        op.number = next(self._numbers)
+        self._pending.append(op)
+        if self._net_thread is None:
+            self._net_thread = threading.Thread(
+                target=self._work_network, name="dorpsondersteuner-net", daemon=True
+            )
+            self._net_thread.start()
+        self._net_queue.put(op)
+
+    def on_db(self, work: Callable[[], T]) -> T:
+        """From the network worker: run ``work`` on the DB worker, wait, return its result
+        (or raise its error). The register's writer stays the one DB worker."""
+        assert threading.current_thread() is not self._thread, "already on the DB worker"
+        piece = _Piece(work)
+        self._queue.put(piece)
+        while not piece.done.wait(0.2):
+            if self._stopped and not self._thread.is_alive():
+                raise StoppedError("the program is closing")
+        if piece.error is not None:
+            raise piece.error
+        return piece.result  # type: ignore[return-value]
+
+    def held_register(self) -> Register:
+        """On the DB worker: the open register (for work a ``NetOp`` hands back to it)."""
+        assert threading.current_thread() is self._thread, "only the worker holds the register"
+        if self._register is None:
+            raise RuntimeError("no register is open")
+        return self._register
 
     # Shorthands for scripts and benchmarks (bench/desktop.py); the program uses the ops.
 
@@ -235,8 +298,12 @@ class TaskManager(QObject):
         self._stopped = True
         for task in self._pending:
             task.cancelled = True
+        self._net_queue.put(None)
         self._queue.put(None)
         self._thread.join(timeout)
+        if self._net_thread is not None:
+            # An HTTP request in flight ends by its own timeout; the thread is a daemon.
+            self._net_thread.join(1.0)
 
     def _on_deliver(self, task: _Pending) -> None:
         if task in self._pending:
@@ -269,7 +336,30 @@ class TaskManager(QObject):
                 except BaseException as error:  # delivered to the GUI thread, never lost
                     task.error = error
             task.done.set()
-            self._deliver.emit(task)
+            if not isinstance(task, _Piece):
+                self._deliver.emit(task)
         if self._register is not None:
             self._register.close()
             self._register = None
+        # A network task still waiting for a piece is told the program is closing.
+        while True:
+            try:
+                left = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if isinstance(left, _Piece):
+                left.error = StoppedError("the program is closing")
+                left.done.set()
+
+    def _work_network(self) -> None:
+        while True:
+            task = self._net_queue.get()
+            if task is None:
+                break
+            if not task.cancelled:
+                try:
+                    task.execute(None)
+                except BaseException as error:  # delivered to the GUI thread, never lost
+                    task.error = error
+            task.done.set()
+            self._deliver.emit(task)

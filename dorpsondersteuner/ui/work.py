@@ -600,6 +600,21 @@ class WorkArea(QSplitter):
             self.current_id in changes.record_ids or changes.touches("residents")
         ):
             self.load_detail()
+        form_id = self.form.request_id if self.form_is_open() else None
+        if self.form.mode == "edit" and form_id in changes.record_ids:
+            self._show_remote_change(form_id)
+
+    def _show_remote_change(self, request_id: uuid.UUID) -> None:
+        """The request open in the edit form changed elsewhere (a sync, another window):
+        its new state beside the draft; a save of one's own closes the form first."""
+        principal = self.principal
+        form = self.form
+
+        def shown(result: ops.DetailResult) -> None:
+            if form.request_id == request_id and self.form_is_open():
+                form.show_remote_change(result.detail)
+
+        QueryOp(lambda s: ops.detail(s, principal, request_id), shown).run(self.tasks)
 
     def on_failed(self, error: BaseException) -> None:
         self.window_.statusBar().showMessage(describe(error).text, 15000)

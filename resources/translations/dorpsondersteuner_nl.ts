@@ -371,36 +371,33 @@
     <context>
         <name>Desktop</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/app.py" line="+144" />
-            <location line="+145" />
+            <location filename="../../dorpsondersteuner/ui/app.py" line="+164" />
+            <location line="+260" />
             <source>Opening the register…</source>
             <translation>Het register wordt geopend…</translation>
         </message>
         <message>
-            <location line="-85" />
+            <location line="-198" />
             <source>Updating…</source>
             <translation>Bijwerken…</translation>
         </message>
         <message>
-            <location line="+63" />
-            <source>There is no register on this computer yet.
-
-Would you like to try the program first? Open the demo register: made-up residents and help requests, only on this computer, never sent anywhere.
-
-Signing in to your municipality's server is not possible yet; it comes in a later version of the program.</source>
-            <translation>Er is nog geen register op deze computer.
-
-Wil je het programma eerst uitproberen? Open dan het demo-register: verzonnen inwoners en hulpvragen, alleen op deze computer, en nooit verstuurd.
-
-Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende versie van het programma.</translation>
+            <location line="+105" />
+            <source>This password does not open the register of %1.</source>
+            <translation>Dit wachtwoord opent het register van %1 niet.</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>Open the demo register</source>
-            <translation>Demo-register openen</translation>
+            <location line="+59" />
+            <source>Your register was made, but receiving your data stopped: %1 Open your register to go on; the rest comes with the next sync.</source>
+            <translation>Je register is gemaakt, maar het ontvangen van je gegevens is gestopt: %1 Open je register om verder te gaan; de rest komt met de volgende synchronisatie.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+87" />
+            <source>Dorpsondersteuner — Demo — made-up data</source>
+            <translation>Dorpsondersteuner — Demo — verzonnen gegevens</translation>
+        </message>
+        <message>
+            <location line="-50" />
             <source>Creating the demo register with made-up residents. This takes a moment, only the first time.</source>
             <translation>Het demo-register met verzonnen inwoners wordt aangemaakt. Dat duurt even, alleen de eerste keer.</translation>
         </message>
@@ -651,7 +648,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Dit is het demo-register: de inwoners zijn verzonnen. Kies iemand uit de lijst en druk op Enter of klik op Verder. Het programma laat dan precies zien wat die persoon mag zien: een dorpsondersteuner het eigen dorp, een wijkteamlid wat bij het wijkteam kwam, de gemeente wat bij de gemeente kwam. Later brengt Programma → Andere gebruiker je hier terug.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+42" />
             <source>The administrator's page</source>
             <translation>De pagina van de beheerder</translation>
         </message>
@@ -716,7 +713,27 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Deze hulpvragen zijn naar jouw niveau opgeschaald en wachten tot iemand ze oppakt. De meest urgente staan bovenaan, daarna die het langst wachten. Bij elke hulpvraag staat waarom hij gestuurd is en door wie; houd de muis op de reden om te zien wat de inwoner goedvond om te delen. Kies er een en klik op Oppakken (Ctrl+Shift+P): dan word jij de eigenaar.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="-43" />
+            <source>Starting</source>
+            <translation>Starten</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On the left are the registers on this computer: the demo register with made-up residents, and the register of each person who connected here. Choose yours, type your password and press Enter; it opens without the network too. The first time, connect to your municipality's server on the right with the address, username and password from your administrator: your register is made and filled, with a bar showing what arrived. If the password is wrong or the server cannot be reached, nothing is made or changed.</source>
+            <translation>Links staan de registers op deze computer: het demoregister met verzonnen inwoners, en het register van iedereen die hier verbonden is. Kies het jouwe, typ je wachtwoord en druk op Enter; het opent ook zonder netwerk. De eerste keer verbind je rechts met de server van je gemeente, met het adres, de gebruikersnaam en het wachtwoord van je beheerder: je register wordt gemaakt en gevuld, met een balk die laat zien wat er binnenkwam. Is het wachtwoord fout of is de server niet bereikbaar, dan wordt er niets gemaakt of veranderd.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The synchronisation overview</source>
+            <translation>Het overzicht van de synchronisatie</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not yet sent: your changes this computer still has to send. Refused: changes the server did not accept, with why and what to do. Lost values: two people changed the same field at the same time; the value now and the one that lost are both shown, with who and when. Restore puts the value that lost back as a new change; Keep leaves it as it is. Not delivered: work on a help request that is no longer on this computer; its owner has been told. Check with the server: whether this computer holds the same as the server.</source>
+            <translation>Nog niet verstuurd: je wijzigingen die deze computer nog moet versturen. Geweigerd: wijzigingen die de server niet aannam, met waarom en wat je kunt doen. Verloren waarden: twee mensen veranderden tegelijk hetzelfde veld; de waarde nu en de verloren waarde staan er allebei, met wie en wanneer. Terugzetten zet de verloren waarde terug als een nieuwe wijziging; Houden laat het zoals het is. Niet afgeleverd: werk aan een hulpvraag die niet meer op deze computer staat; de eigenaar is ingelicht. Controle met de server: of deze computer hetzelfde heeft als de server.</translation>
+        </message>
+        <message>
+            <location line="+67" />
             <source>The program is locked</source>
             <translation>Het programma is vergrendeld</translation>
         </message>
@@ -774,6 +791,26 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <location line="+7" />
             <source>A contact is a visit, call or talk; a follow-up is something to do by a date; the own circle is the help of neighbours and volunteers.</source>
             <translation>Een contactmoment is een bezoek, telefoontje of gesprek; een afspraak is iets wat voor een datum moet gebeuren; de eigen kring is de hulp van buren en vrijwilligers.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Synchronisation</source>
+            <translation>Synchronisatie</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A register of your municipality sends your work to the server by itself and receives what colleagues changed: at start, a few seconds after a change and every few minutes. You can always work on, also without the network. The demo register is never synchronised.</source>
+            <translation>Een register van je gemeente verstuurt je werk vanzelf naar de server en ontvangt wat collega’s veranderden: bij het starten, een paar seconden na een wijziging en om de paar minuten. Je kunt altijd doorwerken, ook zonder netwerk. Het demoregister wordt nooit gesynchroniseerd.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The status bar says Online or Offline, how many changes are not yet sent, and when the last synchronisation was (Updated at). Offline: your work is kept and sent as soon as the server can be reached; the program tries again by itself. Sign in again: your sign-in ended; Program → Sign in again asks your password. Update the program: the server needs a newer version; ask your IT contact. Server restored: everything was sent again, nothing is lost. Being repaired: some data differed from the server's and comes again.</source>
+            <translation>De statusbalk zegt Online of Offline, hoeveel wijzigingen nog niet verstuurd zijn, en wanneer er het laatst gesynchroniseerd is (Bijgewerkt om). Offline: je werk blijft bewaard en wordt verstuurd zodra de server bereikbaar is; het programma probeert het zelf opnieuw. Opnieuw aanmelden: je aanmelding is verlopen; Programma → Opnieuw aanmelden vraagt je wachtwoord. Programma bijwerken: de server vraagt een nieuwere versie; vraag het je ICT-contactpersoon. Server teruggezet: alles is opnieuw verstuurd, er is niets verloren. Wordt hersteld: sommige gegevens weken af van die op de server en komen opnieuw.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Program → Synchronisation overview shows what is not yet sent, refused, lost to a colleague's change at the same time, or not delivered.</source>
+            <translation>Programma → Overzicht synchronisatie laat zien wat nog niet verstuurd is, geweigerd, verloren aan een gelijktijdige wijziging van een collega, of niet afgeleverd.</translation>
         </message>
         <message>
             <location line="+10" />
@@ -867,6 +904,16 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
         </message>
         <message>
             <location line="+5" />
+            <source>Ctrl+Shift+S</source>
+            <translation>Ctrl+Shift+S</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>synchronise now</source>
+            <translation>nu synchroniseren</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Ctrl+L</source>
             <translation>Ctrl+L</translation>
         </message>
@@ -1159,12 +1206,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Nu &amp;synchroniseren</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Synchronising with the municipality's server comes in a later version</source>
-            <translation>Synchroniseren met de server van de gemeente komt in een volgende versie</translation>
-        </message>
-        <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Become the owner of this help request</source>
             <translation>Eigenaar worden van deze hulpvraag</translation>
         </message>
@@ -1204,7 +1246,12 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>O&amp;ppakken…</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="-8" />
+            <source>The demo register is never synchronised</source>
+            <translation>Het demoregister wordt nooit gesynchroniseerd</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>Add a con&amp;tact…</source>
             <translation>&amp;Contactmoment toevoegen…</translation>
         </message>
@@ -1359,7 +1406,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>&amp;Programma</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>&amp;Help request</source>
             <translation>&amp;Hulpvraag</translation>
         </message>
@@ -2345,7 +2392,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>RequestForm</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/form.py" line="+143" />
+            <location filename="../../dorpsondersteuner/ui/form.py" line="+153" />
             <source>Save</source>
             <translation>Bewaren</translation>
         </message>
@@ -2502,7 +2549,27 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <translation>Hulpvraag</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+21" />
+            <source>Question: %1</source>
+            <translation>Vraag: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Life domains: %1</source>
+            <translation>Leefgebieden: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Urgency: %1</source>
+            <translation>Urgentie: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Changed by someone else while you were editing. What you typed here is kept; saving puts it over this:</source>
+            <translation>Veranderd door iemand anders terwijl jij aan het bewerken was. Wat je hier typte blijft staan; bewaren zet het over dit heen:</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Click to choose this resident</source>
             <translation>Klik om deze inwoner te kiezen</translation>
         </message>
@@ -2641,7 +2708,7 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
     <context>
         <name>Screenshot</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+183" />
+            <location filename="../../dorpsondersteuner/ui/screenshot.py" line="+195" />
             <source>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</source>
             <translation>Buurvrouw deed boodschappen, maar verhuist. Mantelzorg door de dochter lukt niet meer; er is een keukentafelgesprek nodig over zorg thuis.</translation>
         </message>
@@ -2732,6 +2799,557 @@ Aanmelden bij de server van je gemeente kan nog niet; dat komt in een volgende v
             <location line="+2" />
             <source>Change the chosen helper</source>
             <translation>De gekozen buurthulp wijzigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>Start</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/start.py" line="+46" />
+            <location line="+6" />
+            <source>Registers on this computer</source>
+            <translation>Registers op deze computer</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Register of %1</source>
+            <translation>Register van %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Demo register — made-up data, never synchronised</source>
+            <translation>Demoregister — verzonnen gegevens, nooit gesynchroniseerd</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Password:</source>
+            <translation>&amp;Wachtwoord:</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Open</source>
+            <translation>&amp;Openen</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Connect to your municipality's server</source>
+            <translation>Verbinden met de server van je gemeente</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The first time you work with real data: give the server's address and the username and password you got from your administrator. Your register is then made on this computer, encrypted with your password. After that it opens without the network too.</source>
+            <translation>De eerste keer dat je met echte gegevens werkt: vul het adres van de server in en de gebruikersnaam en het wachtwoord die je van je beheerder kreeg. Je register wordt dan op deze computer gemaakt, versleuteld met je wachtwoord. Daarna opent het ook zonder netwerk.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Server &amp;address:</source>
+            <translation>Adres van de &amp;server:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Username:</source>
+            <translation>&amp;Gebruikersnaam:</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pass&amp;word:</source>
+            <translation>Wacht&amp;woord:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Connect</source>
+            <translation>&amp;Verbinden</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Type your password to open your register.</source>
+            <translation>Typ je wachtwoord om je register te openen.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Opening the register…</source>
+            <translation>Het register wordt geopend…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Fill in the server address, your username and your password.</source>
+            <translation>Vul het adres van de server, je gebruikersnaam en je wachtwoord in.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Signing in…</source>
+            <translation>Aanmelden…</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Receiving your data…</source>
+            <translation>Je gegevens worden ontvangen…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Received %1</source>
+            <translation>Ontvangen: %1</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The server did not accept this username and password. Check them and try again. Nothing was made or changed on this computer.</source>
+            <translation>De server accepteert deze gebruikersnaam en dit wachtwoord niet. Controleer ze en probeer het opnieuw. Er is niets gemaakt of veranderd op deze computer.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The server at %1 cannot be reached. Check the address and the network connection, and try again. Nothing was made or changed on this computer.</source>
+            <translation>De server op %1 is niet bereikbaar. Controleer het adres en de netwerkverbinding en probeer het opnieuw. Er is niets gemaakt of veranderd op deze computer.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This is not a server address; it looks like %1.</source>
+            <translation>Dit is geen adres van een server; dat ziet eruit als %1.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>This is not a username: use letters, digits, dots or dashes.</source>
+            <translation>Dit is geen gebruikersnaam: gebruik letters, cijfers, punten of streepjes.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Too many attempts. Wait a few minutes and try again. Nothing was changed.</source>
+            <translation>Te veel pogingen. Wacht een paar minuten en probeer het opnieuw. Er is niets veranderd.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The server does not accept this computer. Ask your administrator. Nothing was changed.</source>
+            <translation>De server accepteert deze computer niet. Vraag het je beheerder. Er is niets veranderd.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The register of this user on this computer belongs to another account; it was left as it is.</source>
+            <translation>Het register van deze gebruiker op deze computer hoort bij een ander account; het is gelaten zoals het was.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The server refused: %1. Nothing was made or changed.</source>
+            <translation>De server weigerde: %1. Er is niets gemaakt of veranderd.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sync</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/sync.py" line="+114" />
+            <source>The server cannot be reached. Your work is kept on this computer and is sent as soon as the server can be reached.</source>
+            <translation>De server is niet bereikbaar. Je werk blijft bewaard op deze computer en wordt verstuurd zodra de server bereikbaar is.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Sign in again to send your work: Program → Sign in again. You can go on working meanwhile.</source>
+            <translation>Meld je opnieuw aan om je werk te versturen: Programma → Opnieuw aanmelden. Je kunt intussen gewoon doorwerken.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The server no longer accepts this version of the program. Your work is kept: ask your IT contact to update the program.</source>
+            <translation>De server accepteert deze versie van het programma niet meer. Je werk blijft bewaard: vraag je ICT-contactpersoon het programma bij te werken.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The server asks to wait a moment. Your work is kept.</source>
+            <translation>De server vraagt even te wachten. Je werk blijft bewaard.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The server has a problem. Your work is kept on this computer.</source>
+            <translation>De server heeft een probleem. Je werk blijft bewaard op deze computer.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The server was restored from a backup: this computer sent everything again. Nothing of your work is lost.</source>
+            <translation>De server is teruggezet uit een back-up: deze computer heeft alles opnieuw verstuurd. Er is niets van je werk verloren.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Some data differs from the server's; it is being repaired with the next sync.</source>
+            <translation>Sommige gegevens wijken af van die op de server; dat wordt hersteld bij de volgende synchronisatie.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+23" />
+            <source>Trying again at %1.</source>
+            <translation>Nieuwe poging om %1.</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <source>Server cannot be reached — your work is kept</source>
+            <translation>Server niet bereikbaar — je werk blijft bewaard</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sign in again: Program → Sign in again</source>
+            <translation>Meld je opnieuw aan: Programma → Opnieuw aanmelden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Update the program — your work is kept</source>
+            <translation>Werk het programma bij — je werk blijft bewaard</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The server asks to wait — your work is kept</source>
+            <translation>De server vraagt te wachten — je werk blijft bewaard</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Server problem — your work is kept</source>
+            <translation>Probleem bij de server — je werk blijft bewaard</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Server restored — nothing is lost</source>
+            <translation>Server teruggezet — er is niets verloren</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Being repaired with the next sync</source>
+            <translation>Wordt hersteld bij de volgende synchronisatie</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+345" />
+            <source>Synchronising…</source>
+            <translation>Bezig met synchroniseren…</translation>
+        </message>
+        <message>
+            <location line="-343" />
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not yet sent: %1</source>
+            <translation>Nog niet verstuurd: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Updated at %1</source>
+            <translation>Bijgewerkt om %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Not synchronised yet</source>
+            <translation>Nog niet gesynchroniseerd</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Synchronisation…</source>
+            <translation>Synchronisatie…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+18" />
+            <source>What is unsent, refused, lost or not delivered</source>
+            <translation>Wat nog niet verstuurd, geweigerd, verloren of niet afgeleverd is</translation>
+        </message>
+        <message>
+            <location line="-10" />
+            <source>Sign &amp;in again…</source>
+            <translation>Opnieuw &amp;aanmelden…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Give your password again so syncing can go on</source>
+            <translation>Geef je wachtwoord opnieuw zodat het synchroniseren door kan gaan</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>S&amp;ynchronisation overview…</source>
+            <translation>Overzicht s&amp;ynchronisatie…</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Send your work and receive what others changed, now</source>
+            <translation>Verstuur je werk en ontvang wat anderen veranderden, nu meteen</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>Sent %1 of %2</source>
+            <translation>%1 van %2 verstuurd</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Received %1</source>
+            <translation>Ontvangen: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Checking…</source>
+            <translation>Controleren…</translation>
+        </message>
+        <message>
+            <location line="+64" />
+            <source>Sign in again</source>
+            <translation>Opnieuw aanmelden</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your sign-in with the server has ended. Your password:</source>
+            <translation>Je aanmelding bij de server is verlopen. Je wachtwoord:</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>The server did not accept this password. Your work is kept.</source>
+            <translation>De server accepteert dit wachtwoord niet. Je werk blijft bewaard.</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Server: %1</source>
+            <translation>Server: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPanel</name>
+        <message>
+            <location filename="../../dorpsondersteuner/ui/sync_panel.py" line="+147" />
+            <location line="+1" />
+            <location line="+2" />
+            <source>someone</source>
+            <translation>iemand</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Question</source>
+            <translation>Vraag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Urgency</source>
+            <translation>Urgentie</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Life domains</source>
+            <translation>Leefgebieden</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>help request</source>
+            <translation>hulpvraag</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>resident</source>
+            <translation>inwoner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>contact</source>
+            <translation>contact</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>follow-up</source>
+            <translation>vervolgactie</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>arranged help</source>
+            <translation>geregelde hulp</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>helper</source>
+            <translation>helper</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>step</source>
+            <translation>stap</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>You may no longer change this.</source>
+            <translation>Je mag dit niet meer veranderen.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask the owner of the help request to make the change.</source>
+            <translation>Vraag de eigenaar van de hulpvraag de wijziging te doen.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The record is no longer there for you.</source>
+            <translation>Dit is niet meer zichtbaar voor jou.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ask your coordinator whether it was moved to someone else.</source>
+            <translation>Vraag je coördinator of het naar iemand anders is gegaan.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The change did not fit the rules.</source>
+            <translation>De wijziging paste niet in de regels.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Make the change again; if it is refused again, tell your IT contact.</source>
+            <translation>Doe de wijziging opnieuw; wordt ze weer geweigerd, meld het dan bij je ICT-contactpersoon.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The help request is no longer on this computer (your areas changed).</source>
+            <translation>De hulpvraag staat niet meer op deze computer (je gebieden zijn veranderd).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The owner of the help request has been told. Tell them what you did.</source>
+            <translation>De eigenaar van de hulpvraag is ingelicht. Vertel hem of haar wat je deed.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The server refused this change (%1).</source>
+            <translation>De server weigerde deze wijziging (%1).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Make the change again, or ask your coordinator.</source>
+            <translation>Doe de wijziging opnieuw, of vraag het je coördinator.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>(empty)</source>
+            <translation>(leeg)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Synchronisation</source>
+            <translation>Synchronisatie</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <location line="+7" />
+            <location line="+8" />
+            <location line="+11" />
+            <source>Help request</source>
+            <translation>Hulpvraag</translation>
+        </message>
+        <message>
+            <location line="-25" />
+            <location line="+7" />
+            <location line="+8" />
+            <source>Change</source>
+            <translation>Wijziging</translation>
+        </message>
+        <message>
+            <location line="-14" />
+            <source>Made at</source>
+            <translation>Gemaakt op</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Why refused</source>
+            <translation>Waarom geweigerd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+8" />
+            <source>What to do</source>
+            <translation>Wat te doen</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Why</source>
+            <translation>Waarom</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Field</source>
+            <translation>Veld</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value now</source>
+            <translation>Waarde nu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value that lost</source>
+            <translation>Verloren waarde</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lost by</source>
+            <translation>Verloren door</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>When</source>
+            <translation>Wanneer</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Restore the value that lost</source>
+            <translation>Verloren waarde &amp;terugzetten</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Keep the value now</source>
+            <translation>Huidige waarde &amp;houden</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Check with the server</source>
+            <translation>Controle met de server</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Sync &amp;now</source>
+            <translation>Nu &amp;synchroniseren</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>Changed by %1</source>
+            <translation>Veranderd door %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Not yet sent (%1)</source>
+            <translation>Nog niet verstuurd (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused (%1)</source>
+            <translation>Geweigerd (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lost values (%1)</source>
+            <translation>Verloren waarden (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not delivered (%1)</source>
+            <translation>Niet afgeleverd (%1)</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>All in order: this computer holds the same as the server.</source>
+            <translation>Alles in orde: deze computer heeft hetzelfde als de server.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Some data differs from the server's; it is being repaired with the next sync. Nothing is deleted to repair it.</source>
+            <translation>Sommige gegevens wijken af van die op de server; dat wordt hersteld bij de volgende synchronisatie. Er wordt niets gewist om het te herstellen.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not compared with the server yet.</source>
+            <translation>Nog niet vergeleken met de server.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(compared %1)</source>
+            <translation>(vergeleken %1)</translation>
         </message>
     </context>
     <context>

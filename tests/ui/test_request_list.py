@@ -68,6 +68,8 @@ def test_the_list_shows_my_open_requests_in_dutch(
     assert "Ingrid Kuijpers" in desktop.window.user_label.text()
     assert "Dorpsondersteuner" in desktop.window.user_label.text()
     assert "Demo-register" in desktop.window.sync_label.text()
+    assert desktop.window.windowTitle() == "Dorpsondersteuner — Demo — verzonnen gegevens"
+    assert not desktop.window.sync_action.isEnabled() and desktop.sync is None  # never syncs
     assert "hulpvra" in desktop.window.count_label.text()
     # The first request is open in the detail pane.
     assert work.right.currentWidget() is work.detail

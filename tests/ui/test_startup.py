@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from dorpsondersteuner.__main__ import parse_args
@@ -17,7 +16,7 @@ from dorpsondersteuner.__main__ import parse_args
 from .conftest import WAIT_MS, StartProgram, wait_idle
 
 
-def test_without_a_register_the_start_screen_offers_the_demo(
+def test_without_a_register_the_start_screen_offers_the_demo_and_the_server(
     qtbot: QtBot, start_program: StartProgram, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from dorpsondersteuner.ui import ops
@@ -26,13 +25,17 @@ def test_without_a_register_the_start_screen_offers_the_demo(
     empty = tmp_path / "empty"
     empty.mkdir()
     desktop = start_program(None, demo=False, folder=empty)
-    window = desktop.window
-    qtbot.waitUntil(lambda: "nog geen register" in window.message.text(), timeout=WAIT_MS)
-    assert "volgende versie" in window.message.text()  # the server says so plainly
-    buttons = window.message_page.findChildren(QPushButton)
-    assert [button.text() for button in buttons] == ["Demo-register openen"]  # no dead button
+    qtbot.waitUntil(lambda: desktop.start_page is not None, timeout=WAIT_MS)
+    page = desktop.start_page
+    assert page is not None
+    registers = [page.registers.item(i).text() for i in range(page.registers.count())]
+    assert registers == ["Demoregister — verzonnen gegevens, nooit gesynchroniseerd"]
+    assert page.connect_heading.text() == "Verbinden met de server van je gemeente"
+    assert not page.password.isVisible()  # the demo has no password (D1)
     assert list(empty.iterdir()) == []  # nothing made before the user asks
-    qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+    page.connect_button.click()  # nothing filled in: says what is needed, makes nothing
+    assert "Vul het adres van de server" in page.connect_message.text()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(desktop, "chooser", None) is not None, timeout=WAIT_MS)
     assert (empty / "demo-register.db").exists()
 
