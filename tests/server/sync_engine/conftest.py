@@ -40,7 +40,6 @@ from dorpsondersteuner.sync.engine import SyncReport, ledger, status, sync
 
 from ..conftest import Databases, Server
 
-
 # Registers made here wrap their key with cheap password hashing (asked for by name).
 os.environ[cli.TEST_KEY_HASHING_ENV] = "1"
 
