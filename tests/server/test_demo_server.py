@@ -25,6 +25,7 @@ from dorpsondersteuner.demo.generator import MODELS
 from dorpsondersteuner.models import HelpRequest
 from dorpsondersteuner.server import demo_load
 from dorpsondersteuner.server.admin import DEMO_PASSWORD
+from dorpsondersteuner.server.cli import main
 from dorpsondersteuner.server.db import make_engine, upgrade
 from dorpsondersteuner.server.demo_load import LoggedWriter
 from dorpsondersteuner.server.sync.changelog import Origin, write
@@ -193,17 +194,12 @@ def test_serve_demo_with_its_five_thousand_requests_starts_in_seconds(tmp_path: 
 
 
 def test_serve_refuses_a_demo_with_a_database_and_requests_without_a_demo(
-    tmp_path: Path,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for options, message in (
         (["--demo", "--database-url", f"sqlite:///{tmp_path / 'x.db'}"], "makes its own"),
         (["--requests", "5"], "--requests goes with --demo"),
     ):
-        done = subprocess.run(
-            [sys.executable, "-m", "dorpsondersteuner.server", "serve", *options],
-            capture_output=True,
-            text=True,
-            env=server_env(),
-            timeout=60,
-        )
-        assert done.returncode == 2 and message in done.stderr
+        assert main(["serve", *options]) == 2
+        assert message in capsys.readouterr().err
+    assert not (tmp_path / "x.db").exists()
