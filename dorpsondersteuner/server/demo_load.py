@@ -15,7 +15,6 @@ the bulk path writes exactly what ``changelog.write`` writes.
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import time
@@ -32,6 +31,7 @@ from ..demo.generator import COLUMNS, MODELS, Row, RowWriter, generate
 from ..models.base import UTCDateTime
 from ..services.changes import _LOCAL_COLUMNS
 from .models import FieldStamp
+from .sync import checksum
 from .sync.changelog import Numbering
 
 log = logging.getLogger("dorpsondersteuner.server.demo")
@@ -228,7 +228,9 @@ def load_requests(
         )
     numbering.save()
     written = time.perf_counter()
-    _rebuild_checksums(session)
+    # The checksums are kept up to date record by record (changelog.write); the bulk
+    # path passes them by, so they are rebuilt once for the whole load.
+    checksum.rebuild(session)
     log.info(
         "demo requests loaded: %s; written and logged in %.1f s, checksums in %.1f s",
         target.counts,
@@ -236,13 +238,3 @@ def load_requests(
         time.perf_counter() - written,
     )
     return dict(target.counts)
-
-
-def _rebuild_checksums(session: Session) -> None:
-    """The checksums (server/sync/checksum.py) are kept up to date by the per-record
-    path; the bulk path passes them by, so they are rebuilt once for the whole load."""
-    try:
-        checksum = importlib.import_module("dorpsondersteuner.server.sync.checksum")
-    except ModuleNotFoundError:  # a version without checksums
-        return
-    checksum.rebuild(session)
