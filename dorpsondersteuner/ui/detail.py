@@ -11,7 +11,9 @@ Asking for one is handled by ``actions.py``.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QIcon
@@ -34,6 +36,9 @@ from . import dates
 from .palette import level_colour
 from .plain import PlainLabel
 from .textsize import relative_font
+
+if TYPE_CHECKING:
+    from .ops import RefusedChange
 from .words import (
     contact_kind_word,
     deadline_state,
@@ -126,6 +131,14 @@ class RequestDetailView(QScrollArea):
         self.edit_note.setObjectName("editNote")
         self.edit_note.setWordWrap(True)
         layout.addWidget(self.edit_note)
+        # Changes on this request the server refused, with why and what to do (rule 6).
+        self.refused = PlainLabel()
+        self.refused.setObjectName("refusedChanges")
+        self.refused.setWordWrap(True)
+        self.refused.setFrameShape(QFrame.Shape.StyledPanel)
+        self.refused.setMargin(6)
+        self.refused.hide()
+        layout.addWidget(self.refused)
 
         layout.addLayout(self._make_actions())
 
@@ -335,6 +348,27 @@ class RequestDetailView(QScrollArea):
         self.body.setText(self._html(detail))
         self._last_id = detail.id
         self.verticalScrollBar().setValue(keep)
+
+    def show_refused(self, refused: Sequence[RefusedChange]) -> None:
+        from .sync_panel import reason_text
+
+        lines = []
+        for change in refused:
+            why, todo = reason_text(change.reason)
+            if change.by is None:
+                lines.append(
+                    self.tr("Your change was refused by the server: %1 %2")
+                    .replace("%1", why)
+                    .replace("%2", todo)
+                )
+            else:
+                lines.append(
+                    self.tr("A change by %1 was refused by the server: %2")
+                    .replace("%1", change.by)
+                    .replace("%2", why)
+                )
+        self.refused.setText("\n".join(lines))
+        self.refused.setVisible(bool(lines))
 
     def _same(self, detail: RequestDetail) -> bool:
         return getattr(self, "_last_id", None) == detail.id

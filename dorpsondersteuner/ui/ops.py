@@ -199,15 +199,71 @@ def nav_counts(
 
 
 @dataclass(frozen=True)
+class RefusedChange:
+    """A change on this request the server refused (rule 6): this user's own, or a
+    colleague's shown to the request's owner."""
+
+    by: str | None  # the colleague's name; None: this user's own change
+    kind: str
+    reason: str
+    at: datetime | None
+
+
+@dataclass(frozen=True)
 class DetailResult:
     detail: RequestDetail
     can: RequestCapabilities  # what this user may do with it now
+    refused: tuple[RefusedChange, ...] = ()
 
 
 def detail(session: Session, principal: Principal, request_id: uuid.UUID) -> DetailResult:
     return DetailResult(
         request_detail(session, principal, request_id),
         request_capabilities(session, principal, request_id),
+        refused_changes(session, request_id),
+    )
+
+
+def refused_changes(session: Session, request_id: uuid.UUID) -> tuple[RefusedChange, ...]:
+    """The refused changes on a request and its records, not yet put aside."""
+    from sqlalchemy import or_, select
+
+    from ..models import User
+    from ..models.local import OutboxOp, ReceivedRejectedOp
+
+    own = session.scalars(
+        select(OutboxOp)
+        .where(OutboxOp.result == "rejected", OutboxOp.not_delivered_reason.is_(None))
+        # A change's history entry travels as an op of its own: one line per change.
+        .where(OutboxOp.entity != "history_events")
+        .where(
+            or_(
+                OutboxOp.record_id == request_id,
+                OutboxOp.payload["request_id"].as_string() == str(request_id),
+            )
+        )
+        .order_by(OutboxOp.position)
+    ).all()
+    theirs = session.scalars(
+        select(ReceivedRejectedOp)
+        .where(ReceivedRejectedOp.request_id == request_id)
+        .where(ReceivedRejectedOp.reviewed_at.is_(None))
+        .order_by(ReceivedRejectedOp.seq)
+    ).all()
+    names = {}
+    if theirs:
+        ids = {op.user_id for op in theirs}
+        names = dict(
+            session.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
+            .tuples()
+            .all()
+        )
+    return tuple(
+        [RefusedChange(None, str(op.kind), op.reason or "", op.acknowledged_at) for op in own]
+        + [
+            RefusedChange(names.get(op.user_id, "?"), op.kind, op.reason, op.received_at)
+            for op in theirs
+        ]
     )
 
 

@@ -235,6 +235,30 @@ def reason_text(reason: str | None) -> tuple[str, str]:
                 "SyncPanel", "Make the change again; if it is refused again, tell your IT contact."
             ),
         ),
+        RejectReason.CLOSED.value: (
+            QCoreApplication.translate("SyncPanel", "The help request was closed meanwhile."),
+            QCoreApplication.translate(
+                "SyncPanel", "Reopen it if there is new work, then make the change again."
+            ),
+        ),
+        RejectReason.STALE.value: (
+            QCoreApplication.translate(
+                "SyncPanel", "The help request moved on meanwhile (another level or status)."
+            ),
+            QCoreApplication.translate(
+                "SyncPanel", "Look at the help request as it is now and take the step again."
+            ),
+        ),
+        RejectReason.REFUSED.value: (
+            QCoreApplication.translate("SyncPanel", "The step is not possible now."),
+            QCoreApplication.translate(
+                "SyncPanel", "Look at the help request as it is now; its steps say why."
+            ),
+        ),
+        RejectReason.ANONYMISED.value: (
+            QCoreApplication.translate("SyncPanel", "The record was anonymised or erased."),
+            QCoreApplication.translate("SyncPanel", "Nothing to do: the change is not needed."),
+        ),
         "no_longer_visible": (
             QCoreApplication.translate(
                 "SyncPanel", "The help request is no longer on this computer (your areas changed)."

@@ -363,6 +363,7 @@ class WorkArea(QSplitter):
         self.detail_loaded = True
         self.detail.set_actions(result.can)
         self.detail.show_request(result.detail, result.can.edit_refusal)
+        self.detail.show_refused(result.refused)
         self.window_.escalate_action.setEnabled(True)
         self.window_.window_action.setEnabled(True)
         self.window_.edit_action.setEnabled(result.can.editable)

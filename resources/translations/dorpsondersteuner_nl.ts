@@ -1988,12 +1988,12 @@
     <context>
         <name>RequestDetailView</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/detail.py" line="+119" />
+            <location filename="../../dorpsondersteuner/ui/detail.py" line="+124" />
             <source>Edit</source>
             <translation>Bewerken</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+39" />
             <source>The help request in full</source>
             <translation>De hele hulpvraag</translation>
         </message>
@@ -2158,7 +2158,17 @@
             <translation>Deze hulpvraag wordt op een ander niveau behandeld: je kunt hem lezen, maar niet wijzigen.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+20" />
+            <source>Your change was refused by the server: %1 %2</source>
+            <translation>Je wijziging is door de server geweigerd: %1 %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>A change by %1 was refused by the server: %2</source>
+            <translation>Een wijziging van %1 is door de server geweigerd: %2</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Question</source>
             <translation>Vraag</translation>
         </message>
@@ -3197,6 +3207,46 @@
         </message>
         <message>
             <location line="+5" />
+            <source>The help request was closed meanwhile.</source>
+            <translation>De hulpvraag is intussen afgesloten.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reopen it if there is new work, then make the change again.</source>
+            <translation>Heropen hem als er nieuw werk is, en doe de wijziging dan opnieuw.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The help request moved on meanwhile (another level or status).</source>
+            <translation>De hulpvraag is intussen verder gegaan (een ander niveau of een andere status).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Look at the help request as it is now and take the step again.</source>
+            <translation>Bekijk de hulpvraag zoals hij nu is en zet de stap opnieuw.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The step is not possible now.</source>
+            <translation>Deze stap kan nu niet.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Look at the help request as it is now; its steps say why.</source>
+            <translation>Bekijk de hulpvraag zoals hij nu is; bij de stappen staat waarom.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The record was anonymised or erased.</source>
+            <translation>De gegevens zijn geanonimiseerd of gewist.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing to do: the change is not needed.</source>
+            <translation>Je hoeft niets te doen: de wijziging is niet meer nodig.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>The help request is no longer on this computer (your areas changed).</source>
             <translation>De hulpvraag staat niet meer op deze computer (je gebieden zijn veranderd).</translation>
         </message>
@@ -3999,7 +4049,7 @@
             <translation>Stoppen en naar %1</translation>
         </message>
         <message>
-            <location line="+236" />
+            <location line="+237" />
             <source>Saved.</source>
             <translation>Bewaard.</translation>
         </message>

@@ -16,9 +16,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from dorpsondersteuner import cli
+from dorpsondersteuner.enums import Outcome
 from dorpsondersteuner.models import HelpRequest
 from dorpsondersteuner.models.local import SyncState
 from dorpsondersteuner.server.admin import DEMO_PASSWORD
+from dorpsondersteuner.services import workflow
 from dorpsondersteuner.services.access import load_principal
 from dorpsondersteuner.services.workflow import edit_request
 from dorpsondersteuner.ui import sync as ui_sync
@@ -287,3 +289,59 @@ def test_later_starts_unlock_offline_and_the_owner_restores_a_lost_value(
     )
     assert other.read(lambda session: session.scalars(select(HelpRequest.id)).all()) != []
     assert isinstance(request_id, uuid.UUID)
+
+
+def test_a_refused_step_is_shown_on_its_request_with_what_to_do(
+    qtbot: QtBot,
+    server: Server,
+    desks: DeskFactory,
+    windows: list[Desktop],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ui_sync, "SOON_MS", 200)
+    laptop = desks("ingrid")
+    other = desks("ingrid")
+    request_id = intake(other)
+    assert other.sync().complete and laptop.sync().complete
+
+    desktop = start(qtbot, laptop.data, windows)
+    page = desktop.start_page
+    assert page is not None
+    page.password.setText(DEMO_PASSWORD)
+    page.open_button.click()
+    qtbot.waitUntil(lambda: desktop.work is not None and synced(desktop), timeout=WAIT_MS)
+
+    # Meanwhile the request was closed on her other laptop.
+    other.do(workflow.close, request_id, outcome=Outcome.SOLVED)
+    assert other.sync().complete
+
+    # This laptop did not know yet: its edit is refused, and said so on the request.
+    tasks, user_id = desktop.tasks, desktop.user_id
+    assert tasks is not None and user_id is not None
+
+    def write(session):  # type: ignore[no-untyped-def]
+        edit_request(session, load_principal(session, user_id), request_id, question="Te laat.")
+
+    WriteOp(write).run(tasks)
+    sync = desktop.sync
+    assert sync is not None
+    qtbot.waitUntil(
+        lambda: sync.overview is not None and sync.overview.rejected >= 1 and synced(desktop),
+        timeout=WAIT_MS,
+    )
+    work = desktop.work
+    assert work is not None
+    work.show_request(request_id)
+    qtbot.waitUntil(lambda: work.detail.refused.isVisible(), timeout=WAIT_MS)
+    assert work.detail.refused.text() == (
+        "Je wijziging is door de server geweigerd: De hulpvraag is intussen afgesloten. "
+        "Heropen hem als er nieuw werk is, en doe de wijziging dan opnieuw."
+    )
+    # The close that came with the sync reached the list: closed, it left "Mijn hulpvragen".
+    assert work.model.row_of(request_id) is None
+    shot(desktop.window, "sync-refused")
+    sync.show_panel()
+    panel = sync.panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.refused_list.topLevelItemCount() >= 1, timeout=WAIT_MS)
+    assert panel.tabs.currentIndex() == 1  # opens on what needs looking at
