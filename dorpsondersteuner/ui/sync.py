@@ -399,6 +399,7 @@ class SyncController(QObject):
         self.sign_in_action.setVisible(False)
         self.progress.hide()
         self.finished.emit(report)
+        self._show()
         self.refresh()
         if self._again or report.unsent:
             self._soon.start()
@@ -433,6 +434,7 @@ class SyncController(QObject):
             self.problem = "offline" if isinstance(error, OfflineError) else "server"
             self.failures += 1
             self._retry_in(backoff_seconds(self.failures))
+        self._show()  # at once, with the counts as they were; fresh ones follow
         self.refresh()
 
     def _retry_in(self, seconds: float) -> None:
