@@ -8,7 +8,8 @@ For each server size it starts a throw-away PostgreSQL cluster and the real serv
 many requests (``admin load-demo --requests N``), and then, for a Bakel village
 supporter on a new device with a new register each time:
 
-- **snapshot** (``--runs`` times): ``POST /sync/snapshot`` (the cut), the download
+- **snapshot** (``--runs`` times, after ``ANALYZE``, as a server in use has its
+  statistics): ``POST /sync/snapshot`` (the cut), the download
   over loopback (``download_snapshot``), the import in one transaction
   (``import_snapshot``: the list is usable once it commits) and the search index
   (``build_search_index``), each timed, with the bytes transferred;
@@ -37,7 +38,7 @@ from pathlib import Path
 from statistics import median
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
 from bench import server as base
@@ -240,6 +241,12 @@ def measure(size: int, args: argparse.Namespace) -> SizeResult:
             if loaded.returncode != 0:
                 raise RuntimeError(f"load-demo failed:\n{loaded.stderr}")
             result = SizeResult(size, time.perf_counter() - start)
+            # As a server in use has them: the planner's statistics of the new rows (a
+            # cut right after a bulk load otherwise waits for autovacuum's analysis).
+            engine = create_engine(database.url, isolation_level="AUTOCOMMIT")
+            with engine.connect() as connection:
+                connection.exec_driver_sql("ANALYZE")
+            engine.dispose()
             for run in range(args.runs):
                 print(f"  {size:,}: snapshot, run {run + 1}…", file=sys.stderr, flush=True)
                 result.runs.append(snapshot_run(server.url, args.user, folder))
