@@ -161,9 +161,12 @@ def _password(args: argparse.Namespace, username: str) -> str:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = getpass.getpass(f"Password for {username}: ")
+        try:
+            password = getpass.getpass(f"Password for {username}: ")
+        except EOFError:  # no terminal and nothing on standard input
+            password = ""
     if not password:
-        raise _Refused("no password given")
+        raise _Refused("no password given (on a terminal, or with --password-stdin)")
     return password
 
 

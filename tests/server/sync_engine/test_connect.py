@@ -3,6 +3,8 @@ register per user, made only when the server said yes, the demo register untouch
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -172,3 +174,19 @@ def test_applied_ops_are_kept_thirty_days_and_then_forgotten(desks: DeskFactory)
     ingrid.sync()
     assert ingrid.status()["applied"] == applied - applied // 2
     ingrid.ledger_holds()
+
+
+def test_status_without_a_terminal_or_a_password_says_how_to_give_one(desks: DeskFactory):
+    ingrid = desks("ingrid")
+    command = [sys.executable, "-m", "dorpsondersteuner", "status", "--json"]
+    finished = subprocess.run(
+        [*command, "--data-dir", str(ingrid.data)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        start_new_session=True,  # no terminal to ask on
+        timeout=60,
+    )
+    assert finished.returncode == 2, finished.stderr
+    assert "no password given" in finished.stderr and "--password-stdin" in finished.stderr
+    assert "Traceback" not in finished.stderr
