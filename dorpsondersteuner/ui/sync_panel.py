@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -81,7 +82,7 @@ def read_panel(session: Session) -> PanelContent:
     from sqlalchemy import select
 
     from ..models import HelpRequest, User
-    from ..models.local import OutboxOp, ReceivedLosingValue
+    from ..models.local import OutboxOp, ReceivedLosingValue, ReceivedRejectedOp
     from ..sync.engine import sync_state
 
     state = sync_state(session)
@@ -129,6 +130,22 @@ def read_panel(session: Session) -> PanelContent:
     rejected = [line(op) for op in ops if op.result == "rejected" and not op.not_delivered_reason]
     not_delivered = [line(op) for op in ops if op.not_delivered_reason]
     names = dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    for theirs in session.scalars(
+        select(ReceivedRejectedOp)
+        .where(ReceivedRejectedOp.reviewed_at.is_(None))
+        .order_by(ReceivedRejectedOp.seq)
+    ):
+        by = names.get(theirs.user_id, QCoreApplication.translate("SyncPanel", "someone"))
+        rejected.append(
+            OpLine(
+                theirs.op_id,
+                f"{reference(theirs.request_id) or entity_word(theirs.entity)} ({by})",
+                theirs.kind,
+                theirs.received_at,
+                theirs.reason,
+                theirs.detail,
+            )
+        )
     lost = []
     for value in session.scalars(
         select(ReceivedLosingValue)
@@ -184,6 +201,17 @@ def restore_lost(session: Session, value_id: int, *, restore: bool) -> None:
             wanted["life_domains"] = LifeDomain(int(value.losing_value))
         edit_request(session, principal, value.record_id, **wanted)
     value.reviewed_at = now_utc()
+
+
+def kind_word(kind: str) -> str:
+    words = {
+        "create": QCoreApplication.translate("SyncPanel", "new"),
+        "set": QCoreApplication.translate("SyncPanel", "change"),
+        "step": QCoreApplication.translate("SyncPanel", "step"),
+        "tombstone": QCoreApplication.translate("SyncPanel", "removal"),
+        "anonymise": QCoreApplication.translate("SyncPanel", "anonymisation"),
+    }
+    return words.get(kind, kind)
 
 
 def field_word(field: str) -> str:
@@ -385,11 +413,23 @@ class SyncPanel(QDialog):
         self.sync_button.clicked.connect(controller.sync_now)
         layout.addWidget(close)
         self.content: PanelContent | None = None
+        # F1 here explains this panel (the main window's F1 does not reach a dialog).
+        self.help_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        self.help_shortcut.activated.connect(self.show_help)
+        self.help_dialog: QDialog | None = None
         controller.overview_changed.connect(lambda _overview: self.reload())
         self._lost_chosen()
 
     def help_screen(self) -> str:
         return "sync"
+
+    def show_help(self) -> None:
+        from .help import HelpDialog
+
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+        self.help_dialog = HelpDialog("sync", self)
+        self.help_dialog.open()
 
     @staticmethod
     def _tree(headers: list[str]) -> QTreeWidget:
@@ -410,17 +450,17 @@ class SyncPanel(QDialog):
         self.content = content
         self.unsent_list.clear()
         for op in content.unsent:
-            QTreeWidgetItem(self.unsent_list, [op.what, op.kind, _when(op.made_at)])
+            QTreeWidgetItem(self.unsent_list, [op.what, kind_word(op.kind), _when(op.made_at)])
         self.refused_list.clear()
         for op in content.rejected:
             why, todo = reason_text(op.reason)
-            item = QTreeWidgetItem(self.refused_list, [op.what, op.kind, why, todo])
+            item = QTreeWidgetItem(self.refused_list, [op.what, kind_word(op.kind), why, todo])
             if op.detail:
                 item.setToolTip(2, op.detail)
         self.not_delivered_list.clear()
         for op in content.not_delivered:
             why, todo = reason_text(op.reason)
-            QTreeWidgetItem(self.not_delivered_list, [op.what, op.kind, why, todo])
+            QTreeWidgetItem(self.not_delivered_list, [op.what, kind_word(op.kind), why, todo])
         self.lost_list.clear()
         for value in content.lost:
             item = QTreeWidgetItem(

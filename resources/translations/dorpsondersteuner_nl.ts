@@ -3020,12 +3020,12 @@
         </message>
         <message>
             <location line="+15" />
-            <location line="+345" />
+            <location line="+347" />
             <source>Synchronising…</source>
             <translation>Bezig met synchroniseren…</translation>
         </message>
         <message>
-            <location line="-343" />
+            <location line="-345" />
             <source>Online</source>
             <translation>Online</translation>
         </message>
@@ -3096,7 +3096,7 @@
             <translation>Controleren…</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+66" />
             <source>Sign in again</source>
             <translation>Opnieuw aanmelden</translation>
         </message>
@@ -3119,14 +3119,15 @@
     <context>
         <name>SyncPanel</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/sync_panel.py" line="+147" />
+            <location filename="../../dorpsondersteuner/ui/sync_panel.py" line="+138" />
+            <location line="+26" />
             <location line="+1" />
             <location line="+2" />
             <source>someone</source>
             <translation>iemand</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+52" />
             <source>Question</source>
             <translation>Vraag</translation>
         </message>
@@ -3171,12 +3172,33 @@
             <translation>helper</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-27" />
+            <location line="+28" />
             <source>step</source>
             <translation>stap</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-30" />
+            <source>new</source>
+            <translation>nieuw</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>change</source>
+            <translation>wijziging</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>removal</source>
+            <translation>verwijdering</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>anonymisation</source>
+            <translation>anonimisering</translation>
+        </message>
+        <message>
+            <location line="+37" />
             <source>You may no longer change this.</source>
             <translation>Je mag dit niet meer veranderen.</translation>
         </message>
@@ -3357,7 +3379,7 @@
             <translation>Nu &amp;synchroniseren</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+71" />
             <source>Changed by %1</source>
             <translation>Veranderd door %1</translation>
         </message>
