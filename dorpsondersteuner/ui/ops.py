@@ -253,11 +253,10 @@ def refused_changes(session: Session, request_id: uuid.UUID) -> tuple[RefusedCha
     names = {}
     if theirs:
         ids = {op.user_id for op in theirs}
-        names = dict(
-            session.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
-            .tuples()
-            .all()
-        )
+        names = {
+            row.id: row.display_name
+            for row in session.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
+        }
     return tuple(
         [RefusedChange(None, str(op.kind), op.reason or "", op.acknowledged_at) for op in own]
         + [

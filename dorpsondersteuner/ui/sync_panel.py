@@ -129,7 +129,9 @@ def read_panel(session: Session) -> PanelContent:
     unsent = [line(op) for op in ops if op.result is None and op.not_delivered_reason is None]
     rejected = [line(op) for op in ops if op.result == "rejected" and not op.not_delivered_reason]
     not_delivered = [line(op) for op in ops if op.not_delivered_reason]
-    names = dict(session.execute(select(User.id, User.display_name)).tuples().all())
+    names = {
+        row.id: row.display_name for row in session.execute(select(User.id, User.display_name))
+    }
     for theirs in session.scalars(
         select(ReceivedRejectedOp)
         .where(ReceivedRejectedOp.reviewed_at.is_(None))
