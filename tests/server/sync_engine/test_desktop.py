@@ -251,7 +251,21 @@ def test_later_starts_unlock_offline_and_the_owner_restores_a_lost_value(
     page.password.setText(DEMO_PASSWORD)
     page.open_button.click()
     qtbot.waitUntil(lambda: desktop.work is not None and synced(desktop), timeout=WAIT_MS)
-    assert desktop.key_file == laptop.folder / cli.KEY_FILE_NAME  # Ctrl+L unlocks with it
+    assert desktop.key_file == laptop.folder / cli.KEY_FILE_NAME
+
+    # Ctrl+L hides everything; the register's password, and only that, unlocks it.
+    window = desktop.window
+    window.lock_action.trigger()
+    locker = desktop.locker
+    assert locker is not None and locker.locked and locker.page.password.isVisible()
+    locker.page.password.setText("not her password")
+    locker.page.unlock_button.click()
+    qtbot.waitUntil(lambda: locker.page.unlock_button.isEnabled(), timeout=WAIT_MS)
+    assert locker.locked
+    locker.page.password.setText(DEMO_PASSWORD)
+    locker.page.unlock_button.click()
+    qtbot.waitUntil(lambda: not locker.locked, timeout=WAIT_MS)
+    assert window.pages.currentWidget() is desktop.work
 
     # Two edits of one field: the other laptop's loses, and its owner sees both.
     other.do(edit_request, request_id, question="Waarde van de andere laptop.")
