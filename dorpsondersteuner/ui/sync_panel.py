@@ -124,6 +124,8 @@ def read_panel(session: Session) -> PanelContent:
             | (OutboxOp.result == "rejected")
             | OutboxOp.not_delivered_reason.is_not(None)
         )
+        # A change's history entry travels as an op of its own: one line per change.
+        .where(OutboxOp.entity != "history_events")
         .order_by(OutboxOp.position)
     ).all()
     unsent = [line(op) for op in ops if op.result is None and op.not_delivered_reason is None]
@@ -457,12 +459,17 @@ class SyncPanel(QDialog):
         for op in content.rejected:
             why, todo = reason_text(op.reason)
             item = QTreeWidgetItem(self.refused_list, [op.what, kind_word(op.kind), why, todo])
+            item.setToolTip(3, todo)
             if op.detail:
                 item.setToolTip(2, op.detail)
         self.not_delivered_list.clear()
         for op in content.not_delivered:
             why, todo = reason_text(op.reason)
-            QTreeWidgetItem(self.not_delivered_list, [op.what, kind_word(op.kind), why, todo])
+            item = QTreeWidgetItem(
+                self.not_delivered_list, [op.what, kind_word(op.kind), why, todo]
+            )
+            item.setToolTip(2, why)
+            item.setToolTip(3, todo)
         self.lost_list.clear()
         for value in content.lost:
             item = QTreeWidgetItem(

@@ -9,6 +9,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -16,11 +17,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from dorpsondersteuner import cli
-from dorpsondersteuner.enums import Outcome
+from dorpsondersteuner.clock import today
+from dorpsondersteuner.enums import ContactKind, Outcome
 from dorpsondersteuner.models import HelpRequest
+from dorpsondersteuner.models.enums import Role
 from dorpsondersteuner.models.local import SyncState
+from dorpsondersteuner.server import admin
 from dorpsondersteuner.server.admin import DEMO_PASSWORD
-from dorpsondersteuner.services import workflow
+from dorpsondersteuner.services import records, workflow
 from dorpsondersteuner.services.access import load_principal
 from dorpsondersteuner.services.workflow import edit_request
 from dorpsondersteuner.ui import sync as ui_sync
@@ -359,3 +363,60 @@ def test_a_refused_step_is_shown_on_its_request_with_what_to_do(
     assert panel is not None
     qtbot.waitUntil(lambda: panel.refused_list.topLevelItemCount() >= 1, timeout=WAIT_MS)
     assert panel.tabs.currentIndex() == 1  # opens on what needs looking at
+
+
+def test_work_on_a_request_that_left_this_computer_is_reported_not_delivered(
+    qtbot: QtBot,
+    server: Server,
+    desks: DeskFactory,
+    make_user: Any,
+    windows: list[Desktop],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ui_sync, "SOON_MS", 200)
+    account = make_user(Role.VILLAGE_SUPPORTER, areas=("BAK",))
+    laptop = desks(account.username, account.password)
+    other = desks("ingrid")
+    request_id = intake(other)
+    assert other.sync().complete and laptop.sync().complete
+
+    desktop = start(qtbot, laptop.data, windows)
+    page = desktop.start_page
+    assert page is not None
+    page.password.setText(account.password)
+    page.open_button.click()
+    qtbot.waitUntil(lambda: desktop.work is not None and synced(desktop), timeout=WAIT_MS)
+
+    # An administrator moves her to Milheeze; she writes a contact on the Bakel request.
+    with server.transaction() as session:
+        admin.update_user(session, account.username, area_codes=["MIL"])
+    tasks, user_id = desktop.tasks, desktop.user_id
+    assert tasks is not None and user_id is not None
+
+    def write(session):  # type: ignore[no-untyped-def]
+        records.add_contact(
+            session,
+            load_principal(session, user_id),
+            request_id,
+            records.ContactInput(ContactKind.PHONE, today(), 10, "Nog even nagebeld"),
+        )
+
+    WriteOp(write).run(tasks)
+    sync = desktop.sync
+    assert sync is not None
+    qtbot.waitUntil(
+        lambda: sync.overview is not None and sync.overview.not_delivered >= 1 and synced(desktop),
+        timeout=WAIT_MS,
+    )
+    assert sync.overview is not None and sync.overview.unsent == 0
+    sync.show_panel()
+    panel = sync.panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.not_delivered_list.topLevelItemCount() >= 1, timeout=WAIT_MS)
+    assert panel.tabs.currentIndex() == 3 and panel.tabs.tabText(3).startswith("Niet afgeleverd")
+    row = panel.not_delivered_list.topLevelItem(0)
+    assert row is not None
+    assert (
+        row.text(2) == "De hulpvraag staat niet meer op deze computer (je gebieden zijn veranderd)."
+    )
+    shot(panel, "sync-not-delivered")
