@@ -45,6 +45,7 @@ from dorpsondersteuner.sync.protocol import OpResult
 
 from ..conftest import Account, Server
 from .conftest import Laptop, LaptopFactory
+from .test_checksum import settled_differences
 from .test_push_pull import intake
 
 SLOW = os.environ.get("DORPSONDERSTEUNER_SLOW") == "1"
@@ -306,6 +307,9 @@ class SyncOracle(RuleBasedStateMachine):
                     assert mine == theirs, name
         for laptop in self.laptops.values():
             assert not laptop.set_aside, laptop.set_aside[:3]
+            # Rule 12: with nothing left to send, the checksums agree.
+            differences = settled_differences(laptop, self.server)
+            assert not differences, (laptop.username, differences)
 
 
 def _run(server: Server, laptops: LaptopFactory, make_user, examples: int, steps: int) -> None:
