@@ -212,8 +212,8 @@ def measure(kind: str, args: argparse.Namespace) -> DatabaseResult:
                     user = result.users[-1]
                     print(
                         f"  http p50 {median(user.http_ms):.1f} ms, in process p50 "
-                        f"{median(user.process_ms):.1f} ms, baseline p50 "
-                        f"{median(user.baseline_ms):.0f} ms, agree {user.agree}",
+                        f"{median(user.process_ms):.1f} ms, baseline {_baseline(user)}, "
+                        f"agree {user.agree}",
                         file=sys.stderr,
                         flush=True,
                     )
@@ -285,7 +285,7 @@ def format_results(results: Sequence[DatabaseResult], args: argparse.Namespace) 
                 f"| {result.kind} | {user.username} | {user.records:,} | {user.partitions} "
                 f"| {median(user.http_ms):.1f} / {percentile(user.http_ms, 0.95):.1f} ms "
                 f"| {median(user.process_ms):.1f} / {percentile(user.process_ms, 0.95):.1f} ms "
-                f"| {median(user.baseline_ms):,.0f} ms | {'yes' if user.agree else 'NO'} |"
+                f"| {_baseline(user)} | {'yes' if user.agree else 'NO'} |"
             )
     lines.append("")
     for result in results:
@@ -295,6 +295,10 @@ def format_results(results: Sequence[DatabaseResult], args: argparse.Namespace) 
         )
     lines.extend(base.machine_lines())
     return lines
+
+
+def _baseline(user: UserResult) -> str:
+    return f"{median(user.baseline_ms):,.0f} ms" if user.baseline_ms else "not run"
 
 
 def record(lines: Sequence[str]) -> None:
