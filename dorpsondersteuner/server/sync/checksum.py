@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from ...enums import Level
@@ -564,23 +564,32 @@ def rebuild(session: Session) -> None:
 
 
 def _all_stamps(session: Session) -> Iterable[tuple[str, uuid.UUID, dict[str, int]]]:
-    """Every checked record's field versions, one record at a time, streamed."""
-    rows = session.execute(
-        select(FieldStamp.entity, FieldStamp.record_id, FieldStamp.field, FieldStamp.version)
-        .where(FieldStamp.entity.in_(CHECKED))
-        .order_by(FieldStamp.entity, FieldStamp.record_id)
-        .execution_options(yield_per=20_000)
+    """Every checked record's field versions, one record at a time, streamed. Read as
+    the driver gives them (no ORM rows, an id converted once per record, not per
+    field): a rebuild reads every stamp of the database."""
+    rows = session.connection().execute(
+        text(
+            "SELECT entity, record_id, field, version FROM field_stamps"
+            " WHERE entity IN :entities ORDER BY entity, record_id"
+        ).bindparams(bindparam("entities", expanding=True)),
+        {"entities": list(CHECKED)},
+        execution_options={"yield_per": 20_000},
     )
-    key: tuple[str, uuid.UUID] | None = None
+    key: tuple[str, Any] | None = None
     versions: dict[str, int] = {}
-    for row in rows:
-        if (row.entity, row.record_id) != key:
+    for entity, record_id, name, version in rows:
+        if (entity, record_id) != key:
             if key is not None:
-                yield key[0], key[1], versions
-            key, versions = (row.entity, row.record_id), {}
-        versions[row.field] = row.version
+                yield key[0], _as_uuid(key[1]), versions
+            key, versions = (entity, record_id), {}
+        versions[name] = version
     if key is not None:
-        yield key[0], key[1], versions
+        yield key[0], _as_uuid(key[1]), versions
+
+
+def _as_uuid(value: Any) -> uuid.UUID:
+    """An id as the driver gave it: a UUID (PostgreSQL) or its 32 hex digits (SQLite)."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=str(value))
 
 
 # --- Answers ---------------------------------------------------------------------------
