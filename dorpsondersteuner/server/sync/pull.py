@@ -182,7 +182,8 @@ def pull(
         key=lambda root: (_ROOTS.index(visible[root]), str(root)),
     )
     moved_out = [root for root in held if root not in visible]
-    if moved_in or moved_out:
+    # A new device gets the directory first, also when it may see no record yet.
+    if moved_in or moved_out or cursor_text is None:
         page = _scope_page(
             session, principal, device_id, cursor, last, moved_in, visible, moved_out, held, limit
         )
@@ -221,7 +222,7 @@ def _scope_page(
             Change(seq=version, kind="create", entity=entity, record_id=record_id, values=values)
             for entity, record_id, values in _directory(session, cursor, last)
         ]
-        if moved_in
+        if moved_in or (cursor.seq, cursor.serial) == (0, 0)
         else []
     )
     added: list[str] = []
