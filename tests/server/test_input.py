@@ -200,6 +200,11 @@ def test_the_openapi_document_lists_the_error_answers(client: httpx.Client):
         ("get", "/admin/devices"): {"400", "401", "403", "413", "431", "503"},
         ("post", "/sync/push"): {"400", "401", "413", "422", "426", "429", "431", "503"},
         ("post", "/sync/pull"): {"400", "401", "409", "413", "422", "426", "429", "431", "503"},
+        ("get", "/sync/checksum"): {"400", "401", "409", "413", "422", "426", "429", "431", "503"},
+        ("post", "/sync/repull"): {"400", "401", "413", "422", "426", "429", "431", "503"},
+        ("post", "/sync/snapshot"): {"400", "401", "413", "422", "426", "429", "431", "503"},
+        ("get", "/sync/snapshot/{snapshot_id}"): {"400", "401", "404", "410", "413", "416"}
+        | {"422", "431", "503"},
     }
     found = {
         (method, path): {status for status in operation["responses"] if status[0] in "45"}
