@@ -19,13 +19,14 @@ import logging
 import random
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressBar, QPushButton
 
+from ..clock import now_utc
 from .plain import PlainLabel
 from .tasks import NetOp, QueryOp
 
@@ -438,9 +439,7 @@ class SyncController(QObject):
         self.refresh()
 
     def _retry_in(self, seconds: float) -> None:
-        from datetime import timedelta
-
-        self.retry_at = datetime.now(UTC) + timedelta(seconds=seconds)
+        self.retry_at = now_utc() + timedelta(seconds=seconds)
         self._retry.start(int(seconds * 1000))
 
     # --- sign in again -------------------------------------------------------------------
