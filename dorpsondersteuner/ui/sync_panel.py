@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .plain import PlainLabel
+from .plain import PlainLabel, plain_tip
 from .tasks import QueryOp, WriteOp
 
 if TYPE_CHECKING:
@@ -461,7 +461,7 @@ class SyncPanel(QDialog):
             item = QTreeWidgetItem(self.refused_list, [op.what, kind_word(op.kind), why, todo])
             item.setToolTip(3, todo)
             if op.detail:
-                item.setToolTip(2, op.detail)
+                item.setToolTip(2, plain_tip(op.detail))
         self.not_delivered_list.clear()
         for op in content.not_delivered:
             why, todo = reason_text(op.reason)
@@ -484,11 +484,13 @@ class SyncPanel(QDialog):
                 ],
             )
             item.setData(0, Qt.ItemDataRole.UserRole, value.id)
-            item.setToolTip(3, value_text(value.mine))
+            item.setToolTip(3, plain_tip(value_text(value.mine)))
             item.setToolTip(
                 2,
-                QCoreApplication.translate("SyncPanel", "Changed by %1").replace(
-                    "%1", value.won_by
+                plain_tip(
+                    QCoreApplication.translate("SyncPanel", "Changed by %1").replace(
+                        "%1", value.won_by
+                    )
                 ),
             )
         for tree in (self.unsent_list, self.refused_list, self.not_delivered_list, self.lost_list):
