@@ -691,6 +691,7 @@ class Variant:
     saturation: list[LoadResult] = field(default_factory=list)
     noop: list[tuple[float, float]] = field(default_factory=list)
     noop_requests: int = 0
+    batches: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -726,7 +727,7 @@ def measure_variant(
         raise SystemExit("PostgreSQL is not installed")
     rng = random.Random(args.seed)
     try:
-        if args.duration or args.saturation:
+        if args.duration or args.saturation or args.in_process:
             with (
                 base.postgres_cluster(bindir) as database,
                 base.running_server(database.url, args.workers, folder) as server,
@@ -734,6 +735,10 @@ def measure_variant(
                 demo_loaded(database.url, 0)
                 print(f"  {name}: {args.laptops} laptops' working sets…", file=sys.stderr)
                 laptops = set_up(server.url, args.laptops, args.requests_each)
+                if args.in_process:
+                    print(f"  {name}: batches in process…", file=sys.stderr, flush=True)
+                    variant.batches = batch_costs(database.url, laptops, rng, args, name)
+                    _catch_up(server.url, laptops)
                 for repeat in range(args.repeat):
                     load_runs(variant, args, rng, laptops, server, database, repeat)
                 _check_log(variant, server)
@@ -756,6 +761,40 @@ def measure_variant(
     finally:
         base.SERVER_CODE = None
     return variant
+
+
+def batch_costs(
+    database_url: str,
+    laptops: list[Laptop],
+    rng: random.Random,
+    args: argparse.Namespace,
+    name: str,
+) -> list[dict[str, Any]]:
+    """``--in-process`` batches of the same mix pushed one after another by
+    ``push_batch.py`` with the server's code, each laptop in turn: time and statements
+    per batch, in all and under the counter's lock, with no other push running."""
+    batches = [
+        {
+            "user_id": laptop.user_id,
+            "device_id": laptop.device_id,
+            "body": push_body(laptop.batch(rng, args.batch)).decode(),
+        }
+        for laptop in (laptops[n % len(laptops)] for n in range(args.in_process))
+    ]
+    profile = f"{args.profile}.{name.replace(' ', '-')}" if args.profile else None
+    job = {"url": database_url, "batches": batches, "profile": profile}
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("push_batch.py"))],
+        input=json.dumps(job),
+        capture_output=True,
+        text=True,
+        env=base.server_env(),
+        timeout=1800,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"push_batch.py failed:\n{done.stderr}")
+    costs: list[dict[str, Any]] = json.loads(done.stdout)
+    return costs
 
 
 def load_runs(
@@ -881,6 +920,35 @@ def format_results(variants: Sequence[Variant], args: argparse.Namespace) -> lis
             lines.append(
                 f"| {variant.name} | {variant.noop_requests:,} | {p50:.1f} ms | {p95:.1f} ms |"
             )
+    if any(variant.batches for variant in variants):
+        lines += [
+            "",
+            f"In process: {args.in_process} batches of {args.batch} ops of the same mix, one "
+            "after another, `push` called directly on the same PostgreSQL (body parsed, "
+            "pushed, committed; no HTTP, no other push running); p50 (p95). Under the lock: "
+            "from taking the sequence counter's lock to the commit, what runs one push at "
+            "a time:",
+            "",
+            "| server | time per batch | statements per batch | time under the lock | "
+            "statements under the lock |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for variant in variants:
+            if not variant.batches:
+                continue
+
+            def figure(name: str, scale: float, unit: str, costs: list[dict[str, Any]]) -> str:
+                values = [cost[name] * scale for cost in costs]
+                p50, p95 = base.percentile(values, 0.5), base.percentile(values, 0.95)
+                return f"{p50:,.0f}{unit} ({p95:,.0f}{unit})"
+
+            costs = variant.batches
+            lines.append(
+                f"| {variant.name} | {figure('seconds', 1000, ' ms', costs)} | "
+                f"{figure('statements', 1, '', costs)} | "
+                f"{figure('locked_seconds', 1000, ' ms', costs)} | "
+                f"{figure('locked_statements', 1, '', costs)} |"
+            )
     notes = [f"{variant.name}: {note}" for variant in variants for note in variant.notes]
     if notes:
         lines += ["", "Notes: " + "; ".join(notes) + "."]
@@ -908,6 +976,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--saturation", type=float, default=15.0, help="seconds (0: skip)")
     parser.add_argument("--noop-rounds", type=int, default=200)
+    parser.add_argument(
+        "--in-process", type=int, default=20, help="batches pushed in process (0: none)"
+    )
+    parser.add_argument(
+        "--profile", help="a cProfile of the in-process batches, to this file (.baseline, …)"
+    )
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--record", action="store_true", help="write into bench/README.md")
