@@ -23,7 +23,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, text, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ...enums import Level
@@ -87,7 +88,11 @@ def _deltas() -> Deltas:
 
 def note(session: Session, records: Sequence[tuple[str, uuid.UUID]]) -> None:
     """Move the sums for the changed ``records`` (entity, id), already applied and
-    stamped in this session."""
+    stamped in this session.
+
+    Under the counter's lock, so set-wise: the rows it reads come in a few statements
+    (``_preload``), are changed in memory, and are written back with a statement per
+    table (``_write``, ``_apply``), however many records changed."""
     keys = [key for key in dict.fromkeys(records) if key[0] in CHECKED]
     if not keys:
         return
@@ -108,67 +113,119 @@ def note(session: Session, records: Sequence[tuple[str, uuid.UUID]]) -> None:
             _helper(session, record_id, versions, deltas)
         else:
             residents[record_id] = None
-    for resident_id in residents:
-        _resident(session, resident_id, stamps.get((RESIDENTS, resident_id)), deltas)
+    if residents:
+        _residents(session, list(residents), stamps, deltas)
     for request_id in trees:
         tree = _get(session, ChecksumTree, request_id)
         if tree is not None and not (tree.count_all or tree.count_professionals or tree.proj_count):
-            session.delete(tree)
             _put(session, ChecksumTree, request_id, None)
+    _write(session)
     _apply(session, deltas)
-    session.info.pop(_CACHE, None)
 
 
-# Rows read for one ``note`` in a few queries, and which were not there: a push of a
-# hundred ops then costs a handful of statements, not one per record.
+# Rows read for one ``note`` in a few queries, and which were not there (None), as
+# detached copies: ``note`` changes them in memory and ``_write`` writes what differs
+# from what was read (``_READ``).
 _CACHE = "checksum_rows"
+_READ = "checksum_rows_read"
+_COLUMNS: dict[type, tuple[str, ...]] = {
+    ChecksumRecord: ("entity", "record_id", "hash", "request_id", "slot", "partition"),
+    ChecksumTree: (
+        "request_id",
+        "base",
+        "resident_id",
+        "count_all",
+        "hash_all",
+        "count_professionals",
+        "hash_professionals",
+        "proj_count",
+        "proj_hash",
+    ),
+}
+
+
+def _values(model: type, row: Any) -> tuple[Any, ...] | None:
+    return None if row is None else tuple(getattr(row, name) for name in _COLUMNS[model])
+
+
+def _load(session: Session, model: type, keys: Iterable[Any], where: Any) -> None:
+    """Rows of ``model`` into the cache, as detached copies; ``keys`` not found: None."""
+    cache = session.info[_CACHE]
+    read = session.info[_READ]
+    for key in keys:
+        cache[(model, key)] = read[(model, key)] = None
+    columns = _COLUMNS[model]
+    for found in session.execute(select(*(getattr(model, name) for name in columns)).where(where)):
+        row = model(**dict(zip(columns, found, strict=True)))
+        key = (found[0], found[1]) if model is ChecksumRecord else found[0]
+        if (model, key) in cache:
+            cache[(model, key)] = row
+            read[(model, key)] = tuple(found)
 
 
 def _preload(session: Session, keys: Sequence[tuple[str, uuid.UUID]]) -> None:
-    cache: dict[tuple[type, Any], Any] = {}
-    session.info[_CACHE] = cache
-    ids_of: dict[str, list[uuid.UUID]] = defaultdict(list)
+    session.info[_CACHE], session.info[_READ] = {}, {}
+    ids = {record_id for _, record_id in keys}
+    _load(session, ChecksumRecord, keys, ChecksumRecord.record_id.in_(ids))
+    requests = {record_id for entity, record_id in keys if entity == REQUESTS}
     for entity, record_id in keys:
-        ids_of[entity].append(record_id)
-        cache[(ChecksumRecord, (entity, record_id))] = None
-    requests: set[uuid.UUID] = set(ids_of.get(REQUESTS, ()))
-    for entity, ids in ids_of.items():
-        for row in session.scalars(
-            select(ChecksumRecord)
-            .where(ChecksumRecord.entity == entity, ChecksumRecord.record_id.in_(ids))
-            .execution_options(populate_existing=True)
-        ):
-            cache[(ChecksumRecord, (row.entity, row.record_id))] = row
-            if row.request_id is not None:
-                requests.add(row.request_id)
+        row = _get(session, ChecksumRecord, (entity, record_id))
+        if row is not None and row.request_id is not None:
+            requests.add(row.request_id)
         if entity in CHILDREN:
-            model = _MODELS[entity]
-            for record_id in ids:
-                record = session.get(model, record_id)
-                if record is not None:
-                    requests.add(record.request_id)  # type: ignore[attr-defined]
+            record = session.get(_MODELS[entity], record_id)
+            if record is not None:
+                requests.add(record.request_id)  # type: ignore[attr-defined]
     if requests:
-        for request_id in requests:
-            cache[(ChecksumTree, request_id)] = None
-        for tree in session.scalars(
-            select(ChecksumTree)
-            .where(ChecksumTree.request_id.in_(requests))
-            .execution_options(populate_existing=True)
-        ):
-            cache[(ChecksumTree, tree.request_id)] = tree
+        _load(session, ChecksumTree, requests, ChecksumTree.request_id.in_(requests))
 
 
 def _get(session: Session, model: type[T], key: Any) -> T | None:
-    cache = session.info.get(_CACHE)
-    if cache is not None and (model, key) in cache:
-        return cache[(model, key)]  # type: ignore[no-any-return]
-    return session.get(model, key)
+    return session.info[_CACHE][(model, key)]  # type: ignore[no-any-return]
 
 
 def _put(session: Session, model: type, key: Any, row: Any) -> None:
-    cache = session.info.get(_CACHE)
-    if cache is not None:
-        cache[(model, key)] = row
+    session.info[_CACHE][(model, key)] = row
+
+
+def _write(session: Session) -> None:
+    """The rows ``note`` changed, added or dropped, with a statement per table and kind."""
+    cache: dict[tuple[type, Any], Any] = session.info.pop(_CACHE)
+    read: dict[tuple[type, Any], Any] = session.info.pop(_READ)
+    connection = session.connection()
+    for model in (ChecksumRecord, ChecksumTree):
+        changed: list[dict[str, Any]] = []
+        dropped: list[Any] = []
+        for (kind, key), row in sorted(
+            cache.items(), key=lambda item: str(item[0][1])
+        ):  # one order for every writer
+            if kind is not model:
+                continue
+            values = _values(model, row)
+            if values == read.get((model, key)):
+                continue
+            if values is None:
+                dropped.append(key)
+            else:
+                changed.append(dict(zip(_COLUMNS[model], values, strict=True)))
+        if dropped:
+            key_columns = (
+                tuple_(ChecksumRecord.entity, ChecksumRecord.record_id)
+                if model is ChecksumRecord
+                else ChecksumTree.request_id
+            )
+            connection.execute(delete(model).where(key_columns.in_(dropped)))
+        if changed:
+            keys = ["entity", "record_id"] if model is ChecksumRecord else ["request_id"]
+            connection.execute(_upsert(connection.dialect.name, model, keys), changed)
+
+
+def _upsert(dialect: str, model: type, keys: list[str]) -> Any:
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+    return statement.on_conflict_do_update(
+        index_elements=keys,
+        set_={name: statement.excluded[name] for name in _COLUMNS[model] if name not in keys},
+    )
 
 
 def _stamps(
@@ -211,7 +268,6 @@ def _member(
     record = session.get(_MODELS[entity], record_id)
     if record is None or not versions:
         if row is not None:
-            session.delete(row)
             _put(session, ChecksumRecord, (entity, record_id), None)
         return touched
     request_id = record_id if entity == REQUESTS else record.request_id  # type: ignore[attr-defined]
@@ -225,7 +281,6 @@ def _member(
         row = ChecksumRecord(
             entity=entity, record_id=record_id, hash=value, request_id=request_id, slot=slot
         )
-        session.add(row)
         _put(session, ChecksumRecord, (entity, record_id), row)
     else:
         row.hash, row.request_id, row.slot, row.partition = value, request_id, slot, None
@@ -257,7 +312,6 @@ def _tree(
             proj_count=0,
             proj_hash=0,
         )
-        session.add(tree)
         _put(session, ChecksumTree, request_id, tree)
         if resident_id is not None:
             residents[resident_id] = None
@@ -318,34 +372,74 @@ def _tree_projection(tree: ChecksumTree, value: int | None, deltas: Deltas) -> N
     tree.proj_count, tree.proj_hash = count, value or 0
 
 
-def _resident(
-    session: Session, resident_id: uuid.UUID, versions: dict[str, int] | None, deltas: Deltas
+def _residents(
+    session: Session,
+    resident_ids: list[uuid.UUID],
+    stamps: dict[tuple[str, uuid.UUID], dict[str, int]],
+    deltas: Deltas,
 ) -> None:
-    """A resident changed, or one of their requests did: their hash and place."""
-    row = _get(session, ChecksumRecord, (RESIDENTS, resident_id))
-    resident = session.get(Resident, resident_id)
-    if versions is None:
-        if row is None:
-            versions = _stamps(session, [(RESIDENTS, resident_id)]).get((RESIDENTS, resident_id))
-        else:
-            versions = {}  # the hash stands; only the place may move
+    """Residents that changed, or whose requests did: their hashes and places, read for
+    all of them at once."""
+    cache = session.info[_CACHE]
+    unread = [
+        (RESIDENTS, key) for key in resident_ids if (ChecksumRecord, (RESIDENTS, key)) not in cache
+    ]
+    if unread:
+        where = ChecksumRecord.entity == RESIDENTS
+        _load(session, ChecksumRecord, unread, where & ChecksumRecord.record_id.in_(resident_ids))
+    unstamped = [
+        (RESIDENTS, key)
+        for key in resident_ids
+        if (RESIDENTS, key) not in stamps
+        and _get(session, ChecksumRecord, (RESIDENTS, key)) is None
+    ]
+    stamped_before = _stamps(session, unstamped) if unstamped else {}
+    people = {
+        person.id: person
+        for person in session.execute(
+            select(
+                Resident.id, Resident.area_id, Resident.deleted_at, Resident.merged_into_id
+            ).where(Resident.id.in_(resident_ids))
+        )
+    }
+    live: dict[uuid.UUID, list[tuple[uuid.UUID, Any]]] = defaultdict(list)
+    for request in session.execute(
+        select(HelpRequest.resident_id, HelpRequest.area_id, HelpRequest.highest_level).where(
+            HelpRequest.resident_id.in_(resident_ids), HelpRequest.deleted_at.is_(None)
+        )
+    ):
+        live[request.resident_id].append((request.area_id, request.highest_level))
+    for resident_id in resident_ids:
+        key = (RESIDENTS, resident_id)
+        row = _get(session, ChecksumRecord, key)
+        versions = stamps.get(key)
+        if versions is None:
+            # Without a row: its stamps; with one, the hash stands and only the place moves.
+            versions = stamped_before.get(key) if row is None else {}
+        _resident(session, resident_id, row, versions, people.get(resident_id), live, deltas)
+
+
+def _resident(
+    session: Session,
+    resident_id: uuid.UUID,
+    row: ChecksumRecord | None,
+    versions: dict[str, int] | None,
+    resident: Any,
+    live: dict[uuid.UUID, list[tuple[uuid.UUID, Any]]],
+    deltas: Deltas,
+) -> None:
+    """One resident's hash and place (``resident``: its row, None when gone)."""
     if row is not None and row.partition not in (None, WIDE):
         _add(deltas, row.partition, -1, -row.hash)
     if resident is None or (not versions and row is None):
         if row is not None:
-            session.delete(row)
             _put(session, ChecksumRecord, (RESIDENTS, resident_id), None)
         return
     value = record_hash(RESIDENTS, resident_id, versions) if versions else row.hash  # type: ignore[union-attr]
-    live = session.execute(
-        select(HelpRequest.area_id, HelpRequest.highest_level).where(
-            HelpRequest.resident_id == resident_id, HelpRequest.deleted_at.is_(None)
-        )
-    ).all()
     partition = resident_partition(
         resident.area_id,
         resident.deleted_at is not None or resident.merged_into_id is not None,
-        [(area_id, level) for area_id, level in live],
+        live.get(resident_id, ()),
     )
     if partition not in (None, WIDE):
         _add(deltas, partition, 1, value)
@@ -353,7 +447,6 @@ def _resident(
         row = ChecksumRecord(
             entity=RESIDENTS, record_id=resident_id, hash=value, partition=partition
         )
-        session.add(row)
         _put(session, ChecksumRecord, (RESIDENTS, resident_id), row)
     else:
         row.hash, row.partition = value, partition
@@ -368,7 +461,6 @@ def _helper(
     helper = session.get(Helper, helper_id)
     if helper is None or not versions:
         if row is not None:
-            session.delete(row)
             _put(session, ChecksumRecord, (HELPERS, helper_id), None)
         return
     value = record_hash(HELPERS, helper_id, versions)
@@ -377,7 +469,6 @@ def _helper(
         _add(deltas, partition, 1, value)
     if row is None:
         row = ChecksumRecord(entity=HELPERS, record_id=helper_id, hash=value, partition=partition)
-        session.add(row)
         _put(session, ChecksumRecord, (HELPERS, helper_id), row)
     else:
         row.hash, row.partition = value, partition
@@ -394,7 +485,8 @@ def _add(
 
 
 def _apply(session: Session, deltas: Deltas) -> None:
-    """Partition rows in name order, so writers always take them in the same order."""
+    """The partitions' sums moved in SQL, in name order (every writer takes the rows in
+    the same order), with one statement; those left empty are dropped with another."""
     names = sorted(
         name
         for name, (count, value, proj_count, proj) in deltas.items()
@@ -402,27 +494,40 @@ def _apply(session: Session, deltas: Deltas) -> None:
     )
     if not names:
         return
-    found = {
-        row.partition: row
-        for row in session.scalars(
-            select(ChecksumPartition)
-            .where(ChecksumPartition.partition.in_(names))
-            .order_by(ChecksumPartition.partition)
-            .execution_options(populate_existing=True)
+    connection = session.connection()
+    dialect = connection.dialect.name
+    statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ChecksumPartition)
+    now, moved = ChecksumPartition, statement.excluded
+    connection.execute(
+        statement.on_conflict_do_update(
+            index_elements=["partition"],
+            set_={
+                "count": now.count + moved.count,
+                "hash": (now.hash + moved.hash) % MOD,
+                "proj_count": now.proj_count + moved.proj_count,
+                "proj_hash": (now.proj_hash + moved.proj_hash) % MOD,
+            },
+        ),
+        [
+            {
+                "partition": name,
+                "count": deltas[name][0],
+                "hash": deltas[name][1] % MOD,
+                "proj_count": deltas[name][2],
+                "proj_hash": deltas[name][3] % MOD,
+            }
+            for name in names
+        ],
+    )
+    connection.execute(
+        delete(ChecksumPartition).where(
+            ChecksumPartition.partition.in_(names),
+            ChecksumPartition.count == 0,
+            ChecksumPartition.hash == 0,
+            ChecksumPartition.proj_count == 0,
+            ChecksumPartition.proj_hash == 0,
         )
-    }
-    for name in names:
-        count, value, proj_count, proj = deltas[name]
-        row = found.get(name)
-        if row is None:
-            row = ChecksumPartition(partition=name, count=0, hash=0, proj_count=0, proj_hash=0)
-            session.add(row)
-        row.count += count
-        row.hash = (row.hash + value) % MOD
-        row.proj_count += proj_count
-        row.proj_hash = (row.proj_hash + proj) % MOD
-        if not (row.count or row.hash or row.proj_count or row.proj_hash):
-            session.delete(row)
+    )
 
 
 # --- Rebuilt from the field stamps -----------------------------------------------------
