@@ -127,7 +127,10 @@ class SyncState(LocalBase):
     sync that sent everything and pulled to the end; ``last_problem`` a stable code
     (``sync.engine.Problem``) of the last sync that did not, cleared by the next good
     one; ``last_checksum`` the last comparison with the server (``ok`` or
-    ``mismatch``; none while there was none).
+    ``mismatch``; none while there was none). ``snapshot_ticket`` is the first sync's
+    snapshot while it downloads (``sync.protocol.SnapshotTicket`` as JSON, its one-time
+    key included): kept here, inside the encrypted register, so a download broken off
+    resumes at the next sync, and dropped in the transaction that imports it.
     """
 
     __tablename__ = "sync_state"
@@ -149,6 +152,7 @@ class SyncState(LocalBase):
     last_checksum: Mapped[str | None] = mapped_column(String(16))
     last_checksum_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     restores_seen: Mapped[int] = mapped_column(Integer, default=0)
+    snapshot_ticket: Mapped[str | None] = mapped_column(String(2000))
 
 
 class ReceivedLosingValue(LocalBase):

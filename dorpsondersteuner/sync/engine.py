@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from pydantic import ValidationError as PydanticError
@@ -100,8 +101,10 @@ from .protocol import (
     PushResult,
     RejectedOp,
     RejectReason,
+    SnapshotTicket,
 )
 from .purge import purge
+from .snapshot_import import SnapshotError
 
 if TYPE_CHECKING:
     from .checksum import Sum
@@ -438,7 +441,7 @@ class _Run:
 
     def _first_sync(self) -> None:
         """A fresh register's first sync as the server's snapshot, when it can be."""
-        from .snapshot_import import build_search_index, import_snapshot
+        from .snapshot_import import build_search_index
 
         def holds_something() -> bool:
             with self.register.sessions() as session:
@@ -449,39 +452,83 @@ class _Run:
 
         if self.db(holds_something):
             return
-        try:
-            ticket = self.client.snapshot()
-        except RateLimitedError:
-            return  # snapshots asked for too often (earlier tries died): pull instead
-        except ServerError as error:
-            if error.status == 404:  # a server without snapshots: pull from the start
-                return
-            raise
-        # A file left by a sync that died is of another snapshot, under another key.
-        for leftover in self.register.path.parent.glob(self.register.path.name + ".snapshot-*"):
-            leftover.unlink(missing_ok=True)
-        path = self.register.path.with_name(
-            f"{self.register.path.name}.snapshot-{ticket.snapshot_id}"
-        )
-        try:
-            self.client.download_snapshot(ticket, path)
-
-            def keep_cursor(session: Session, imported: ImportedSnapshot) -> None:
-                sync_state(session).cursor = imported.cursor
-
-            imported = self.db(
-                lambda: import_snapshot(
-                    self.register, path, bytes.fromhex(ticket.key), before_commit=keep_cursor
-                )
-            )
-        finally:
-            path.unlink(missing_ok=True)  # encrypted throughout; the key is gone with it
+        imported: ImportedSnapshot | None = None
+        ticket = self.db(self._kept_ticket)
+        if ticket is not None:  # an earlier sync's download, broken off: go on with it
+            try:
+                imported = self._download_and_import(ticket)
+            except SnapshotError as error:
+                if error.status not in (404, 410):
+                    raise
+                # expired or gone on the server: ask for a new one
+        if imported is None:
+            try:
+                ticket = self.client.snapshot()
+            except RateLimitedError:
+                return  # snapshots asked for too often (earlier tries died): pull instead
+            except ServerError as error:
+                if error.status == 404:  # a server without snapshots: pull from the start
+                    return
+                raise
+            self.db(partial(self._keep_ticket, ticket))
+            imported = self._download_and_import(ticket)
         self.report.snapshot = True
         self.report.received += sum(imported.counts.values())
         self.report.pages += 1
         self._tell("pull")
         self.changed(Changes(frozenset({HelpRequest.__tablename__}), frozenset()))
         self.db(lambda: build_search_index(self.register))
+
+    def _kept_ticket(self) -> SnapshotTicket | None:
+        """The snapshot an earlier sync began to download, while it has not expired."""
+        with self.register.sessions() as session:
+            kept = sync_state(session).snapshot_ticket
+        if kept is None:
+            return None
+        ticket = SnapshotTicket.model_validate_json(kept)
+        return ticket if ticket.expires_at > now_utc() else None
+
+    def _keep_ticket(self, ticket: SnapshotTicket | None) -> None:
+        """Keep the ticket (its one-time key inside the encrypted register) and drop
+        any file of an earlier one, which is under another key."""
+        with self.register.transaction() as session:
+            sync_state(session).snapshot_ticket = (
+                None if ticket is None else ticket.model_dump_json()
+            )
+        for leftover in self.register.path.parent.glob(self.register.path.name + ".snapshot-*"):
+            if ticket is None or leftover != self._snapshot_path(ticket):
+                leftover.unlink(missing_ok=True)
+
+    def _snapshot_path(self, ticket: SnapshotTicket) -> Path:
+        return self.register.path.with_name(
+            f"{self.register.path.name}.snapshot-{ticket.snapshot_id}"
+        )
+
+    def _download_and_import(self, ticket: SnapshotTicket) -> ImportedSnapshot:
+        """Download (resuming after what an earlier sync left) and import in one
+        transaction that also sets the cursor and forgets the ticket. What arrived stays
+        on disk, encrypted, when the download breaks off; the file goes once imported."""
+        from .snapshot_import import import_snapshot
+
+        path = self._snapshot_path(ticket)
+        try:
+            self.client.download_snapshot(ticket, path)
+        except SnapshotError as error:
+            if error.status in (404, 410):  # expired, or never this device's
+                self.db(partial(self._keep_ticket, None))
+            raise
+
+        def keep_cursor(session: Session, imported: ImportedSnapshot) -> None:
+            state = sync_state(session)
+            state.cursor, state.snapshot_ticket = imported.cursor, None
+
+        imported = self.db(
+            lambda: import_snapshot(
+                self.register, path, bytes.fromhex(ticket.key), before_commit=keep_cursor
+            )
+        )
+        path.unlink(missing_ok=True)
+        return imported
 
     # --- a restored server -----------------------------------------------------------------
 

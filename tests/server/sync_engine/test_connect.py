@@ -3,18 +3,22 @@ register per user, made only when the server said yes, the demo register untouch
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import uuid
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dorpsondersteuner import cli
 from dorpsondersteuner.clock import now_utc
+from dorpsondersteuner.errors import SyncError
 from dorpsondersteuner.keys import WrongPasswordError, unlock_with_password
 from dorpsondersteuner.models import DeviceState, RegisterKind
 from dorpsondersteuner.models.enums import Role
@@ -190,3 +194,77 @@ def test_status_without_a_terminal_or_a_password_says_how_to_give_one(desks: Des
     assert finished.returncode == 2, finished.stderr
     assert "no password given" in finished.stderr and "--password-stdin" in finished.stderr
     assert "Traceback" not in finished.stderr
+
+
+class BreaksTheSnapshotOff(httpx.HTTPTransport):
+    """A village connection that drops the first snapshot download just before its
+    last byte; it records each request's path and Range header."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.broken = False
+        self.sent: list[tuple[str, str | None]] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.sent.append((request.url.path, request.headers.get("Range")))
+        response = super().handle_request(request)
+        if not request.url.path.startswith("/sync/snapshot/") or self.broken:
+            return response
+        self.broken = True
+        body = response.read()[:-1]
+
+        def broken() -> Iterator[bytes]:
+            yield body
+            raise httpx.ReadError("the connection dropped", request=request)
+
+        return httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=_Stream(broken()),
+            request=request,
+        )
+
+
+class _Stream(httpx.SyncByteStream):
+    def __init__(self, pieces: Iterator[bytes]) -> None:
+        self.pieces = pieces
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self.pieces
+
+
+def kept_ticket(desk: Desk) -> str | None:
+    return desk.read(lambda session: session.get_one(SyncState, 1).snapshot_ticket)
+
+
+def test_a_first_sync_broken_off_resumes_its_download_at_the_next_sync(
+    desks: DeskFactory, server: Server
+):
+    colleague = desks("ingrid")
+    intake(colleague, name="Onderweg")
+    assert colleague.sync().complete
+    ingrid = desks("ingrid", connect=False)
+    with SyncClient(server.url) as client:
+        cli.sign_in_and_make(client, server.url, "ingrid", ingrid.data, ingrid.password)
+    ingrid.transport = network = BreaksTheSnapshotOff()
+    with pytest.raises(SyncError):
+        ingrid.sync()
+    left = list(ingrid.folder.glob("register.db.snapshot-*"))
+    assert len(left) == 1
+    arrived = left[0].stat().st_size
+    assert 0 < arrived < json.loads(kept_ticket(ingrid))["size"]
+    assert ingrid.requests() == set()
+    assert left[0].name.endswith(json.loads(kept_ticket(ingrid))["snapshot_id"])
+
+    report = ingrid.sync()
+    assert report.complete and report.snapshot
+    asked = [path for path, _ in network.sent if path == "/sync/snapshot"]
+    assert len(asked) == 1  # the same snapshot, not a new one
+    assert (left[0].name.split("snapshot-")[1], f"bytes={arrived}-") in [
+        (path.rsplit("/", 1)[1], header)
+        for path, header in network.sent
+        if path.startswith("/sync/snapshot/")
+    ]
+    assert list(ingrid.folder.glob("register.db.snapshot-*")) == []
+    assert kept_ticket(ingrid) is None
+    assert ingrid.requests() == colleague.requests() and ingrid.requests()
