@@ -1,7 +1,7 @@
 """Snapshot benchmark: a fresh laptop's first sync as one file, against pulling pages.
 
     .venv/bin/python -m bench.snapshot [--requests 100000 1000000] [--runs 3]
-        [--user jos] [--baseline-limit 600] [--record]
+        [--user jos] [--baseline-limit 600] [--keep DIR] [--record]
 
 For each server size it starts a throw-away PostgreSQL cluster and the real server
 (``serve``, one process, production settings), loads the demo municipality with that
@@ -18,12 +18,16 @@ supporter on a new device with a new register each time:
   sync tests' laptops do, until the last page or ``--baseline-limit`` seconds (then
   the share it got through is reported).
 
+With ``--keep DIR`` the loaded cluster of each size stays in ``DIR`` and later runs
+start it again instead of loading (100,000 requests take some 20 minutes to load).
+
 The figures are wall-clock seconds on this machine, with the load average.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import secrets
 import shutil
@@ -32,7 +36,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
@@ -210,9 +214,43 @@ def _principal(session: Session, device: Device, username: str) -> Principal:
 @dataclass
 class SizeResult:
     requests: int
-    load_seconds: float
+    load_seconds: float | None  # None: a kept cluster, loaded earlier
     runs: list[SnapshotRun] = field(default_factory=list)
     baseline: Baseline | None = None
+
+
+@contextlib.contextmanager
+def kept_cluster(bindir: Path, folder: Path) -> Iterator[base.Database]:
+    """A PostgreSQL cluster whose data stays in ``folder`` between runs: started again
+    when it is there (``folder / "loaded"`` says its load finished), else made new."""
+    folder.mkdir(parents=True, exist_ok=True)
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # initdb and postgres refuse to run as root
+        shutil.chown(folder, user="postgres", group="postgres")
+        prefix = ["runuser", "-u", "postgres", "--"]
+    data = folder / "data"
+
+    def run(program: str, *args: str) -> None:
+        subprocess.run(
+            [*prefix, str(bindir / program), *args], check=True, capture_output=True, timeout=600
+        )
+
+    if not (folder / "loaded").exists():
+        shutil.rmtree(data, ignore_errors=True)
+        run("initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync")
+    port = base.free_port()
+    options = f"-p {port} -k {folder} -c listen_addresses={base.HOST} -c fsync=off"
+    options += " -c max_connections=200"
+    run("pg_ctl", "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start")
+    try:
+        if not (folder / "loaded").exists():
+            run("createdb", "-h", base.HOST, "-p", str(port), "-U", "postgres", "bench")
+        pid = int((data / "postmaster.pid").read_text().split()[0])
+        url = f"postgresql+psycopg://postgres@{base.HOST}:{port}/bench"
+        yield base.Database("postgresql", url, pid)
+    finally:
+        with contextlib.suppress(subprocess.SubprocessError):
+            run("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
 
 
 def measure(size: int, args: argparse.Namespace) -> SizeResult:
@@ -220,33 +258,11 @@ def measure(size: int, args: argparse.Namespace) -> SizeResult:
     if bindir is None:
         raise SystemExit("PostgreSQL is not installed")
     folder = Path(tempfile.mkdtemp(prefix="dorpsondersteuner-bench-snapshot-"))
+    kept = args.keep / f"requests-{size}" if args.keep else None
+    cluster = kept_cluster(bindir, kept) if kept is not None else base.postgres_cluster(bindir)
     try:
-        with (
-            base.postgres_cluster(bindir) as database,
-            base.running_server(database.url, 1, folder) as server,
-        ):
-            print(f"  {size:,} requests: loading…", file=sys.stderr, flush=True)
-            start = time.perf_counter()
-            loaded = subprocess.run(
-                [
-                    *base.server_command(),
-                    *("admin", "load-demo", "--requests", str(size)),
-                    *("--database-url", database.url),
-                ],
-                capture_output=True,
-                text=True,
-                env=base.server_env(),
-                timeout=7200,
-            )
-            if loaded.returncode != 0:
-                raise RuntimeError(f"load-demo failed:\n{loaded.stderr}")
-            result = SizeResult(size, time.perf_counter() - start)
-            # As a server in use has them: the planner's statistics of the new rows (a
-            # cut right after a bulk load otherwise waits for autovacuum's analysis).
-            engine = create_engine(database.url, isolation_level="AUTOCOMMIT")
-            with engine.connect() as connection:
-                connection.exec_driver_sql("ANALYZE")
-            engine.dispose()
+        with cluster as database, base.running_server(database.url, 1, folder) as server:
+            result = SizeResult(size, load(size, database, kept))
             for run in range(args.runs):
                 print(f"  {size:,}: snapshot, run {run + 1}…", file=sys.stderr, flush=True)
                 result.runs.append(snapshot_run(server.url, args.user, folder))
@@ -261,6 +277,40 @@ def measure(size: int, args: argparse.Namespace) -> SizeResult:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return result
+
+
+def load(size: int, database: base.Database, kept: Path | None) -> float | None:
+    """Load the demo municipality with ``size`` requests and analyse it, unless the kept
+    cluster has it already (then None); the seconds the load took."""
+    if kept is not None and (kept / "loaded").exists():
+        seconds = (kept / "loaded").read_text().strip()
+        print(f"  {size:,} requests: kept from {kept}", file=sys.stderr, flush=True)
+        return float(seconds) if seconds else None
+    print(f"  {size:,} requests: loading…", file=sys.stderr, flush=True)
+    start = time.perf_counter()
+    loaded = subprocess.run(
+        [
+            *base.server_command(),
+            *("admin", "load-demo", "--requests", str(size)),
+            *("--database-url", database.url),
+        ],
+        capture_output=True,
+        text=True,
+        env=base.server_env(),
+        timeout=7200,
+    )
+    if loaded.returncode != 0:
+        raise RuntimeError(f"load-demo failed:\n{loaded.stderr}")
+    seconds = time.perf_counter() - start
+    # As a server in use has them: the planner's statistics of the new rows (a cut
+    # right after a bulk load otherwise waits for autovacuum's analysis).
+    engine = create_engine(database.url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("ANALYZE")
+    engine.dispose()
+    if kept is not None:
+        (kept / "loaded").write_text(f"{seconds:.0f}\n")
+    return seconds
 
 
 def _run_line(run: SnapshotRun) -> str:
@@ -307,8 +357,13 @@ def format_results(results: Sequence[SizeResult], args: argparse.Namespace) -> l
             f"| **{mid([r.searchable for r in runs]):.2f} s** "
             f"| {mid([r.bytes for r in runs]) / 1e6:.1f} MB | {compared} |"
         )
-    loads = ", ".join(f"{result.requests:,}: {result.load_seconds:.0f} s" for result in results)
-    lines += ["", f"Loading the server (`admin load-demo --requests`): {loads}."]
+    loads = ", ".join(
+        f"{result.requests:,}: {result.load_seconds:.0f} s"
+        for result in results
+        if result.load_seconds is not None
+    )
+    if loads:
+        lines += ["", f"Loading the server (`admin load-demo --requests`): {loads}."]
     return lines
 
 
@@ -329,6 +384,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=float,
         default=600,
         help="seconds the baseline may pull before it is reported unfinished (0: none)",
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="keep each size's loaded cluster here, and reuse it"
     )
     parser.add_argument("--record", action="store_true", help="write the results to README")
     args = parser.parse_args(argv)
