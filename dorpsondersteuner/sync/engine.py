@@ -21,6 +21,9 @@ gets them again), lost, rejected and not-delivered ones until the user has seen 
 A fresh register's first sync is the server's snapshot (D17; ``snapshot_import.py``):
 one file with exactly what its user may see and the cursor it was cut at, imported in
 one transaction with that cursor, then the search index; the pull goes on from there.
+Its ticket (with the file's one-time key) is kept inside the encrypted register while
+the file downloads, so a download broken off goes on at the next sync from the bytes on
+disk, until the server's 24 hours are up; the import forgets it.
 A register that already holds records (work made before the first sync could finish),
 a server without snapshots, or one that refuses another snapshot for now (earlier
 tries died) pulls from the start instead.
