@@ -202,11 +202,20 @@ class ReceivedRejectedOp(LocalBase):
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+# ``FieldVersion.field`` of the row that holds the version of every synced field of
+# the record without a row of its own.
+ALL_FIELDS = "*"
+
+
 class FieldVersion(LocalBase):
     """The server version this laptop last saw of one field of one record (D2, D3).
 
     Written by sync when it applies pulled changes; read to give every op its base
-    version. A field never synced has no row (base version none).
+    version. A field never synced has no row (base version none). A record imported
+    from a snapshot has one row for all its synced fields (``ALL_FIELDS``: the version
+    its creation gave them) and a row of its own for each field changed since: 3 million
+    rows instead of 250,000 make the first sync's import slow
+    (``services.changes.field_versions`` reads both forms).
     """
 
     __tablename__ = "field_versions"

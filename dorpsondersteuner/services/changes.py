@@ -21,9 +21,10 @@ views a write touched, without polling (ARCHITECTURE "Desktop app").
 from __future__ import annotations
 
 import enum
+import functools
 import uuid
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -36,6 +37,7 @@ from sqlalchemy.orm import Session
 from ..errors import NotFoundError
 from ..models import DeviceState, FieldVersion, OpKind, OutboxOp
 from ..models.base import Base, UTCDateTime
+from ..models.local import ALL_FIELDS
 from ..models.types import FlagSet
 from ..sync import PROTOCOL_VERSION
 from ..sync.hlc import HybridClock
@@ -129,12 +131,26 @@ def from_wire(model: type[Base], field_name: str, value: Any) -> Any:
 
 def record_fields(record: Base) -> dict[str, Any]:
     """The synced columns of a record, as JSON."""
-    mapper = inspect(type(record))
-    return {
-        column.key: to_wire(getattr(record, column.key))
-        for column in mapper.column_attrs
-        if column.key not in _LOCAL_COLUMNS
-    }
+    return {name: to_wire(getattr(record, name)) for name in synced_fields(type(record))}
+
+
+@functools.cache
+def synced_fields(model: type[Base]) -> tuple[str, ...]:
+    """The names of a model's synced columns (``record_fields``)."""
+    return tuple(
+        column.key for column in inspect(model).column_attrs if column.key not in _LOCAL_COLUMNS
+    )
+
+
+def field_versions(model: type[Base], rows: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """A record's ``FieldVersion`` rows (field, version) as the version of each field:
+    an ``ALL_FIELDS`` row stands for every synced field without a row of its own."""
+    versions = dict(rows)
+    every = versions.pop(ALL_FIELDS, None)
+    if every is not None:
+        for name in synced_fields(model):
+            versions.setdefault(name, every)
+    return versions
 
 
 class ChangeSink(ABC):
@@ -248,12 +264,20 @@ def field_version(session: Session, record: Base, field_name: str | None) -> int
     """The server version last seen of one field, or of the newest field (``None``)."""
     entity = record.__tablename__
     record_id = record.id  # type: ignore[attr-defined]
-    query = select(func.max(FieldVersion.version)).where(
-        FieldVersion.entity == entity, FieldVersion.record_id == record_id
+    if field_name is None:
+        return session.scalar(
+            select(func.max(FieldVersion.version)).where(
+                FieldVersion.entity == entity, FieldVersion.record_id == record_id
+            )
+        )
+    rows = session.execute(
+        select(FieldVersion.field, FieldVersion.version).where(
+            FieldVersion.entity == entity,
+            FieldVersion.record_id == record_id,
+            FieldVersion.field.in_((field_name, ALL_FIELDS)),
+        )
     )
-    if field_name is not None:
-        query = query.where(FieldVersion.field == field_name)
-    return session.scalar(query)
+    return field_versions(type(record), [(name, version) for name, version in rows]).get(field_name)
 
 
 class OutboxSink(ChangeSink):

@@ -28,6 +28,7 @@ from ..services.changes import (
     Changes,
     PulledSink,
     collected_changes,
+    field_versions,
     from_wire,
     record_changes_in,
 )
@@ -114,7 +115,7 @@ def _apply_one(
             )
         return None
     _set_areas(session, record, area_ids)
-    seen = _versions(recorder.session, change.entity, change.record_id)
+    seen = _versions(recorder.session, model, change.record_id)
     for name, value in values.items():
         if change.versions is None:
             version = change.seq
@@ -152,13 +153,13 @@ def _set_areas(session: Session, record: Base, area_ids: list[str] | None) -> No
     record.areas = [area for area in areas if area is not None]
 
 
-def _versions(session: Session, entity: str, record_id: uuid.UUID) -> dict[str, int]:
+def _versions(session: Session, model: type[Base], record_id: uuid.UUID) -> dict[str, int]:
     rows = session.execute(
         select(FieldVersion.field, FieldVersion.version).where(
-            FieldVersion.entity == entity, FieldVersion.record_id == record_id
+            FieldVersion.entity == model.__tablename__, FieldVersion.record_id == record_id
         )
     )
-    return {row.field: row.version for row in rows}
+    return field_versions(model, [(row.field, row.version) for row in rows])
 
 
 def _receive(session: Session, remote: HLC) -> None:

@@ -64,6 +64,7 @@ from ..services.access import (
     resident_area_ids,
 )
 from ..services.changes import _LOCAL_COLUMNS as _NOT_SENT
+from ..services.changes import field_versions
 
 # Sums are kept modulo 2**40: a record's hash is below it, so SQL's SUM over millions of
 # rows stays far inside a 64-bit integer on SQLite.
@@ -80,6 +81,7 @@ CONTACTS = "contacts"
 CHILDREN = ("contacts", "follow_ups", "arranged_help", "history_events")
 TREE = (REQUESTS, *CHILDREN)
 CHECKED = (*TREE, RESIDENTS, HELPERS)
+_CHECKED_MODELS = (HelpRequest, Contact, FollowUp, ArrangedHelp, HistoryEvent, Resident, Helper)
 
 DEVICE = "device"  # the per-device part of an answer
 PROJECTION = "projection"  # an administrator's
@@ -226,13 +228,15 @@ def local_sums(
     (the server's answer names them): the laptop cannot tell from what it holds whether
     a resident has a request it does not see.
     """
-    versions: dict[tuple[str, uuid.UUID], dict[str, int]] = defaultdict(dict)
+    rows: dict[tuple[str, uuid.UUID], list[tuple[str, int]]] = defaultdict(list)
     for row in session.execute(
         select(
             FieldVersion.entity, FieldVersion.record_id, FieldVersion.field, FieldVersion.version
         ).where(FieldVersion.entity.in_(CHECKED))
     ):
-        versions[(row.entity, row.record_id)][row.field] = row.version
+        rows[(row.entity, row.record_id)].append((row.field, row.version))
+    models = {model.__tablename__: model for model in _CHECKED_MODELS}
+    versions = {key: field_versions(models[key[0]], fields) for key, fields in rows.items()}
     requests = {
         row.id: (row.area_id, row.highest_level, row.deleted_at is not None, row.resident_id)
         for row in session.execute(

@@ -57,8 +57,10 @@ from ..models import (
     user_areas,
 )
 from ..models.base import Base
+from ..models.local import ALL_FIELDS
 from ..register import Register
 from ..services.access_log import AccessAction, log_access
+from ..services.changes import synced_fields
 from ..services.search import rebuild_search_index
 
 # --- the file's layout (the server writes what is named here) ------------------------
@@ -332,6 +334,8 @@ def _copy(connection: Connection) -> dict[str, int]:
     for model in DIRECTORY_MODELS + CASE_MODELS:
         name = model.__tablename__
         known = sorted(set(fields.get(name, ())) & set(model.__table__.columns.keys()))
+        if set(known) == set(synced_fields(model)):
+            known = [ALL_FIELDS]  # one row per record, not one per field
         # In the order of the register's key (entity, record, field), so each row lands
         # at the end of the index instead of somewhere in it: the server writes the
         # records in id order, and the fields go sorted.
