@@ -3,6 +3,7 @@ benchmark works, not how fast anything is)."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -84,3 +85,38 @@ def test_the_server_benchmark_prints_every_figure() -> None:
             re.MULTILINE,
         ), out
     assert "Unexpected" not in out, out
+
+
+def test_the_desktop_sync_benchmark_prints_every_figure() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.desktop_sync", "--quick"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    seconds, ms = r"[0-9][0-9,.]* s", r"[0-9][0-9,.]* ms"
+    met = r"< [0-9]+ m?s: (met|\*\*not met\*\*)"
+    for label in ("whole list", "search ready"):
+        assert re.search(rf"^\| {label}.* \| \*\*{seconds}\*\* \| .* \| {met} \|$", out, re.M), out
+    assert re.search(r"^Baselines, same run: the snapshot's own steps .*cut [0-9.]+ s", out, re.M)
+    for label in ("pull of edits made on the other laptop", "push of edits made here"):
+        assert re.search(rf"^\| {label} \| {ms} \| \*\*{ms}\*\* \| {ms} \| {met} \|$", out, re.M)
+    assert re.search(rf"^\| baseline: no-op sync \| {ms} \| {ms} \| {ms} \| \|$", out, re.M), out
+    for label in ("push there", r"pull on the other laptop \([0-9,]+ changes\)"):
+        assert re.search(rf"^\| {label} \| {seconds} \| [0-9,]+x \|$", out, re.M), out
+    assert re.search(
+        r"^\| baseline: the same [0-9,]+ rows inserted directly, encrypted \|", out, re.M
+    )
+    assert re.search(rf"^\| in the window \| {ms} \| \*\*{ms}\*\* \| {met} \|$", out, re.M), out
+    assert re.search(rf"^\| baseline: its one HTTP pull alone \| {ms} \| {ms} \| \|$", out, re.M)
+    assert re.search(
+        rf"^\| during the pull \| [0-9,]+ \| {ms} \| {ms} \| \*\*{ms}\*\* \| {met} \|$", out, re.M
+    ), out
+    assert re.search(
+        rf"^\| baseline: the same window idle, as long \| [0-9,]+ \| {ms} \|", out, re.M
+    )
