@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, delete, insert, select, text, tuple_, update
+from sqlalchemy import and_, bindparam, delete, insert, or_, select, text, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -164,20 +164,56 @@ def _load(session: Session, model: type, keys: Iterable[Any], where: Any) -> Non
 
 
 def _preload(session: Session, keys: Sequence[tuple[str, uuid.UUID]]) -> None:
+    """The checksum rows of ``keys`` and of the trees they count in, and what places
+    them (``_facts``), a statement per table and entity: the primary keys lead with the
+    entity."""
     session.info[_CACHE], session.info[_READ] = {}, {}
-    ids = {record_id for _, record_id in keys}
-    _load(session, ChecksumRecord, keys, ChecksumRecord.record_id.in_(ids))
-    requests = {record_id for entity, record_id in keys if entity == REQUESTS}
+    ids_of: dict[str, list[uuid.UUID]] = defaultdict(list)
     for entity, record_id in keys:
-        row = _get(session, ChecksumRecord, (entity, record_id))
+        ids_of[entity].append(record_id)
+    _load(
+        session, ChecksumRecord, keys, _keyed(ChecksumRecord.entity, ChecksumRecord.record_id, keys)
+    )
+    requests = set(ids_of.get(REQUESTS, ()))
+    for entity, ids in ids_of.items():
+        if entity in CHILDREN:
+            requests.update(facts[0] for facts in _facts(session, entity, ids) if facts)
+    for key in keys:
+        row = _get(session, ChecksumRecord, key)
         if row is not None and row.request_id is not None:
             requests.add(row.request_id)
-        if entity in CHILDREN:
-            record = session.get(_MODELS[entity], record_id)
-            if record is not None:
-                requests.add(record.request_id)  # type: ignore[attr-defined]
     if requests:
         _load(session, ChecksumTree, requests, ChecksumTree.request_id.in_(requests))
+        _facts(session, REQUESTS, list(requests))
+
+
+def _facts(session: Session, entity: str, ids: Sequence[uuid.UUID]) -> list[Any]:
+    """Into the cache, what places each record of a request's tree: a request's area,
+    highest level, whether it is deleted, its resident; a record's request and whether
+    it is a contact marked "professionals only". None: no such record."""
+    model: Any = _MODELS[entity]
+    if entity == REQUESTS:
+        columns = [model.area_id, model.highest_level, model.deleted_at, model.resident_id]
+    else:
+        columns = [model.request_id]
+        if entity == CONTACTS:
+            columns.append(model.professionals_only)
+    cache = session.info[_CACHE]
+    for record_id in ids:
+        cache[(model, record_id)] = None
+    for row in session.execute(select(model.id, *columns).where(model.id.in_(ids))):
+        facts: tuple[Any, ...]
+        if entity == REQUESTS:
+            facts = (row[1], row[2], row[3] is not None, row[4])
+        else:
+            facts = (row[1], bool(row[2]) if entity == CONTACTS else False)
+        cache[(model, row[0])] = facts
+    return [cache[(model, record_id)] for record_id in ids]
+
+
+def _fact(session: Session, entity: str, record_id: uuid.UUID) -> tuple[Any, ...] | None:
+    """What ``_facts`` read of a record."""
+    return session.info[_CACHE][(_MODELS[entity], record_id)]  # type: ignore[no-any-return]
 
 
 def _get(session: Session, model: type[T], key: Any) -> T | None:
@@ -229,21 +265,27 @@ def _upsert(dialect: str, model: type, keys: list[str]) -> Any:
 
 
 def _stamps(
-    session: Session, keys: Iterable[tuple[str, uuid.UUID]]
+    session: Session, keys: Sequence[tuple[str, uuid.UUID]]
 ) -> dict[tuple[str, uuid.UUID], dict[str, int]]:
-    ids_of: dict[str, list[uuid.UUID]] = defaultdict(list)
-    for entity, record_id in keys:
-        ids_of[entity].append(record_id)
     found: dict[tuple[str, uuid.UUID], dict[str, int]] = defaultdict(dict)
-    for entity, ids in ids_of.items():
-        for start in range(0, len(ids), 500):
-            for row in session.execute(
-                select(FieldStamp.record_id, FieldStamp.field, FieldStamp.version).where(
-                    FieldStamp.entity == entity, FieldStamp.record_id.in_(ids[start : start + 500])
-                )
-            ):
-                found[(entity, row.record_id)][row.field] = row.version
+    for start in range(0, len(keys), 500):
+        where = _keyed(FieldStamp.entity, FieldStamp.record_id, keys[start : start + 500])
+        for row in session.execute(
+            select(
+                FieldStamp.entity, FieldStamp.record_id, FieldStamp.field, FieldStamp.version
+            ).where(where)
+        ):
+            found[(row.entity, row.record_id)][row.field] = row.version
     return found
+
+
+def _keyed(entity: Any, record_id: Any, keys: Iterable[tuple[str, uuid.UUID]]) -> Any:
+    """Rows of ``keys`` (entity, id), in one statement that uses the primary key, which
+    leads with the entity: an IN per entity."""
+    ids_of: dict[str, list[uuid.UUID]] = defaultdict(list)
+    for key in keys:
+        ids_of[key[0]].append(key[1])
+    return or_(*(and_(entity == name, record_id.in_(ids)) for name, ids in ids_of.items()))
 
 
 def _member(
@@ -265,13 +307,13 @@ def _member(
             if entity == REQUESTS:
                 _tree_projection(old_tree, None, deltas)
             touched.append(row.request_id)
-    record = session.get(_MODELS[entity], record_id)
-    if record is None or not versions:
+    facts = _fact(session, entity, record_id)
+    if facts is None or not versions:
         if row is not None:
             _put(session, ChecksumRecord, (entity, record_id), None)
         return touched
-    request_id = record_id if entity == REQUESTS else record.request_id  # type: ignore[attr-defined]
-    slot = member_slot(entity, bool(getattr(record, "professionals_only", False)))
+    request_id = record_id if entity == REQUESTS else facts[0]
+    slot = member_slot(entity, entity != REQUESTS and facts[1])
     value = record_hash(entity, record_id, versions)
     tree = _tree(session, request_id, deltas, residents)
     _tree_add(tree, slot, 1, value, deltas)
@@ -293,13 +335,9 @@ def _tree(
     """The request's tree, where its request is now: moved whole when its area or
     highest level changed, or it was deleted (its resident's place may change too)."""
     tree = _get(session, ChecksumTree, request_id)
-    request = session.get(HelpRequest, request_id)
-    base = (
-        tree_base(request.area_id, request.highest_level, request.deleted_at is not None)
-        if request is not None
-        else None
-    )
-    resident_id = request.resident_id if request is not None else None
+    request = _fact(session, REQUESTS, request_id)
+    base = tree_base(*request[:3]) if request is not None else None
+    resident_id = request[3] if request is not None else None
     if tree is None:
         tree = ChecksumTree(
             request_id=request_id,
@@ -385,8 +423,8 @@ def _residents(
         (RESIDENTS, key) for key in resident_ids if (ChecksumRecord, (RESIDENTS, key)) not in cache
     ]
     if unread:
-        where = ChecksumRecord.entity == RESIDENTS
-        _load(session, ChecksumRecord, unread, where & ChecksumRecord.record_id.in_(resident_ids))
+        where = _keyed(ChecksumRecord.entity, ChecksumRecord.record_id, unread)
+        _load(session, ChecksumRecord, unread, where)
     unstamped = [
         (RESIDENTS, key)
         for key in resident_ids

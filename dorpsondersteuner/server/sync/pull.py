@@ -56,8 +56,9 @@ from ..models import (
     PushedOp,
     ScopeDelta,
     ServerAccessLogEntry,
+    SyncCounter,
 )
-from .changelog import DIRECTORY, last_seq
+from .changelog import DIRECTORY
 
 # The order roots move in: a request's resident first, so it exists when the request
 # arrives.
@@ -129,13 +130,12 @@ def held_roots(
     return {row.record_id: row.entity for row in rows}, {row.record_id for row in rows if row.stale}
 
 
-def _confirm(session: Session, device_id: uuid.UUID, cursor: str | None) -> bool:
+def _confirm(session: Session, device_id: uuid.UUID, cursor: str | None) -> None:
     """The device pulls from ``cursor``: if that was the last page's, it committed the
-    page, and the page's scope change becomes the device's scope. Whether the last page
-    changed the device's scope."""
+    page, and the page's scope change becomes the device's scope."""
     delta = session.get(ScopeDelta, device_id)
     if delta is None:
-        return False
+        return
     if delta.cursor == cursor:
         added = [_unkey(key) for key in delta.added]
         # Set-wise, in batches: a snapshot's scope holds tens of thousands of roots.
@@ -157,21 +157,25 @@ def _confirm(session: Session, device_id: uuid.UUID, cursor: str | None) -> bool
             )
     session.delete(delta)
     session.flush()
-    return True
 
 
-def _up_to_date(session: Session, device_id: uuid.UUID, cursor: Cursor, last: int) -> bool:
-    """Nothing can have changed for the device: nothing was numbered since its cursor,
-    whose page found its scope equal to what its user may see (a page that changed the
-    scope leaves a ``ScopeDelta``), and none of its roots is marked to be sent again.
-    Every change of what a user may see is numbered (records and the directory alike),
-    so the policy need not run: the no-op sync costs a few indexed reads."""
-    if cursor.seq != last:
-        return False
+def _counter(session: Session, device_id: uuid.UUID) -> tuple[int, str, bool]:
+    """The newest committed number and the epoch, and whether the device's scope is
+    settled: its last page did not change it (a page that did leaves a ``ScopeDelta``
+    until the device confirms it) and none of its roots is marked to be sent again. One
+    statement, so the no-op sync costs one round trip here."""
+    delta = select(ScopeDelta.device_id).where(ScopeDelta.device_id == device_id)
     stale = select(DeviceScope.record_id).where(
         DeviceScope.device_id == device_id, DeviceScope.stale.is_(True)
     )
-    return session.scalar(stale.limit(1)) is None
+    row = session.execute(
+        select(
+            SyncCounter.last_seq,
+            SyncCounter.epoch,
+            ~delta.exists() & ~stale.exists(),
+        ).where(SyncCounter.id == 1)
+    ).one()
+    return row[0], row[1], bool(row[2])
 
 
 def pull(
@@ -182,15 +186,15 @@ def pull(
     limit: int,
 ) -> PullPage:
     """One page, in the caller's transaction (a snapshot: see ``routes/sync.py``)."""
-    last, epoch = last_seq(session)
+    last, epoch, settled = _counter(session, device_id)
     cursor = Cursor.decode(cursor_text, epoch, last)
-    scope_changed = _confirm(session, device_id, cursor_text)
-    if (
-        cursor_text is not None
-        and not scope_changed
-        and _up_to_date(session, device_id, cursor, last)
-    ):
+    if cursor_text is not None and settled and cursor.seq == last:
+        # Nothing can have changed for the device: nothing was numbered since its
+        # cursor, whose page found its scope equal to what its user may see. Every
+        # change of what a user may see is numbered (records and the directory alike),
+        # so the policy need not run.
         return PullPage(changes=[], cursor=cursor_text)
+    _confirm(session, device_id, cursor_text)
     if cursor_text is None:
         # A fresh start (a new register, or one whose cursor was refused after a
         # restore) holds nothing for sure: everything the user may see comes whole.

@@ -140,8 +140,10 @@ def push(
     batch's changes numbered in op order and written: pushes that touch other roots
     run side by side, and numbers still commit in order (``changelog``).
     """
-    if not ops:  # a laptop with nothing to send: nothing to lock or number
-        _log(session, principal, device_id, [])
+    if not ops:
+        # A laptop with nothing to send reads and writes no case data: nothing to log,
+        # lock or number (so the no-op sync writes nothing; the pull is logged when it
+        # delivers records).
         return []
     stored, records = _lock_and_load(session, device_id, ops)
     known: dict[uuid.UUID, PushedOp | _Done] = {
@@ -251,7 +253,11 @@ def _lock_and_load(
                 query = query.with_for_update(key_share=True)
             records += session.scalars(query).all()
     stamps: _Stamps = dict.fromkeys(edited)
-    if edited:
+    ids_of: dict[str, set[uuid.UUID]] = {}
+    for entity, record_id, _ in edited:
+        ids_of.setdefault(entity, set()).add(record_id)
+    for entity, ids in sorted(ids_of.items()):
+        # By entity and id: the stamps' primary key leads with the entity.
         rows = session.execute(
             select(
                 FieldStamp.entity,
@@ -261,7 +267,7 @@ def _lock_and_load(
                 FieldStamp.hlc,
                 FieldStamp.device_id,
                 FieldStamp.user_id,
-            ).where(FieldStamp.record_id.in_({key[1] for key in edited}))
+            ).where(FieldStamp.entity == entity, FieldStamp.record_id.in_(ids))
         )
         for row in rows:
             if (row.entity, row.record_id, row.field) in stamps:
@@ -299,29 +305,53 @@ class _Stop(Exception):
 _REJECTING = (DorpsondersteunerError, Rejected, IntegrityError, PydanticError, ValueError)
 
 
-def _run(session: Session, batch: _Batch, ops: list[Op], results: list[PushResult | _Done]) -> int:
+def _run(
+    session: Session,
+    batch: _Batch,
+    ops: list[Op],
+    results: list[PushResult | _Done],
+    *,
+    flush_each: bool = False,
+) -> int:
     """Apply ``ops`` one after another in one savepoint, instead of one savepoint each
-    (two round trips per op); the number applied. When one fails, the run is rolled
-    back and the ops before it are applied again: the failing op then goes alone."""
+    (two round trips per op), their edits flushed together at the end (a flush per
+    edit is a round trip each); the number applied. When one fails, the run is rolled back and
+    the ops before it are applied again: the failing op then goes alone. A failure
+    the database finds may be any op's of those not yet flushed: then the run is
+    applied again with a flush after each op, to find the op."""
     done, stamps, answered = len(batch.done), dict(batch.stamps), len(results)
     savepoint = session.begin_nested()
+
+    def undo() -> None:
+        savepoint.rollback()
+        for undone in batch.done[done:]:
+            del batch.known[undone.row["op_id"]]
+        del batch.done[done:], results[answered:]
+        batch.stamps = stamps
+
     for index, op in enumerate(ops):
         try:
-            results.append(_push_one(session, batch, op, alone=False))
-        except _Stop:
-            savepoint.rollback()
-            for undone in batch.done[done:]:
-                del batch.known[undone.row["op_id"]]
-            del batch.done[done:], results[answered:]
-            batch.stamps = stamps
+            results.append(_push_one(session, batch, op, alone=False, flush=flush_each))
+        except _Stop as stop:
+            undo()
+            if isinstance(stop.__cause__, IntegrityError) and not flush_each:
+                return _run(session, batch, ops, results, flush_each=True)
             return _run(session, batch, ops[:index], results) if index else 0
+    if not flush_each:
+        try:
+            session.flush()
+        except IntegrityError:
+            undo()
+            return _run(session, batch, ops, results, flush_each=True)
     savepoint.commit()
     return len(ops)
 
 
-def _push_one(session: Session, batch: _Batch, op: Op, *, alone: bool) -> PushResult | _Done:
+def _push_one(
+    session: Session, batch: _Batch, op: Op, *, alone: bool, flush: bool = True
+) -> PushResult | _Done:
     """One op; ``alone``: in a savepoint of its own, else an op that fails raises
-    ``_Stop`` (see ``_run``)."""
+    ``_Stop`` (see ``_run``); ``flush``: its changes sent to the database at once."""
     known = batch.known.get(op.op_id)
     if isinstance(known, _Done):
         return known  # twice in one batch: one result
@@ -344,7 +374,10 @@ def _push_one(session: Session, batch: _Batch, op: Op, *, alone: bool) -> PushRe
         _check_identity(op, principal, device_id)
         with record_changes_in(session, sink):
             outcome = _apply(session, batch, op, origin)
-        session.flush()
+        if flush or alone or op.kind is not OpKind.SET:
+            # An edit's UPDATE may wait for the run's flush; what other ops add must
+            # be flushed now, for a later op to find it.
+            session.flush()
     except _REJECTING as error:
         if savepoint is None:
             raise _Stop from error
