@@ -199,8 +199,14 @@ class SyncClient:
         body = {"protocol_version": self.protocol_version}
         return SnapshotTicket.model_validate(self._request("POST", "/sync/snapshot", body).json())
 
-    def download_snapshot(self, ticket: SnapshotTicket, destination: Path) -> Path:
-        """The snapshot file, downloaded (resuming after what is on disk) and checked."""
+    def download_snapshot(
+        self,
+        ticket: SnapshotTicket,
+        destination: Path,
+        progress: Callable[[int], None] | None = None,
+    ) -> Path:
+        """The snapshot file, downloaded (resuming after what is on disk) and checked;
+        ``progress`` hears the bytes on disk as they grow."""
         from .snapshot_import import download_snapshot
 
         if self.token is None:
@@ -212,6 +218,7 @@ class SyncClient:
             size=ticket.size,
             sha256=ticket.sha256,
             headers={"Authorization": f"Bearer {self.token}"},
+            progress=progress,
         )
 
     # --- HTTP ----------------------------------------------------------------------------

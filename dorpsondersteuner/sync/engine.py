@@ -158,7 +158,9 @@ _REQUEST_CHILDREN = (Contact, FollowUp, ArrangedHelp, HistoryEvent)
 
 @dataclass(frozen=True)
 class SyncProgress:
-    """Counts so far, for a progress bar: ``phase`` is ``push``, ``pull`` or ``verify``."""
+    """Counts so far, for a progress bar: ``phase`` is ``push``, ``download`` (the first
+    sync's snapshot file: ``downloaded`` of ``download_size`` bytes), ``pull`` or
+    ``verify``."""
 
     phase: str
     sent: int
@@ -166,6 +168,8 @@ class SyncProgress:
     received: int
     purged: int
     pages: int
+    downloaded: int = 0
+    download_size: int = 0
 
 
 @dataclass
@@ -514,8 +518,24 @@ class _Run:
         from .snapshot_import import import_snapshot
 
         path = self._snapshot_path(ticket)
+        r = self.report
+
+        def downloaded(done: int) -> None:
+            self.progress(
+                SyncProgress(
+                    "download",
+                    r.sent,
+                    self._to_send,
+                    r.received,
+                    r.purged,
+                    r.pages,
+                    done,
+                    ticket.size,
+                )
+            )
+
         try:
-            self.client.download_snapshot(ticket, path)
+            self.client.download_snapshot(ticket, path, downloaded)
         except SnapshotError as error:
             if error.status in (404, 410):  # expired, or never this device's
                 self.db(partial(self._keep_ticket, None))

@@ -102,18 +102,20 @@ def download_snapshot(
     size: int,
     sha256: str,
     headers: Mapping[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Path:
     """Download the snapshot file at ``url`` to ``destination``, continuing after the
     bytes already there (an interrupted download, from any server process), and check
     it is whole: ``size`` bytes with this SHA-256. A file that fails the check is
     removed, so the next try starts over. The file is the server's encrypted file, as
-    it is: nothing decrypted is written."""
+    it is: nothing decrypted is written. ``progress`` hears the bytes on disk as they
+    grow."""
     have = destination.stat().st_size if destination.exists() else 0
     if have > size:
         destination.unlink()
         have = 0
     if have < size:
-        _fetch(http, url, destination, have, dict(headers or {}))
+        _fetch(http, url, destination, have, dict(headers or {}), progress or (lambda _n: None))
     if destination.stat().st_size != size or _sha256(destination) != sha256:
         destination.unlink()
         raise SnapshotError(
@@ -124,7 +126,12 @@ def download_snapshot(
 
 
 def _fetch(
-    http: httpx.Client, url: str, destination: Path, have: int, headers: dict[str, str]
+    http: httpx.Client,
+    url: str,
+    destination: Path,
+    have: int,
+    headers: dict[str, str],
+    progress: Callable[[int], None],
 ) -> None:
     if have:
         headers["Range"] = f"bytes={have}-"
@@ -137,9 +144,13 @@ def _fetch(
             else:
                 answer.read()
                 raise _refused(answer)
+            done = have if mode == "ab" else 0
+            progress(done)
             with destination.open(mode) as file:
                 for piece in answer.iter_bytes(_DOWNLOAD_PIECE):
                     file.write(piece)
+                    done += len(piece)
+                    progress(done)
                 file.flush()
                 os.fsync(file.fileno())
     except httpx.HTTPError as error:

@@ -113,7 +113,7 @@ class _RowsPainted(QObject):
 class _ProgressBridge(QObject):
     """Counts from the network worker to the GUI thread (a queued signal)."""
 
-    received = Signal(int)
+    progressed = Signal(object)  # SyncProgress
 
 
 def _sync_problem(error: BaseException) -> str:
@@ -351,7 +351,7 @@ class Desktop(QObject):
         assert page is not None
         folder = user_folder(self.options.data_dir, username)
         bridge = _ProgressBridge(self)
-        bridge.received.connect(page.connect_progress)
+        bridge.progressed.connect(page.connect_progress)
 
         def work() -> object:
             from .. import cli
@@ -373,7 +373,7 @@ class Desktop(QObject):
                     register,
                     client,
                     db=tasks.on_db,
-                    progress=lambda progress: bridge.received.emit(progress.received),
+                    progress=bridge.progressed.emit,
                 )
             return user
 

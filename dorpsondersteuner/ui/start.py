@@ -10,6 +10,8 @@ this page only asks and shows.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -24,6 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from .plain import PlainLabel
+from .sync import show_download
+
+if TYPE_CHECKING:
+    from ..sync.engine import SyncProgress
 from .textsize import relative_font
 
 DEMO = ""  # the demo register's entry in the list (real ones carry their username)
@@ -204,10 +210,14 @@ class StartPage(QWidget):
         self.busy(False)
         self.connect_message.setText(text)
 
-    def connect_progress(self, received: int) -> None:
+    def connect_progress(self, progress: SyncProgress) -> None:
         self.connect_message.setText(QCoreApplication.translate("Start", "Receiving your data…"))
+        if progress.phase == "download":
+            show_download(self.progress, progress)
+            return
+        self.progress.setRange(0, 0)
         self.progress.setFormat(
-            QCoreApplication.translate("Start", "Received %1").replace("%1", str(received))
+            QCoreApplication.translate("Start", "Received %1").replace("%1", str(progress.received))
         )
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressBar, QPushButton
 
@@ -47,6 +47,22 @@ BACKOFF_FIRST_S = 15.0
 BACKOFF_MAX_S = 15 * 60.0
 JITTER = (0.5, 1.5)
 PROGRESS_AFTER = 50  # a progress bar only for syncs with more than this to send or take
+
+
+def show_download(bar: QProgressBar, progress: SyncProgress) -> None:
+    """The first sync's snapshot file arriving: how many of its megabytes are here."""
+    bar.setRange(0, max(1, progress.download_size >> 10))  # KiB: a bar counts in ints
+    bar.setValue(progress.downloaded >> 10)
+    bar.setFormat(
+        QCoreApplication.translate("Sync", "Downloading: %1 of %2 MB")
+        .replace("%1", _megabytes(progress.downloaded))
+        .replace("%2", _megabytes(progress.download_size))
+    )
+    bar.show()
+
+
+def _megabytes(size: int) -> str:
+    return QLocale().toString(size / 1_000_000, "f", 1)
 
 
 @dataclass(frozen=True)
@@ -364,7 +380,9 @@ class SyncController(QObject):
 
     def _on_progress(self, progress: SyncProgress) -> None:
         bar = self.progress
-        if progress.phase == "push" and progress.to_send > PROGRESS_AFTER:
+        if progress.phase == "download":
+            show_download(bar, progress)
+        elif progress.phase == "push" and progress.to_send > PROGRESS_AFTER:
             bar.setRange(0, progress.to_send)
             bar.setValue(progress.sent)
             bar.setFormat(

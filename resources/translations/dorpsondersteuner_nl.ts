@@ -2814,7 +2814,7 @@
     <context>
         <name>Start</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/start.py" line="+46" />
+            <location filename="../../dorpsondersteuner/ui/start.py" line="+52" />
             <location line="+6" />
             <source>Registers on this computer</source>
             <translation>Registers op deze computer</translation>
@@ -2895,7 +2895,7 @@
             <translation>Je gegevens worden ontvangen…</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+6" />
             <source>Received %1</source>
             <translation>Ontvangen: %1</translation>
         </message>
@@ -2943,7 +2943,12 @@
     <context>
         <name>Sync</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/sync.py" line="+114" />
+            <location filename="../../dorpsondersteuner/ui/sync.py" line="+57" />
+            <source>Downloading: %1 of %2 MB</source>
+            <translation>Ophalen: %1 van %2 MB</translation>
+        </message>
+        <message>
+            <location line="+74" />
             <source>The server cannot be reached. Your work is kept on this computer and is sent as soon as the server can be reached.</source>
             <translation>De server is niet bereikbaar. Je werk blijft bewaard op deze computer en wordt verstuurd zodra de server bereikbaar is.</translation>
         </message>
@@ -3081,7 +3086,7 @@
             <translation>Verstuur je werk en ontvang wat anderen veranderden, nu meteen</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+74" />
             <source>Sent %1 of %2</source>
             <translation>%1 van %2 verstuurd</translation>
         </message>
@@ -3096,7 +3101,7 @@
             <translation>Controleren…</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+64" />
             <source>Sign in again</source>
             <translation>Opnieuw aanmelden</translation>
         </message>
@@ -3119,7 +3124,7 @@
     <context>
         <name>SyncPanel</name>
         <message>
-            <location filename="../../dorpsondersteuner/ui/sync_panel.py" line="+138" />
+            <location filename="../../dorpsondersteuner/ui/sync_panel.py" line="+142" />
             <location line="+26" />
             <location line="+1" />
             <location line="+2" />
@@ -3379,12 +3384,12 @@
             <translation>Nu &amp;synchroniseren</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+77" />
             <source>Changed by %1</source>
             <translation>Veranderd door %1</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Not yet sent (%1)</source>
             <translation>Nog niet verstuurd (%1)</translation>
         </message>

@@ -62,6 +62,21 @@ def test_a_long_sync_shows_its_counts(qtbot: QtBot, controller: SyncController) 
     qtbot.waitUntil(lambda: bar.format() == "Ontvangen: 3000")
 
 
+def test_a_first_sync_counts_the_megabytes_of_its_download(qtbot: QtBot) -> None:
+    """On the start screen while connecting, and in the status bar when a broken-off
+    download goes on at a later sync."""
+    from dorpsondersteuner.ui.start import StartPage
+
+    page = StartPage([])
+    qtbot.addWidget(page)
+    page.show()
+    page.connect_progress(SyncProgress("download", 0, 0, 0, 0, 0, 3_506_176, 7_012_352))
+    assert page.progress.isVisible() and page.progress.text() == "Ophalen: 3,5 van 7,0 MB"
+    assert page.progress.value() * 2 == page.progress.maximum() > 0
+    page.connect_progress(SyncProgress("pull", 0, 0, 19_000, 0, 1))
+    assert page.progress.format() == "Ontvangen: 19000"
+
+
 def test_what_the_status_bar_says_of_each_failure(controller: SyncController) -> None:
     window = controller.window
     controller._on_sync_failed(OfflineError("no route"))
