@@ -29,7 +29,7 @@ from .rawdb import connect_raw as _connect_raw
 
 # The newest revision of the `register` Alembic tree. A register at this revision
 # opens without loading Alembic at all; tests/core/test_migrations.py keeps it true.
-REGISTER_SCHEMA_HEAD = "0010"
+REGISTER_SCHEMA_HEAD = "0011"
 
 BACKUPS_KEPT = 3
 MIGRATIONS_DIR = Path(__file__).parent / "migrations" / "register"
@@ -153,9 +153,22 @@ def _upgrade(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # Altering a column copies its table (SQLite), and dropping the old copy would
+        # orphan its children while foreign keys are on: off for the upgrade (SQLite
+        # only honours that outside a transaction), checked before it commits.
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise RuntimeError(f"the migrated register breaks a foreign key: {broken}")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+            connection.commit()
 
 
 def backup_register(engine: Engine, path: Path, *, label: str) -> Path:

@@ -110,7 +110,9 @@ def keep_in_step(session: Session, record: object, field_name: str | None) -> No
 
 
 def index_request(session: Session, request: HelpRequest) -> None:
-    if request.deleted_at is not None or request.anonymised_at is not None:
+    # An administrator's register holds a request's projection only: no words (D5).
+    content = request.resident_id is not None
+    if request.deleted_at is not None or request.anonymised_at is not None or not content:
         unindex(session, "request", request.id)
         return
     resident = session.get_one(Resident, request.resident_id)
@@ -188,7 +190,7 @@ _REBUILD = (
     "WHERE deleted_at IS NULL AND merged_into_id IS NULL",
     "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
     "professionals_only) SELECT 'request', id, id, resident_id, 0 FROM help_requests "
-    "WHERE deleted_at IS NULL",
+    "WHERE deleted_at IS NULL AND resident_id IS NOT NULL",
     "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
     "professionals_only) SELECT 'contact', id, request_id, NULL, professionals_only "
     "FROM contacts WHERE deleted_at IS NULL",

@@ -516,7 +516,9 @@ def take_step(
         **effect.values,
         "updated_at": at,
     }
-    if effect.level.rank > request.highest_level.rank:
+    # An administrator's laptop may not know it: it holds the request's projection (D5).
+    highest = request.highest_level
+    if highest is not None and effect.level.rank > highest.rank:
         values["highest_level"] = effect.level
     event = HistoryEvent(
         id=event_id or uuid.uuid4(),

@@ -239,8 +239,7 @@ def import_snapshot(
             try:
                 counts = _copy(connection)
             except DBAPIError as error:
-                # E.g. an administrator's requests, which hold no content, where the
-                # register's columns require it: nothing is imported.
+                # A record that breaks a rule of the register: nothing is imported.
                 raise SnapshotError(
                     f"the snapshot does not fit this register: {error.orig}",
                     kind=SyncErrorKind.SERVER,
