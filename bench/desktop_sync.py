@@ -482,9 +482,12 @@ def window_runs(laptop: Laptop, other: Laptop, args: argparse.Namespace, result:
 
         for _ in range(2):  # warm up: the network worker started, the connection made
             one_sync()
-        figures.noop = [one_sync() for _ in range(args.noop_rounds)]
-        print(f"    window no-op p50 {ms(median(figures.noop))}", file=sys.stderr, flush=True)
+        if 4 in args.parts:
+            figures.noop = [one_sync() for _ in range(args.noop_rounds)]
+            say(f"  window no-op p50 {ms(median(figures.noop))}")
 
+        if 5 not in args.parts:
+            return
         # 5: edits on the other laptop, sent; then the window pulls them.
         ids = result.bulk_ids[: args.window_edits]
         other.edits(ids, "window")
@@ -577,68 +580,91 @@ def measure(args: argparse.Namespace, folder: Path) -> Result:
                 f"done {first.done:.2f} s ({first.requests:,} requests)"
             )
         here, other = laptops[0], laptops[1]
-        say("baseline: the snapshot's steps without the engine…")
-        result.snapshot = snapshot_bench.snapshot_run(server.url, USER, folder)
-        if args.baseline_limit > 0:
-            say("baseline: pulling pages from no cursor…")
-            result.pages = snapshot_bench.baseline_run(
-                server.url, USER, folder, args.baseline_limit
-            )
-
-        # 3: bulk; its requests serve the later parts too.
-        say(f"bulk: {args.edited:,} intakes to edit later, synced…")
-        earlier = other.intakes(args.edited, "earlier")
-        other.sync()
-        here.sync()
-        say(f"bulk: {args.new:,} intakes and {args.edited:,} edits…")
-        start = time.perf_counter()
-        result.bulk_ids = other.intakes(args.new, "bulk")
-        other.edits(earlier, "bulk")
-        result.bulk_made = time.perf_counter() - start
-        records = _pending_records(other)
-        report, result.bulk_push = other.sync()
-        result.bulk_ops = report.sent
-        if report.sent != report.applied or report.unsent:
-            raise RuntimeError(f"the bulk push was not applied whole: {report}")
-        report, result.bulk_pull = here.sync()
-        result.bulk_received = report.received
-        say(f"  push {result.bulk_push:.1f} s, pull {result.bulk_pull:.1f} s")
-        result.direct = direct_inserts(here, records, folder)
-
-        # 2: incremental syncs.
-        say(f"incremental: {args.rounds} rounds of {args.changes} edits each way…")
-        targets = result.bulk_ids[: args.changes]
-        for round_number in range(args.rounds):
-            other.edits(targets, f"there {round_number}")
-            other.sync()
-            report, seconds = here.sync()
-            if report.received < args.changes:
-                raise RuntimeError(f"the pull brought {report.received} changes")
-            result.pulled.append(seconds)
-            here.edits(targets, f"here {round_number}")
-            report, seconds = here.sync()
-            if report.applied < args.changes:
-                raise RuntimeError(f"the push applied {report.applied} ops")
-            result.pushed.append(seconds)
-            report, seconds = here.sync()
-            result.idle.append(seconds)
-        other.sync()
-
-        # 4's baselines: the engine's no-op sync without a window, and its one HTTP pull.
-        say("no-op baselines…")
-        for _ in range(2):
-            other.sync()
-        result.engine_noop = [other.sync()[1] for _ in range(args.noop_rounds)]
-        result.http_noop = _http_pulls(other, args.noop_rounds)
-
-        say("window…")
-        window_runs(here, other, args, result)
+        if 1 in args.parts:
+            say("baseline: the snapshot's steps without the engine…")
+            result.snapshot = snapshot_bench.snapshot_run(server.url, USER, folder)
+            if args.baseline_limit > 0:
+                say("baseline: pulling pages from no cursor…")
+                result.pages = snapshot_bench.baseline_run(
+                    server.url, USER, folder, args.baseline_limit
+                )
+        if 3 in args.parts:
+            bulk(here, other, args, result, folder)
+        if 2 in args.parts:
+            incremental(here, other, args, result)
+        if 4 in args.parts:
+            say("no-op baselines…")
+            for _ in range(2):
+                other.sync()
+            result.engine_noop = [other.sync()[1] for _ in range(args.noop_rounds)]
+            result.http_noop = _http_pulls(other, args.noop_rounds)
+        if 5 in args.parts:
+            requests_made(here, other, result, args.window_edits)
+        if 4 in args.parts or 5 in args.parts:
+            say("window…")
+            window_runs(here, other, args, result)
         log = server.log_path.read_text(errors="replace")
         if "Traceback" in log:
             print(log[log.index("Traceback") :][:4000], file=sys.stderr)
             raise RuntimeError("the server log shows a traceback")
     result.load_average = " ".join(f"{value:.1f}" for value in os.getloadavg())
     return result
+
+
+def requests_made(here: Laptop, other: Laptop, result: Result, count: int) -> list[uuid.UUID]:
+    """``count`` requests both laptops hold: the bulk's, else new intakes, synced."""
+    if len(result.bulk_ids) < count:
+        result.bulk_ids += other.intakes(count - len(result.bulk_ids), "more")
+        other.sync()
+        here.sync()
+    return result.bulk_ids[:count]
+
+
+def bulk(
+    here: Laptop, other: Laptop, args: argparse.Namespace, result: Result, folder: Path
+) -> None:
+    """3: intakes and edits made on ``other``, pushed there, pulled ``here``."""
+    say(f"bulk: {args.edited:,} intakes to edit later, synced…")
+    earlier = other.intakes(args.edited, "earlier")
+    other.sync()
+    here.sync()
+    say(f"bulk: {args.new:,} intakes and {args.edited:,} edits…")
+    start = time.perf_counter()
+    result.bulk_ids += other.intakes(args.new, "bulk")
+    other.edits(earlier, "bulk")
+    result.bulk_made = time.perf_counter() - start
+    records = _pending_records(other)
+    report, result.bulk_push = other.sync()
+    result.bulk_ops = report.sent
+    if report.sent != report.applied or report.unsent:
+        raise RuntimeError(f"the bulk push was not applied whole: {report}")
+    report, result.bulk_pull = here.sync()
+    result.bulk_received = report.received
+    say(f"  push {result.bulk_push:.1f} s, pull {result.bulk_pull:.1f} s")
+    result.direct = direct_inserts(here, records, folder)
+
+
+def incremental(here: Laptop, other: Laptop, args: argparse.Namespace, result: Result) -> None:
+    """2: edits made on ``other`` pulled ``here``; edits made ``here`` pushed."""
+    targets = requests_made(here, other, result, args.changes)
+    say(f"incremental: {args.rounds} rounds of {args.changes} edits each way…")
+    for round_number in range(args.rounds):
+        other.edits(targets, f"there {round_number}")
+        other.sync()
+        report, seconds = here.sync()
+        if report.received < args.changes:
+            raise RuntimeError(f"the pull brought {report.received} changes")
+        result.pulled.append(seconds)
+        here.edits(targets, f"here {round_number}")
+        report, seconds = here.sync()
+        if report.applied < args.changes:
+            raise RuntimeError(f"the push applied {report.applied} ops")
+        result.pushed.append(seconds)
+        report, seconds = here.sync()
+        result.idle.append(seconds)
+        pulled, pushed = ms(result.pulled[-1]), ms(result.pushed[-1])
+        say(f"  round {round_number + 1}: pull {pulled}, push {pushed}")
+    other.sync()
 
 
 def _pending_records(laptop: Laptop) -> dict[str, set[uuid.UUID]]:
@@ -684,10 +710,6 @@ def verdict(value: float, bar: float) -> str:
 
 
 def format_results(result: Result, args: argparse.Namespace) -> list[str]:
-    first = result.first
-    usable = median(f.usable for f in first)
-    search = median(f.search for f in first)
-    snap = result.snapshot
     lines = [
         f"Server: SQLite, one process, {result.requests:,} demo requests"
         + (
@@ -697,6 +719,26 @@ def format_results(result: Result, args: argparse.Namespace) -> list[str]:
         )
         + f"; user `{USER}` (Bakel); load average {result.load_average} at the end.",
         "",
+    ]
+    if result.snapshot is not None:
+        lines += first_sync_lines(result)
+    if result.pulled:
+        lines += incremental_lines(result, args)
+    if result.direct is not None:
+        lines += bulk_lines(result, args)
+    if result.window.noop:
+        lines += noop_lines(result)
+    if result.window.pull_gaps:
+        lines += stall_lines(result, args)
+    return lines[:-1]
+
+
+def first_sync_lines(result: Result) -> list[str]:
+    first = result.first
+    usable = median(f.usable for f in first)
+    search = median(f.search for f in first)
+    snap = result.snapshot
+    return [
         f"1. First sync (connect's sign-in and register, then the engine), median of "
         f"{len(first)} new laptops:",
         "",
@@ -720,8 +762,11 @@ def format_results(result: Result, args: argparse.Namespace) -> list[str]:
         f"{snap.searchable:.2f} s), {snap.bytes / 1e6:.1f} MB; " + _pages(result) + ".",
         "",
     ]
+
+
+def incremental_lines(result: Result, args: argparse.Namespace) -> list[str]:
     pulled, pushed, idle = result.pulled, result.pushed, result.idle
-    lines += [
+    return [
         f"2. Incremental sync of {args.changes} edits ({2 * args.changes} changes: each "
         f"edit and its history entry), {len(pulled)} rounds; baseline: the no-op sync of the "
         "same laptop in the same rounds:",
@@ -737,9 +782,12 @@ def format_results(result: Result, args: argparse.Namespace) -> list[str]:
         f"| {ms(max(idle))} | |",
         "",
     ]
+
+
+def bulk_lines(result: Result, args: argparse.Namespace) -> list[str]:
     direct = result.direct
     assert direct is not None
-    lines += [
+    return [
         f"3. Bulk: {args.new:,} intakes and {args.edited:,} edits made on one laptop "
         f"({result.bulk_ops:,} ops; making them through the services took "
         f"{result.bulk_made:.1f} s):",
@@ -755,9 +803,11 @@ def format_results(result: Result, args: argparse.Namespace) -> list[str]:
         f"| {direct.plain / direct.encrypted:.1f}x |",
         "",
     ]
-    win = result.window
-    noop, engine, http = win.noop, result.engine_noop, result.http_noop
-    lines += [
+
+
+def noop_lines(result: Result) -> list[str]:
+    noop, engine, http = result.window.noop, result.engine_noop, result.http_noop
+    return [
         f'4. No-op sync with the window open ({len(noop)} rounds, from "Nu '
         "synchroniseren\" to the sync's end on the GUI thread):",
         "",
@@ -770,9 +820,13 @@ def format_results(result: Result, args: argparse.Namespace) -> list[str]:
         f"| baseline: its one HTTP pull alone | {ms(pct(http, 0.5))} | {ms(pct(http, 0.95))} | |",
         "",
     ]
+
+
+def stall_lines(result: Result, args: argparse.Namespace) -> list[str]:
+    win = result.window
     pull_gaps, idle_gaps = win.pull_gaps, win.idle_gaps
     sent, push_seconds = result.window_push
-    lines += [
+    return [
         f"5. GUI thread during a pull of {args.window_edits:,} edits ({sent:,} ops sent by "
         f"the other laptop in {push_seconds:.1f} s; the window received "
         f"{win.pull_received:,} changes in {win.pull_seconds:.1f} s, list "
@@ -785,8 +839,8 @@ def format_results(result: Result, args: argparse.Namespace) -> list[str]:
         f"| < 100 ms: {verdict(max(pull_gaps), 0.1)} |",
         f"| baseline: the same window idle, as long | {len(idle_gaps):,} "
         f"| {ms(pct(idle_gaps, 0.5))} | {ms(pct(idle_gaps, 0.99))} | {ms(max(idle_gaps))} | |",
+        "",
     ]
-    return lines
 
 
 def _runs(values: Iterator[float] | Any) -> str:
@@ -826,6 +880,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--window-edits", type=int, default=5_000)
     parser.add_argument("--noop-rounds", type=int, default=30)
     parser.add_argument("--baseline-limit", type=float, default=60.0)
+    parser.add_argument(
+        "--parts", type=int, nargs="+", default=[1, 2, 3, 4, 5], choices=[1, 2, 3, 4, 5]
+    )
     parser.add_argument("--quick", action="store_true", help="small sizes, a quick look")
     parser.add_argument("--record", action="store_true", help="write the results to README")
     args = parser.parse_args(argv)
