@@ -196,6 +196,9 @@ class Convergence(RuleBasedStateMachine):
             network = Network()
             desk.transport = network
             self.laptops[name] = Laptop(desk, network, skew)
+        # Something to work on from the first step: a request everyone in Bakel holds.
+        self.take_intake("ingrid")
+        self._sync("ingrid", [])
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -327,6 +330,29 @@ class Convergence(RuleBasedStateMachine):
                 ContactKind.PHONE, self._today(who), 10, "Gebeld", professionals_only=professional
             )
             self._do(who, records.add_contact, request.id, data)
+
+    @rule(
+        who=st.sampled_from(EDITORS),
+        pick=st.integers(0, 50),
+        delete=st.booleans(),
+        minutes=st.sampled_from([5, 20, 45]),
+    )
+    def change_contact(self, who: str, pick: int, delete: bool, minutes: int) -> None:
+        held = self.laptops[who].desk.read(
+            lambda session: list(
+                session.scalars(
+                    select(Contact.id).where(Contact.deleted_at.is_(None)).order_by(Contact.id)
+                )
+            )
+        )
+        if not held:
+            return
+        contact_id = held[pick % len(held)]
+        if delete:
+            self._do(who, records.delete_contact, contact_id)
+        else:
+            data = records.ContactInput(ContactKind.PHONE, self._today(who), minutes, "Gebeld")
+            self._do(who, records.edit_contact, contact_id, data)
 
     @rule(who=st.sampled_from(EDITORS), pick=st.integers(0, 50), complete=st.booleans())
     def follow_up(self, who: str, pick: int, complete: bool) -> None:
