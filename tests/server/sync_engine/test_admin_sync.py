@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from dorpsondersteuner.models import (
     Contact,
+    FieldVersion,
     HelpRequest,
     HistoryEvent,
     Resident,
@@ -24,6 +25,8 @@ from dorpsondersteuner.models.enums import Level, Status
 from dorpsondersteuner.server.admin import DEMO_PASSWORD
 from dorpsondersteuner.services import admin_views, workflow
 from dorpsondersteuner.services.access import load_principal
+from dorpsondersteuner.sync.protocol import Purge
+from dorpsondersteuner.sync.purge import purge
 from dorpsondersteuner.ui import dialogs
 from dorpsondersteuner.ui.app import Desktop
 
@@ -136,6 +139,17 @@ def test_an_administrator_connects_syncs_and_reassigns_without_seeing_content(
         assert {held(desk, request_id)["owner_id"] for request_id in (first, second)} == {
             user_id(desk, "jos")
         }
+
+    # A request the administrator may no longer hold leaves the register whole.
+    with beheer.register() as register, register.transaction() as session:
+        assert purge(session, [Purge(entity="help_requests", record_id=first)]) >= 1
+    assert first not in beheer.requests() and second in beheer.requests()
+    versions = beheer.read(
+        lambda session: session.scalars(
+            select(FieldVersion.record_id).where(FieldVersion.record_id == first)
+        ).all()
+    )
+    assert versions == []
 
 
 def test_an_administrator_connects_from_the_start_screen_and_reassigns_from_the_list(
