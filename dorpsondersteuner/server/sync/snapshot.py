@@ -59,6 +59,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     true,
     type_coerce,
 )
@@ -175,6 +176,11 @@ def cut(session: Session, principal: Principal, device_id: uuid.UUID, at: dateti
     path = Path(name)
     try:
         postgresql = session.get_bind().dialect.name == "postgresql"
+        if postgresql:
+            # Every row of each query is read, through a server-side cursor: planned for
+            # its first tenth, a query sorted by id walks the key index of the whole
+            # table and filters (history events: 2.6 times as slow at 20,000 requests).
+            session.execute(text("SET LOCAL cursor_tuple_fraction = 1"))
         with _FileWriter.open(path, key, postgresql) as writer:
             counts = _write_content(session, principal, writer)
             writer.meta(
@@ -241,7 +247,8 @@ class _FileWriter:
     Values are read from the server's database already in the register's stored form
     (ids as 32 hex digits, instants as ``YYYY-MM-DD HH:MM:SS.ffffff``, …: ``_stored``)
     and written as they come, without turning each into a Python object and back: a
-    Bakel supporter's snapshot holds a quarter of a million records.
+    Bakel supporter's snapshot holds a quarter of a million records. Queries run on the
+    session's connection, not through the ORM, which would make a row object of each.
     """
 
     BATCH = 5000
@@ -281,7 +288,9 @@ class _FileWriter:
         columns = list(table.columns)
         query = select(*(_stored(column, self.postgresql) for column in columns)).where(where)
         count = 0
-        for batch in session.execute(query.execution_options(yield_per=self.BATCH)).partitions():
+        for batch in (
+            session.connection().execute(query.execution_options(yield_per=self.BATCH)).partitions()
+        ):
             self._insert(table.name, [column.name for column in columns], batch)
             count += len(batch)
         return count
@@ -311,7 +320,9 @@ class _FileWriter:
         )
         columns = [column.name for column in stored] + [BASE_VERSION]
         count = 0
-        for batch in session.execute(query.execution_options(yield_per=self.BATCH)).partitions():
+        for batch in (
+            session.connection().execute(query.execution_options(yield_per=self.BATCH)).partitions()
+        ):
             # A record only ever created has every field at its creation's number; the
             # stamps are read only of records changed since (or that the log lacks).
             base: dict[str, int | None] = {}
@@ -354,7 +365,7 @@ class _FileWriter:
         others = query.where(log.request_id.is_(None), log.entity.in_(roots))
         self.logged = {}
         for part in (tree, others):
-            for entity, record_id, created, updated in session.execute(part):
+            for entity, record_id, created, updated in session.connection().execute(part).all():
                 self.logged.setdefault(entity, {})[record_id] = (created, bool(updated))
 
     def meta(self, values: dict[str, Any]) -> None:
@@ -375,7 +386,7 @@ def _stamped(
             uuid.UUID(hex=record_id) for record_id in ids[start : start + _FileWriter.STAMP_BATCH]
         ]
         stamps: dict[uuid.UUID, dict[str, int]] = {}
-        for record_id, field, version in session.execute(
+        for record_id, field, version in session.connection().execute(
             select(FieldStamp.record_id, FieldStamp.field, FieldStamp.version).where(
                 FieldStamp.entity == entity, FieldStamp.record_id.in_(batch)
             )
