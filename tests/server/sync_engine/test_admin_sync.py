@@ -183,7 +183,7 @@ def test_an_administrator_connects_from_the_start_screen_and_reassigns_from_the_
     qtbot.mouseClick(dialog.primary, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     qtbot.waitUntil(lambda: page.model.rows[0].owner_name == "Jos van der Zanden", timeout=WAIT_MS)
-    # The window sends it shortly after; Ingrid's laptop hears of it.
+    # "Nu synchroniseren" sends it; Ingrid's laptop hears of it.
     desktop.window.sync_action.trigger()
     qtbot.waitUntil(
         lambda: synced(desktop) and "Nog niet verstuurd" not in desktop.window.sync_label.text(),
