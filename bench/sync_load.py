@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.sync_load [--baseline DIR] [--rate 1000] [--duration 30]
         [--laptops 50] [--batch 100] [--workers 2] [--saturation 15] [--requests 20000]
-        [--noop-rounds 200] [--repeat 1] [--record]
+        [--noop-rounds 200] [--in-process 20] [--profile FILE] [--repeat 1] [--record]
 
 For the server of this checkout (and first for ``--baseline DIR``, an earlier
 revision's source folder, e.g. ``git worktree add /tmp/before HEAD``: a baseline in the
@@ -24,6 +24,9 @@ requests (resident, request, history), each with a contact and a follow-up. Then
   PostgreSQL.
 - **saturation**: the same laptops push and pull as fast as the answers come, for
   ``--saturation`` seconds: ops/s done.
+- **in process**: first, ``--in-process`` batches of the same mix pushed one after
+  another by ``push_batch.py`` with the server's code, directly on the same database:
+  time and statements per batch, in all and under the sequence counter's lock.
 - **no-op sync**: on a server of its own holding ``--requests`` demo requests (``admin
   load-demo --requests N``), a new laptop of a Bakel supporter pulls its whole scope,
   then pushes nothing and pulls nothing, one round after another: p50/p95 of the pair.
