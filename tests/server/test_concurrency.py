@@ -26,7 +26,16 @@ from dorpsondersteuner.server.deps import principal_of
 from dorpsondersteuner.server.models import Device, DeviceToken
 from dorpsondersteuner.services.access import load_principal
 
-from .conftest import Databases, Server, bearer, free_port, login, run_cli, server_env
+from .conftest import (
+    SERVER_START_SECONDS,
+    Databases,
+    Server,
+    bearer,
+    free_port,
+    login,
+    run_cli,
+    server_env,
+)
 
 
 def test_the_principal_is_the_one_the_access_policy_loads(server: Server, make_user):
@@ -161,7 +170,7 @@ def two_process_server(databases: Databases, tmp_path: Path) -> Iterator[Served]
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + SERVER_START_SECONDS
         while True:
             assert process.poll() is None, log_path.read_text()
             assert time.monotonic() < deadline, log_path.read_text()

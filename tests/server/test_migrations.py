@@ -30,7 +30,7 @@ from dorpsondersteuner.server.db import (
 )
 from dorpsondersteuner.server.models import SERVER_METADATA
 
-from .conftest import Databases, Server, free_port, run_cli, server_env
+from .conftest import SERVER_START_SECONDS, Databases, Server, free_port, run_cli, server_env
 
 
 def test_the_head_constant_is_the_newest_migration():
@@ -149,7 +149,7 @@ def test_two_servers_starting_at_once_on_an_empty_database_both_serve(
         logs = [tmp_path / f"serve-{round_number}-{which}.log" for which in (1, 2)]
         started = [_start_serve(database_url, gate, log.stem, log) for log in logs]
         try:
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + SERVER_START_SECONDS
             for (process, url), log in zip(started, logs, strict=True):
                 assert _healthy(process, url, deadline), log.read_text(errors="replace")
         finally:
