@@ -77,6 +77,7 @@ def apply_changes(
                 applied += 1
             else:
                 set_aside.append((change.seq, reason))
+        sink.write_versions()
     clock_values = [HLC.decode(change.hlc) for change in changes if change.hlc is not None]
     if clock_values:
         _receive(session, max(clock_values))
@@ -108,14 +109,13 @@ def _apply_one(
         for name, version in (change.versions or {}).items():
             # A record sent whole: each field at its own version, as the server has it,
             # so the checksums of both sides agree (rule 12).
-            session.merge(
-                FieldVersion(
-                    entity=change.entity, record_id=change.record_id, field=name, version=version
-                )
-            )
+            sink.see(change.entity, change.record_id, name, version)
         return None
     _set_areas(session, record, area_ids)
-    seen = _versions(recorder.session, model, change.record_id)
+    seen = {
+        **_versions(recorder.session, model, change.record_id),
+        **sink.pending.get((change.entity, change.record_id), {}),
+    }
     for name, value in values.items():
         if change.versions is None:
             version = change.seq
