@@ -40,6 +40,7 @@ from .protocol import (
 )
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+SNAPSHOT_CUT_TIMEOUT = httpx.Timeout(15 * 60.0, connect=10.0)
 # A Retry-After up to this many seconds is waited out here; a longer one is the
 # caller's (``RateLimitedError.retry_after``), so a sync never hangs for minutes.
 MAX_WAIT_SECONDS = 30.0
@@ -195,9 +196,12 @@ class SyncClient:
         return RepullAnswer.model_validate(self._request("POST", "/sync/repull", body).json()).stale
 
     def snapshot(self) -> SnapshotTicket:
-        """Ask the server to cut this device's first sync as one file (D17)."""
+        """Ask the server to cut this device's first sync as one file (D17). The answer
+        comes when the file is cut: for a large scope on a busy server that can take
+        minutes, so this request waits longer than the others."""
         body = {"protocol_version": self.protocol_version}
-        return SnapshotTicket.model_validate(self._request("POST", "/sync/snapshot", body).json())
+        answer = self._request("POST", "/sync/snapshot", body, timeout=SNAPSHOT_CUT_TIMEOUT)
+        return SnapshotTicket.model_validate(answer.json())
 
     def download_snapshot(
         self,
@@ -232,6 +236,7 @@ class SyncClient:
         params: dict[str, Any] | None = None,
         signed: bool = True,
         wait: bool = True,
+        timeout: httpx.Timeout | None = None,
     ) -> httpx.Response:
         headers = {}
         if signed:
@@ -241,7 +246,14 @@ class SyncClient:
         waits = 0
         while True:
             try:
-                answer = self._http.request(method, path, json=body, params=params, headers=headers)
+                answer = self._http.request(
+                    method,
+                    path,
+                    json=body,
+                    params=params,
+                    headers=headers,
+                    timeout=timeout or self._http.timeout,
+                )
             except httpx.TransportError as error:
                 # Unreachable, refused, timed out, or the answer lost on the way: the
                 # same request may be sent again (push and pull are idempotent).

@@ -12,11 +12,12 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dorpsondersteuner import cli
 from dorpsondersteuner.clock import now_utc
 from dorpsondersteuner.models import HistoryEvent
 from dorpsondersteuner.models.local import OutboxOp, SyncState
 from dorpsondersteuner.server.models import PushedOp
-from dorpsondersteuner.sync.client import RateLimitedError
+from dorpsondersteuner.sync.client import RateLimitedError, SyncClient
 from dorpsondersteuner.sync.engine import SyncProgress
 
 from ..conftest import Server
@@ -151,3 +152,29 @@ def test_automatic_syncs_compare_checksums_at_most_every_few_minutes(desks: Desk
     intake(ingrid, name="Met de hand")
     assert ingrid.sync().checksum == "ok"
     assert ingrid.transport.sent.count("/sync/checksum") == 2
+
+
+class Timeouts(httpx.HTTPTransport):
+    """Records how long the laptop waits for each answer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.read_timeouts: dict[str, float] = {}
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.read_timeouts[request.url.path] = request.extensions["timeout"]["read"]
+        return super().handle_request(request)
+
+
+def test_the_first_sync_waits_minutes_for_a_large_snapshot_to_be_cut(
+    desks: DeskFactory, server: Server
+):
+    """A big municipality's server cuts a supporter's snapshot in tens of seconds on a
+    busy day: the laptop must not give up after the 30 s it waits for other answers."""
+    ingrid = desks("ingrid", connect=False)
+    with SyncClient(server.url) as client:
+        cli.sign_in_and_make(client, server.url, "ingrid", ingrid.data, ingrid.password)
+    ingrid.transport = waits = Timeouts()
+    assert ingrid.sync().snapshot
+    assert waits.read_timeouts["/sync/snapshot"] >= 10 * 60
+    assert waits.read_timeouts["/sync/pull"] <= 60
