@@ -405,11 +405,21 @@ class _Run:
     # --- pull ------------------------------------------------------------------------------
 
     def pull(self) -> None:
-        self._first_sync()
-        while True:
+        cursor = self.db(self._cursor)
+        if cursor is None:
+            self._first_sync()
             cursor = self.db(self._cursor)
+        while True:
             page = self._page(cursor)
+            if page.cursor == cursor and not (
+                page.more or page.changes or page.purge or page.losing_values or page.rejected
+            ):
+                # Up to date: nothing to write (the no-op sync stays one request).
+                self.report.pages += 1
+                self._tell("pull")
+                return
             changed = self.db(partial(self._apply_page, cursor, page))
+            cursor = page.cursor
             if changed.entities or changed.record_ids:
                 self.changed(changed)
             self._changed_entities |= changed.entities
