@@ -66,7 +66,7 @@ from dorpsondersteuner.sync.protocol import OpResult
 from ..conftest import Account, Server
 from ..sync.test_oracle import laptop_view, server_face
 from .conftest import Desk, DeskFactory
-from .helpers import intake
+from .helpers import escalate, intake
 
 SLOW = os.environ.get("DORPSONDERSTEUNER_SLOW") == "1"
 SLOW_EXAMPLES = 2000
@@ -701,3 +701,29 @@ def test_laptops_syncing_through_a_bad_network_converge_long(
     machine: type[Convergence],
 ) -> None:
     _run(machine, examples=SLOW_EXAMPLES, steps=40, minutes=SLOW_MINUTES)
+
+
+def test_a_contact_no_longer_for_professionals_only_reaches_a_supporter_whole_and_once(
+    desks: DeskFactory,
+):
+    """Found by the state machine: the edit that lifts "professionals only" also changed
+    the minutes, logged first; the supporter got that update of a contact she did not
+    hold (set aside), and so a value from while it was hidden from her."""
+    ingrid, joyce = desks("ingrid"), desks("joyce")
+    request_id = intake(ingrid, name="Beroepsgeheim")
+    escalate(ingrid, request_id)
+    assert ingrid.sync().complete
+    joyce.sync()
+    data = records.ContactInput(
+        ContactKind.HOME_VISIT, clock.today(), 30, "Alleen wijkteam", professionals_only=True
+    )
+    contact_id = joyce.do(records.add_contact, request_id, data)
+    assert joyce.sync().complete
+    assert ingrid.sync().set_aside == 0
+    shown = records.ContactInput(ContactKind.HOME_VISIT, clock.today(), 45, "Voor iedereen")
+    joyce.do(records.edit_contact, contact_id, shown)
+    assert joyce.sync().complete
+    report = ingrid.sync()
+    assert report.set_aside == 0 and report.checksum == "ok"
+    held = ingrid.read(lambda session: session.get_one(Contact, contact_id))
+    assert (held.minutes, held.summary, held.professionals_only) == (45, "Voor iedereen", False)
