@@ -399,12 +399,15 @@ def _change_page(
     ).all()
     upto = rows[-1].seq if len(rows) == limit else last
     hidden_contacts = _hidden_contacts(session, principal, rows)
+    unhidden_at = _unhidden_at(session, principal, rows, cursor.seq, last)
     changes: list[Change] = []
     purge: list[Purge] = []
     for row in rows:
         values = _shown(principal, row, visible)
         if values is None:
             continue
+        if row.seq < unhidden_at.get(row.record_id, 0):
+            continue  # logged while "professionals only": it comes whole when lifted
         if row.record_id in hidden_contacts:
             if values.get("professionals_only") is True:
                 purge.append(Purge(entity="contacts", record_id=row.record_id))
@@ -487,6 +490,33 @@ def _hidden_contacts(
             )
         )
     )
+
+
+def _unhidden_at(
+    session: Session, principal: Principal, rows: Sequence[ChangeLogEntry], after: int, upto: int
+) -> dict[uuid.UUID, int]:
+    """For a user who never sees "professionals only" contacts: the number of the last
+    change after ``after`` that lifted it, per contact in ``rows``. Their changes before
+    it were made while hidden from this user (one edit logs each field apart), so they
+    are not shown; the lifting change sends the contact whole."""
+    if _sees_professionals_only(principal):
+        return {}
+    requests = {row.request_id for row in rows if row.entity == "contacts"}
+    if not requests:
+        return {}
+    found: dict[uuid.UUID, int] = {}
+    for entry in session.execute(
+        select(ChangeLogEntry.record_id, ChangeLogEntry.seq, ChangeLogEntry.values).where(
+            ChangeLogEntry.request_id.in_(requests),
+            ChangeLogEntry.seq > after,
+            ChangeLogEntry.seq <= upto,
+            ChangeLogEntry.entity == "contacts",
+            ChangeLogEntry.kind == "update",
+        )
+    ):
+        if entry.values.get("professionals_only") is False:
+            found[entry.record_id] = max(found.get(entry.record_id, 0), entry.seq)
+    return found
 
 
 def _rejected(
