@@ -298,7 +298,9 @@ def sync(
             return state.token
 
     token = db(begin)
-    if client.token is None:
+    if token is not None:
+        # The register's token is the current one: every sign-in keeps its token there,
+        # so a client kept between syncs picks up a sign-in made meanwhile.
         client.token = token
     try:
         run.push()

@@ -33,7 +33,9 @@ from .tasks import NetOp, QueryOp
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from ..register import Register
     from ..services.changes import Changes
+    from ..sync.client import SyncClient
     from ..sync.engine import SyncProgress, SyncReport
     from .main_window import MainWindow
     from .sync_panel import SyncPanel
@@ -255,6 +257,8 @@ class SyncController(QObject):
         self._sync_if_unsent = False
         self._applying_remote = False
         self._by_hand = False
+        self._client: SyncClient | None = None  # used on the network worker only
+        self._client_address: str | None = None
         self._soon = QTimer(self, singleShot=True, interval=SOON_MS)
         self._soon.timeout.connect(self.sync_now)
         self._every = QTimer(self, interval=EVERY_MS)
@@ -329,6 +333,28 @@ class SyncController(QObject):
     def stop(self) -> None:
         for timer in (self._soon, self._every, self._retry):
             timer.stop()
+        if self._client is not None:
+            client, self._client = self._client, None
+            client.close()  # a sync still running on it ends with a network error
+
+    def _client_for(self, register: Register) -> SyncClient:
+        """The HTTP client for the register's server, kept between syncs while the
+        address stays (on the network worker): a new one costs a TLS context and a
+        connection every time."""
+        from ..sync.client import SyncClient
+        from ..sync.engine import sync_state
+
+        def url() -> str:
+            with register.sessions() as session:
+                return sync_state(session).server_url
+
+        address = self.tasks.on_db(url)
+        if self._client is None or self._client_address != address:
+            if self._client is not None:
+                self._client.close()
+            self._client = SyncClient(address)
+            self._client_address = address
+        return self._client
 
     def _periodic(self) -> None:
         if self.automatic and not self._retry.isActive():
@@ -369,24 +395,17 @@ class SyncController(QObject):
         tasks = self.tasks
 
         def run() -> SyncReport:
-            from ..sync.client import SyncClient
-            from ..sync.engine import sync, sync_state
+            from ..sync.engine import sync
 
             register = tasks.on_db(tasks.held_register)
-
-            def url() -> str:
-                with register.sessions() as session:
-                    return sync_state(session).server_url
-
-            with SyncClient(tasks.on_db(url)) as client:
-                return sync(
-                    register,
-                    client,
-                    progress=self.progressed.emit,
-                    db=tasks.on_db,
-                    changed=self.remote_changes.emit,
-                    verify_every=verify_every,
-                )
+            return sync(
+                register,
+                self._client_for(register),
+                progress=self.progressed.emit,
+                db=tasks.on_db,
+                changed=self.remote_changes.emit,
+                verify_every=verify_every,
+            )
 
         op: NetOp[SyncReport] = NetOp(run, self._on_synced)
         self.tasks.submit_network(op.failure(self._on_sync_failed))
