@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -189,19 +188,9 @@ def measure(kind: str, args: argparse.Namespace) -> DatabaseResult:
         ):
             print(f"{kind}: loading {args.requests:,} requests…", file=sys.stderr, flush=True)
             start = time.perf_counter()
-            loaded = subprocess.run(
-                [
-                    *base.server_command(),
-                    *("admin", "load-demo", "--requests", str(args.requests)),
-                    *("--database-url", db.url),
-                ],
-                capture_output=True,
-                text=True,
-                env=base.server_env(),
-                timeout=7200,
+            base.server_admin(
+                "admin", "load-demo", "--requests", str(args.requests), "--database-url", db.url
             )
-            if loaded.returncode != 0:
-                raise RuntimeError(f"load-demo failed:\n{loaded.stderr}")
             result = DatabaseResult(kind, args.requests, time.perf_counter() - start)
             engine = make_engine(db.url)
             sessions = sessionmaker(engine)

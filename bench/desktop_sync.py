@@ -41,7 +41,6 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -90,25 +89,12 @@ def pct(samples: Sequence[float], fraction: float) -> float:
 # --- the server -------------------------------------------------------------------------
 
 
-def _admin(*args: str) -> None:
-    done = subprocess.run(
-        [*base.server_command(), *args],
-        capture_output=True,
-        text=True,
-        env=base.server_env(),
-        timeout=7200,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(args[:2])} failed:\n{done.stderr[-4000:]}")
-
-
 def loaded_server_db(path: Path, requests: int) -> float:
     """A SQLite server database with the demo municipality; seconds it took to load."""
     url = f"sqlite:///{path}"
     start = time.perf_counter()
-    _admin("migrate", "--database-url", url)
-    _admin("admin", "load-demo", "--requests", str(requests), "--database-url", url)
+    base.server_admin("migrate", "--database-url", url)
+    base.server_admin("admin", "load-demo", "--requests", str(requests), "--database-url", url)
     return time.perf_counter() - start
 
 

@@ -226,6 +226,20 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def server_admin(*args: str, timeout: float = 7200) -> None:
+    """One of the server's own commands (``migrate``, ``admin load-demo …``), checked."""
+    done = subprocess.run(
+        [*server_command(), *args],
+        capture_output=True,
+        text=True,
+        env=server_env(),
+        timeout=timeout,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args[:2])} failed:\n{done.stderr[-4000:]}")
+
+
 def load_demo_and_sign_in(server: RunningServer, database_url: str) -> list[str]:
     import httpx
 

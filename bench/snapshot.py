@@ -287,19 +287,7 @@ def load(size: int, database: base.Database, kept: Path | None) -> float | None:
         return None
     print(f"  {size:,} requests: loading…", file=sys.stderr, flush=True)
     start = time.perf_counter()
-    loaded = subprocess.run(
-        [
-            *base.server_command(),
-            *("admin", "load-demo", "--requests", str(size)),
-            *("--database-url", database.url),
-        ],
-        capture_output=True,
-        text=True,
-        env=base.server_env(),
-        timeout=7200,
-    )
-    if loaded.returncode != 0:
-        raise RuntimeError(f"load-demo failed:\n{loaded.stderr}")
+    base.server_admin("admin", "load-demo", "--requests", str(size), "--database-url", database.url)
     loading = time.perf_counter() - start
     # As a server in use has them: the planner's statistics of the new rows (a cut
     # right after a bulk load otherwise waits for autovacuum's analysis).
