@@ -133,10 +133,10 @@ class Laptop:
         finally:
             register.close()
 
-    def sync(self, verify_every: Any = None) -> tuple[Any, float]:
-        """One sync through the engine (what ``dorpsondersteuner sync`` runs, or with
-        ``verify_every`` the window's automatic sync): its report and its seconds (the
-        register already open, as in the program)."""
+    def sync(self) -> tuple[Any, float]:
+        """One sync through the engine (what ``dorpsondersteuner sync`` and the
+        window's background sync run): its report and its seconds (the register already
+        open, as in the program)."""
         from dorpsondersteuner.sync.client import SyncClient
         from dorpsondersteuner.sync.engine import sync, sync_state
 
@@ -145,7 +145,7 @@ class Laptop:
                 token = sync_state(session).token
             with SyncClient(self.url, token) as client:
                 start = time.perf_counter()
-                report = sync(register, client, verify_every=verify_every)
+                report = sync(register, client)
                 return report, time.perf_counter() - start
 
     def work(self, action: Callable[..., T], items: Sequence[Any], batch: int = 500) -> list[T]:
@@ -524,8 +524,6 @@ class Result:
     pages: Any = None  # bench.snapshot.Baseline
     pulled: list[float] = field(default_factory=list)
     pushed: list[float] = field(default_factory=list)
-    pulled_auto: list[float] = field(default_factory=list)
-    pushed_auto: list[float] = field(default_factory=list)
     idle: list[float] = field(default_factory=list)
     bulk_made: float = 0.0
     bulk_ops: int = 0
@@ -636,13 +634,6 @@ def bulk(
     result.direct = direct_inserts(here, records, folder)
 
 
-def verify_every() -> timedelta:
-    """How often the window's automatic syncs compare checksums."""
-    from dorpsondersteuner.ui.sync import VERIFY_EVERY
-
-    return VERIFY_EVERY
-
-
 def incremental(here: Laptop, other: Laptop, args: argparse.Namespace, result: Result) -> None:
     """2: edits made on ``other`` pulled ``here``; edits made ``here`` pushed."""
     targets = requests_made(here, other, result, args.changes)
@@ -661,20 +652,8 @@ def incremental(here: Laptop, other: Laptop, args: argparse.Namespace, result: R
         result.pushed.append(seconds)
         report, seconds = here.sync()
         result.idle.append(seconds)
-        # The same, as the window's automatic syncs run them: checksums compared at most
-        # every ``verify_every()`` (the syncs above compared a moment ago).
-        other.edits(targets, f"there, automatic {round_number}")
-        other.sync()
-        report, seconds = here.sync(verify_every())
-        if report.received < args.changes:
-            raise RuntimeError(f"the pull brought {report.received} changes")
-        result.pulled_auto.append(seconds)
-        here.edits(targets, f"here, automatic {round_number}")
-        report, seconds = here.sync(verify_every())
-        result.pushed_auto.append(seconds)
         pulled, pushed = ms(result.pulled[-1]), ms(result.pushed[-1])
-        auto = f"{ms(result.pulled_auto[-1])} / {ms(result.pushed_auto[-1])}"
-        say(f"  round {round_number + 1}: pull {pulled}, push {pushed}; automatic {auto}")
+        say(f"  round {round_number + 1}: pull {pulled}, push {pushed}")
     other.sync()
 
 
@@ -789,13 +768,6 @@ def incremental_lines(result: Result, args: argparse.Namespace) -> list[str]:
         f"| < 300 ms: {verdict(pct(pulled, 0.95), 0.3)} |",
         f"| push of edits made here | {ms(pct(pushed, 0.5))} | **{ms(pct(pushed, 0.95))}** "
         f"| {ms(max(pushed))} | < 300 ms: {verdict(pct(pushed, 0.95), 0.3)} |",
-        f"| pull, as the window's automatic sync (checksums at most every "
-        f"{verify_every().seconds // 60} min) | {ms(pct(result.pulled_auto, 0.5))} "
-        f"| **{ms(pct(result.pulled_auto, 0.95))}** | {ms(max(result.pulled_auto))} "
-        f"| < 300 ms: {verdict(pct(result.pulled_auto, 0.95), 0.3)} |",
-        f"| push, as the window's automatic sync | {ms(pct(result.pushed_auto, 0.5))} "
-        f"| **{ms(pct(result.pushed_auto, 0.95))}** | {ms(max(result.pushed_auto))} "
-        f"| < 300 ms: {verdict(pct(result.pushed_auto, 0.95), 0.3)} |",
         f"| baseline: no-op sync | {ms(pct(idle, 0.5))} | {ms(pct(idle, 0.95))} "
         f"| {ms(max(idle))} | |",
         "",

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -131,6 +132,10 @@ class SyncState(LocalBase):
     snapshot while it downloads (``sync.protocol.SnapshotTicket`` as JSON, its one-time
     key included): kept here, inside the encrypted register, so a download broken off
     resumes at the next sync, and dropped in the transaction that imports it.
+    ``checksum_sums_for`` says for whom the kept checksum sums (``HeldChecksum``) are
+    made — ``content`` or ``projection`` (an administrator's) — and is empty while they
+    are to be made anew: then the triggers that keep them do nothing, so a snapshot
+    import or a start from scratch writes its field versions at full speed.
     """
 
     __tablename__ = "sync_state"
@@ -153,6 +158,7 @@ class SyncState(LocalBase):
     last_checksum_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     restores_seen: Mapped[int] = mapped_column(Integer, default=0)
     snapshot_ticket: Mapped[str | None] = mapped_column(String(2000))
+    checksum_sums_for: Mapped[str | None] = mapped_column(String(16))
 
 
 class ReceivedLosingValue(LocalBase):
@@ -309,3 +315,41 @@ class AccessLogEntry(LocalBase):
     count: Mapped[int | None] = mapped_column(Integer)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class HeldChecksum(LocalBase):
+    """One synced record's part of the laptop's checksum (rule 12; ``sync/checksum.py``):
+    the partition it counts in and its hash over its field versions, so a comparison
+    reads the partitions' sums (``HeldChecksumSum``) instead of every field version.
+
+    Triggers (register migration 0012) mark a row ``stale`` in the transaction that
+    changes what it is made of — the record's field versions, or what places it: its
+    request's area, highest level, deletion and resident, a contact's "professionals
+    only", a resident's or helper's area and deletion. The next comparison computes the
+    stale rows again (``sync.checksum.local_sums``). ``request_id`` is a request's own
+    id or the request a record belongs to, so a request that moves marks its tree.
+    """
+
+    __tablename__ = "held_checksums"
+    __table_args__ = (
+        Index("ix_held_checksums_request", "request_id"),
+        Index("ix_held_checksums_stale", "stale", sqlite_where=text("stale = 1")),
+    )
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    request_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    partition: Mapped[str | None] = mapped_column(String(120))
+    hash: Mapped[int | None] = mapped_column(Integer)
+    stale: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class HeldChecksumSum(LocalBase):
+    """The count and hash sum (modulo ``sync.checksum.MOD``) of one partition of the
+    records this laptop holds, kept with ``HeldChecksum``."""
+
+    __tablename__ = "held_checksum_sums"
+
+    partition: Mapped[str] = mapped_column(String(120), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[int] = mapped_column(Integer, default=0)

@@ -273,22 +273,15 @@ def sync(
     page_limit: int = PULL_LIMIT,
     db: DbRunner = _here,
     changed: ChangesCallback | None = None,
-    verify_every: timedelta | None = None,
 ) -> SyncReport:
     """One sync: push, then pull to the end (then verify). Raises the client's typed
     errors (``OfflineError``, ``NotSignedInError``, ``UpdateProgramError``,
     ``RateLimitedError``, ``ServerError``) after recording the problem in the
-    register; what was done before stays done.
-
-    ``verify_every``: compare checksums only when the last comparison that agreed is
-    older than this (the desktop's automatic syncs, a few minutes apart: the laptop's
-    sums cost a read of every field version it holds). None compares after every sync
-    that changed something (a sync the user asked for, and the headless ``sync``)."""
+    register; what was done before stays done."""
     if not 1 <= batch <= MAX_OPS_PER_PUSH:
         raise ValueError(f"a push batch is 1 to {MAX_OPS_PER_PUSH} ops")
     run = _Run(register, client, progress or (lambda _progress: None), batch, page_limit, db)
     run.changed = changed or (lambda _changes: None)
-    run.verify_every = verify_every
 
     def begin() -> str | None:
         with register.transaction() as session:
@@ -336,7 +329,6 @@ class _Run:
     db: DbRunner = _here
     changed: ChangesCallback = field(default=lambda _changes: None)
     report: SyncReport = field(default_factory=SyncReport)
-    verify_every: timedelta | None = None
     _to_send: int = 0
     _changed_entities: set[str] = field(default_factory=set)
     _changed_ids: set[uuid.UUID] = field(default_factory=set)
@@ -586,6 +578,9 @@ class _Run:
             state = sync_state(session)
             state.cursor = None
             state.restores_seen += 1
+            # The checksum sums are made anew after pulling everything again.
+            state.checksum_sums_for = None
+            session.flush()
             session.execute(
                 update(OutboxOp)
                 .where(OutboxOp.result.is_not(None), OutboxOp.not_delivered_reason.is_(None))
@@ -604,26 +599,20 @@ class _Run:
         again. Nothing is deleted to heal. A server without checksums: not compared.
 
         A sync that sent, received and purged nothing after one that compared equal
-        holds what it held then: it is not compared again (the sums cost a read of every
-        field version; a no-op sync must stay cheap).
+        holds what it held then: it is not compared again (a no-op sync stays one round
+        trip). The laptop's sums are kept as records change (``checksum.local_sums``),
+        so a comparison after a sync that changed something costs milliseconds here.
         """
         r = self.report
 
-        def last_checksum() -> tuple[str | None, datetime | None]:
+        def last_checksum() -> str | None:
             with self.register.sessions() as session:
-                state = sync_state(session)
-                return state.last_checksum, state.last_checksum_at
+                return sync_state(session).last_checksum
 
-        if not (r.sent or r.received or r.set_aside or r.purged or r.restored or r.snapshot):
-            if self.db(last_checksum)[0] == "ok":
-                r.checksum = "ok"
-                return
-        elif self.verify_every is not None and not (
-            r.set_aside or r.purged or r.restored or r.snapshot
-        ):
-            result, at = self.db(last_checksum)
-            if result == "ok" and at is not None and at > now_utc() - self.verify_every:
-                return  # compared a moment ago; the next sync after the interval will
+        changed = r.sent or r.received or r.set_aside or r.purged or r.restored or r.snapshot
+        if not changed and self.db(last_checksum) == "ok":
+            r.checksum = "ok"
+            return
         self._tell("verify")
         differ: list[str] = []
         for attempt in range(VERIFY_ROUNDS):
@@ -649,7 +638,7 @@ class _Run:
     def _local_sums(self, device_records: Sequence[uuid.UUID]) -> dict[str, Sum]:
         from .checksum import local_sums
 
-        with self.register.sessions() as session:
+        with self.register.transaction() as session:  # the kept sums move along
             return local_sums(session, _principal(session, sync_state(session)), device_records)
 
     def _compare(self) -> list[str] | None:

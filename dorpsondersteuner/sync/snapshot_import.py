@@ -324,6 +324,9 @@ def _copy(connection: Connection) -> dict[str, int]:
     """Everything into the register's tables, the field versions last."""
     counts: dict[str, int] = {}
     fields = _fields(connection)
+    # The laptop's checksum sums are made anew at the next comparison; until then the
+    # triggers that keep them stand aside, so the import writes at full speed.
+    connection.exec_driver_sql("UPDATE sync_state SET checksum_sums_for = NULL")
     for model in DIRECTORY_MODELS:
         counts[model.__tablename__] = _upsert(connection, model)
     for membership in MEMBERSHIPS:

@@ -49,9 +49,6 @@ BACKOFF_FIRST_S = 15.0
 BACKOFF_MAX_S = 15 * 60.0
 JITTER = (0.5, 1.5)
 PROGRESS_AFTER = 50  # a progress bar only for syncs with more than this to send or take
-# Automatic syncs compare checksums at most this often (rule 12; the laptop's sums read
-# every field version it holds); "Nu synchroniseren" always compares.
-VERIFY_EVERY = timedelta(minutes=10)
 
 
 def show_download(bar: QProgressBar, progress: SyncProgress) -> None:
@@ -256,7 +253,6 @@ class SyncController(QObject):
         self._again = False
         self._sync_if_unsent = False
         self._applying_remote = False
-        self._by_hand = False
         self._client: SyncClient | None = None  # used on the network worker only
         self._client_address: str | None = None
         self._soon = QTimer(self, singleShot=True, interval=SOON_MS)
@@ -325,7 +321,7 @@ class SyncController(QObject):
         )
         action.setStatusTip(tip)
         action.setToolTip(tip)
-        action.triggered.connect(self.sync_by_hand)
+        action.triggered.connect(self.sync_now)
         self._every.start()
         self.refresh()
         QTimer.singleShot(0, self.sync_now)
@@ -374,19 +370,11 @@ class SyncController(QObject):
 
     # --- one sync ------------------------------------------------------------------------
 
-    def sync_by_hand(self) -> None:
-        """ "Nu synchroniseren": a sync that also compares checksums, however recently
-        the last automatic one did."""
-        self._by_hand = True
-        self.sync_now()
-
     def sync_now(self) -> None:
         """Start a sync, or one more right after the running one."""
         if self.running:
             self._again = True
             return
-        verify_every = None if self._by_hand else VERIFY_EVERY
-        self._by_hand = False
         self._soon.stop()
         self._retry.stop()
         self.running = True
@@ -404,7 +392,6 @@ class SyncController(QObject):
                 progress=self.progressed.emit,
                 db=tasks.on_db,
                 changed=self.remote_changes.emit,
-                verify_every=verify_every,
             )
 
         op: NetOp[SyncReport] = NetOp(run, self._on_synced)

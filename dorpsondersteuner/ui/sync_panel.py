@@ -414,7 +414,7 @@ class SyncPanel(QDialog):
             QCoreApplication.translate("SyncPanel", "Sync &now"),
             QDialogButtonBox.ButtonRole.ActionRole,
         )
-        self.sync_button.clicked.connect(controller.sync_by_hand)
+        self.sync_button.clicked.connect(controller.sync_now)
         layout.addWidget(close)
         self.content: PanelContent | None = None
         # F1 here explains this panel (the main window's F1 does not reach a dialog).

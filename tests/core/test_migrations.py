@@ -37,7 +37,7 @@ from dorpsondersteuner.register import (
 )
 from dorpsondersteuner.services.access import load_principal
 from dorpsondersteuner.services.workflow import IntakeInput, ResidentInput, register_request
-from dorpsondersteuner.sync.checksum import ADMIN_PROJECTION
+from dorpsondersteuner.sync.checksum import ADMIN_PROJECTION, CHECKED
 
 
 def _revisions_oldest_first() -> list[str]:
@@ -91,6 +91,23 @@ def _relaxed(difference: object) -> bool:
         and difference[0][3] in PROJECTION_ONLY_EMPTY
         and difference[0][5:] == (True, False)  # empty allowed in the register, not the model
     )
+
+
+def test_every_table_the_checksums_watch_has_its_triggers(register: Register):
+    # SQLite drops a table's triggers when a migration copies the table: a later
+    # migration that alters one of these must create them again.
+    with register.engine.connect() as connection:
+        found = set(
+            connection.exec_driver_sql(
+                "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
+            ).all()
+        )
+    watched = {(table, event) for table, sql in found for event in ("INSERT", "UPDATE", "DELETE")
+               if f"AFTER {event}" in sql}  # fmt: skip
+    assert watched == {
+        (table, event) for table in (*CHECKED, "field_versions")
+        for event in ("INSERT", "UPDATE", "DELETE")
+    }  # fmt: skip
 
 
 def test_the_projection_only_columns_are_all_a_request_has_beyond_its_projection():

@@ -39,6 +39,7 @@ from dorpsondersteuner.models import (
     Resident,
     User,
 )
+from dorpsondersteuner.models.local import SyncState
 from dorpsondersteuner.register import Register, open_register
 from dorpsondersteuner.server.admin import DEMO_PASSWORD
 from dorpsondersteuner.services.access import Principal, load_principal
@@ -225,6 +226,16 @@ def new_laptop(
                 device_id=device_id,
                 short_code=login["device"]["short_code"],
                 register_kind=RegisterKind.REAL,
+            )
+        )
+        # As ``connect`` makes it; it also keeps the laptop's checksum sums.
+        session.add(
+            SyncState(
+                server_url=str(http.base_url).rstrip("/"),
+                user_id=uuid.UUID(login["user_id"]),
+                username=username,
+                role=session.get_one(User, uuid.UUID(login["user_id"])).role,
+                token=login["token"],
             )
         )
     return Laptop(register, http, username, uuid.UUID(login["user_id"]), device_id, login["token"])

@@ -33,6 +33,7 @@ from dorpsondersteuner.sync.checksum import (
 )
 from dorpsondersteuner.sync.protocol import ChecksumAnswer, OpResult
 
+from ..checksums import assert_kept_sums_hold
 from ..conftest import Server
 from .conftest import Laptop, LaptopFactory
 from .test_push_pull import area_id, escalate, intake
@@ -50,7 +51,8 @@ def compare(laptop: Laptop) -> list[str]:
     """The partitions whose sums differ, as the laptop finds them after a sync."""
     answer, theirs = server_sums(laptop)
     assert answer.current, "compare only at the server's newest number"
-    with laptop.register.sessions() as session:
+    assert_kept_sums_hold(laptop.register)
+    with laptop.register.transaction() as session:
         mine = local_sums(session, laptop.principal(session), answer.device_records)
     return differing(mine, theirs)
 

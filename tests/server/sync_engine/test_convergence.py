@@ -63,6 +63,7 @@ from dorpsondersteuner.sync.client import OfflineError
 from dorpsondersteuner.sync.engine import SyncReport
 from dorpsondersteuner.sync.protocol import OpResult
 
+from ..checksums import assert_kept_sums_hold
 from ..conftest import Account, Server
 from ..sync.test_oracle import laptop_view, server_face
 from .conftest import Desk, DeskFactory
@@ -262,6 +263,8 @@ class Convergence(RuleBasedStateMachine):
         if report is not None:
             assert report.set_aside == 0, name
             assert report.checksum in (None, "ok"), (name, report.checksum_differs)
+        with laptop.desk.register() as register:
+            assert_kept_sums_hold(register)
         self._ledger_holds(name)
         return report
 
