@@ -48,6 +48,7 @@ from dorpsondersteuner.sync.snapshot_import import (
     import_snapshot,
 )
 
+from ..checksums import assert_kept_sums_hold
 from ..conftest import Server, bearer
 from ..serving import serve
 from .conftest import HELD_MODELS, Laptop, LaptopFactory, new_laptop
@@ -179,6 +180,7 @@ def test_a_snapshot_and_the_pulls_after_it_hold_what_pulling_everything_holds(
 
     jos = laptops("jos")
     ticket = first_sync(jos, tmp_path)
+    assert_kept_sums_hold(jos.register)  # made anew after the import
     held = jos.held()
     assert {first, second} <= held["help_requests"]
     assert gemert not in held["help_requests"]
@@ -247,6 +249,8 @@ def test_a_snapshot_and_the_pulls_after_it_hold_what_pulling_everything_holds(
     if "versions" in Change.model_fields:  # records sent whole carry their fields' versions
         assert versions(jos, CASE_ENTITIES) == versions(everything, CASE_ENTITIES)
     assert not jos.set_aside and not everything.set_aside
+    # The import set the checksum triggers aside and back: they kept the sums since.
+    assert_kept_sums_hold(jos.register)
 
 
 def test_each_snapshot_holds_exactly_what_its_user_may_see(
