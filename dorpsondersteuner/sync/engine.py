@@ -284,11 +284,9 @@ def sync(
     run.changed = changed or (lambda _changes: None)
 
     def begin() -> str | None:
-        with register.transaction() as session:
-            state = sync_state(session)
-            state.last_attempt_at = now_utc()
-            _forget_old_acknowledged(session)
-            return state.token
+        # Read only: a sync that finds nothing to do writes once, at its end.
+        with register.sessions() as session:
+            return sync_state(session).token
 
     token = db(begin)
     if token is not None:
@@ -311,8 +309,9 @@ def sync(
     def finish() -> int:
         with register.transaction() as session:
             state = sync_state(session)
-            state.last_sync_at = now_utc()
+            state.last_sync_at = state.last_attempt_at = now_utc()
             state.last_problem = state.last_problem_detail = state.last_problem_at = None
+            _forget_old_acknowledged(session)
             return ledger(session).pending
 
     run.report.unsent = db(finish)
@@ -347,8 +346,11 @@ class _Run:
             with self.register.sessions() as session:
                 return _count(session, _unanswered())
 
-        self._to_send = self.report.sent + self.db(unanswered)
+        waiting = self.db(unanswered)
+        self._to_send = self.report.sent + waiting
         self._tell("push")
+        if not waiting:
+            return
 
         def next_batch() -> tuple[list[Op], list[tuple[uuid.UUID, str]]] | None:
             with self.register.sessions() as session:
@@ -842,7 +844,7 @@ def _record_problem(register: Register, error: SyncError) -> None:
         state = sync_state(session)
         state.last_problem = problem_of(error).value
         state.last_problem_detail = str(error)[:300]
-        state.last_problem_at = now_utc()
+        state.last_problem_at = state.last_attempt_at = now_utc()
 
 
 @dataclass(frozen=True)
