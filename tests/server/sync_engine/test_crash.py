@@ -26,13 +26,14 @@ from dorpsondersteuner.server.models import PushedOp
 from dorpsondersteuner.services import records
 from dorpsondersteuner.sync.client import SyncClient
 
+from ..checksums import assert_kept_sums_hold
 from ..conftest import Server
 from .conftest import Desk, DeskFactory
 from .helpers import intake
 
 SLOW = os.environ.get("DORPSONDERSTEUNER_SLOW") == "1"
-ROOT = Path(__file__).resolve().parents[2]
-KILL_AT = (2, 3, 2, 4)
+ROOT = Path(__file__).resolve().parents[3]  # the project
+KILL_AT = (1, 2, 1, 3)
 
 
 def killed_sync(desk: Desk, kill_at: int) -> bool:
@@ -77,13 +78,15 @@ def intact(desk: Desk) -> None:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         connection.close()
+    with desk.register() as register:
+        assert_kept_sums_hold(register)
 
 
 def kill_until_done(desk: Desk, kept: dict[uuid.UUID, str]) -> int:
-    """Kill syncs in their 2nd, 3rd, 2nd, 4th … transaction (the 1st only notes the
-    attempt), in turn, until one ends; after each, the register is whole and no
-    acknowledged answer is lost. A killed sync commits one to three transactions first,
-    so every transaction of the work is killed in some run. The number of kills."""
+    """Kill syncs in their 1st, 2nd, 1st, 3rd … transaction, in turn, until one ends;
+    after each, the register is whole and no acknowledged answer is lost. A killed sync
+    commits up to two transactions first, so every transaction of the work is killed in
+    some run. The number of kills."""
     for kills in range(400):
         if not killed_sync(desk, KILL_AT[kills % len(KILL_AT)]):
             return kills
@@ -92,6 +95,28 @@ def kill_until_done(desk: Desk, kept: dict[uuid.UUID, str]) -> int:
         assert kept.items() <= now.items(), "an acknowledged answer was lost"
         kept = now
     raise AssertionError("the sync never ended")
+
+
+def test_a_first_sync_killed_in_its_snapshot_import_resumes(
+    desks: DeskFactory, make_user, server: Server, tmp_path: Path
+):
+    """The short run in ``./test``: a fresh laptop's first sync killed just before its
+    first two commits (the snapshot import, the search index), then one that ends."""
+    account = make_user(Role.VILLAGE_SUPPORTER, areas=("BAK",))
+    ingrid = desks("ingrid")
+    intake(ingrid, name="Crash")
+    assert ingrid.sync().complete
+    fresh = Desk(tmp_path / "fresh", account.username, server.url, account.password)
+    with SyncClient(server.url) as client:
+        login = client.login(account.username, account.password, uuid.uuid4())
+        cli._make_register(fresh.folder, account.password, server.url, login, "village_supporter")
+    fresh.read(lambda session: None)  # unwraps the key
+    for kill_at in (1, 2):
+        assert killed_sync(fresh, kill_at)
+        intact(fresh)
+    report = fresh.sync()
+    assert report.complete and report.checksum == "ok"
+    assert fresh.requests() >= ingrid.requests()
 
 
 @pytest.mark.slow
