@@ -5,8 +5,11 @@ about them), residents and neighbourhood helpers. Each pull compares the scope t
 device confirmed with what the access policy's SQL face says its user may see now —
 never a grant's sequence number with the cursor (SYNC-LESSONS) — and answers first
 with the difference: roots that moved in, whole and however old, and roots that moved
-out, to purge. Only when the scope agrees does it page through the change log, each
-entry shown only when its record is in the scope.
+out, to purge. The database computes the difference and returns only it: each root
+the policy's clauses select is looked up in the device's ``device_scope`` rows, and
+each root the device holds in its table, under the same clauses. Only when the scope
+agrees does it page through the change log, each entry shown only when its record is
+visible now, asked of the policy for that page's records alone.
 
 A page and its cursor are one unit: the scope change a page makes is held apart
 (``ScopeDelta``) until the device pulls from that page's cursor, which shows it
@@ -21,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import ColumnElement, and_, delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...models import (
@@ -60,9 +63,6 @@ from ..models import (
 )
 from .changelog import DIRECTORY
 
-# The order roots move in: a request's resident first, so it exists when the request
-# arrives.
-_ROOTS = ("residents", "helpers", "help_requests")
 _CHILDREN: tuple[type[Base], ...] = (Contact, FollowUp, ArrangedHelp, HistoryEvent)
 
 
@@ -102,20 +102,83 @@ def _unkey(key: str) -> tuple[str, uuid.UUID]:
     return entity, uuid.UUID(record_id)
 
 
+def _root_tables(
+    principal: Principal,
+) -> tuple[tuple[str, type[Resident | Helper | HelpRequest], ColumnElement[bool]], ...]:
+    """Per root table, the policy's SQL face for it; in the order roots move in: a
+    request's resident first, so it exists when the request arrives."""
+    if administers(principal):
+        # The content-free projection of every request (D5).
+        return (("help_requests", HelpRequest, HelpRequest.deleted_at.is_(None)),)
+    return (
+        ("residents", Resident, visible_residents(principal)),
+        ("helpers", Helper, visible_helpers(principal)),
+        ("help_requests", HelpRequest, visible_requests(principal)),
+    )
+
+
 def visible_roots(session: Session, principal: Principal) -> dict[uuid.UUID, str]:
     """What the user may see now, by the policy's SQL face: root id → entity."""
     roots: dict[uuid.UUID, str] = {}
-    if administers(principal):
-        # The content-free projection of every request (D5).
-        ids = session.scalars(select(HelpRequest.id).where(HelpRequest.deleted_at.is_(None)))
-        return dict.fromkeys(ids, "help_requests")
-    for entity, query in (
-        ("residents", select(Resident.id).where(visible_residents(principal))),
-        ("helpers", select(Helper.id).where(visible_helpers(principal))),
-        ("help_requests", select(HelpRequest.id).where(visible_requests(principal))),
-    ):
-        roots.update(dict.fromkeys(session.scalars(query), entity))
+    for entity, model, clause in _root_tables(principal):
+        roots.update(dict.fromkeys(session.scalars(select(model.id).where(clause)), entity))
     return roots
+
+
+def _visible_among(
+    session: Session, principal: Principal, wanted: dict[str, set[uuid.UUID]]
+) -> set[uuid.UUID]:
+    """Which of these roots (entity → ids) the user may see now, by the policy's SQL
+    face: a statement per table and batch, each an index lookup per id."""
+    found: set[uuid.UUID] = set()
+    for entity, model, clause in _root_tables(principal):
+        ids = list(wanted.get(entity, ()))
+        for start in range(0, len(ids), 500):
+            found.update(
+                session.scalars(
+                    select(model.id).where(model.id.in_(ids[start : start + 500]), clause)
+                )
+            )
+    return found
+
+
+def _moved_in(
+    session: Session, principal: Principal, device_id: uuid.UUID
+) -> list[tuple[str, uuid.UUID]]:
+    """The roots the user may see that the device does not hold, or holds stale (to
+    send again): residents first, then helpers, then requests, each by id. Sorted
+    here: ordering in the database would read the tables in id order, row by row."""
+    found: list[tuple[str, uuid.UUID]] = []
+    for entity, model, clause in _root_tables(principal):
+        held = exists().where(
+            DeviceScope.device_id == device_id,
+            DeviceScope.record_id == model.id,
+            DeviceScope.stale.is_(False),
+        )
+        roots = session.scalars(select(model.id).where(clause, ~held))
+        found.extend((entity, root) for root in sorted(roots, key=str))
+    return found
+
+
+def _moved_out(
+    session: Session, principal: Principal, device_id: uuid.UUID
+) -> list[tuple[str, uuid.UUID]]:
+    """The roots the device holds that the user may no longer see (entity, id)."""
+    visible = or_(
+        *(
+            and_(
+                DeviceScope.entity == entity,
+                exists().where(model.id == DeviceScope.record_id, clause),
+            )
+            for entity, model, clause in _root_tables(principal)
+        )
+    )
+    rows = session.execute(
+        select(DeviceScope.entity, DeviceScope.record_id).where(
+            DeviceScope.device_id == device_id, ~visible
+        )
+    )
+    return [(row.entity, row.record_id) for row in rows]
 
 
 def held_roots(
@@ -201,20 +264,13 @@ def pull(
         session.execute(
             update(DeviceScope).where(DeviceScope.device_id == device_id).values(stale=True)
         )
-    visible = visible_roots(session, principal)
-    held, stale = held_roots(session, device_id)
-    moved_in = sorted(
-        (root for root in visible if root not in held or root in stale),
-        key=lambda root: (_ROOTS.index(visible[root]), str(root)),
-    )
-    moved_out = [root for root in held if root not in visible]
+    moved_in = _moved_in(session, principal, device_id)
+    moved_out = _moved_out(session, principal, device_id)
     # A new device gets the directory first, also when it may see no record yet.
     if moved_in or moved_out or cursor_text is None:
-        page = _scope_page(
-            session, principal, device_id, cursor, last, moved_in, visible, moved_out, held, limit
-        )
+        page = _scope_page(session, principal, device_id, cursor, last, moved_in, moved_out, limit)
     else:
-        page = _change_page(session, principal, cursor, last, visible, limit)
+        page = _change_page(session, principal, cursor, last, limit)
     session.add(
         ServerAccessLogEntry(
             user_id=principal.user_id,
@@ -233,10 +289,8 @@ def _scope_page(
     device_id: uuid.UUID,
     cursor: Cursor,
     last: int,
-    moved_in: list[uuid.UUID],
-    visible: dict[uuid.UUID, str],
-    moved_out: list[uuid.UUID],
-    held: dict[uuid.UUID, str],
+    moved_in: list[tuple[str, uuid.UUID]],
+    moved_out: list[tuple[str, uuid.UUID]],
     limit: int,
 ) -> PullPage:
     """Roots that moved in, whole, at the state of ``last`` (this transaction's
@@ -253,12 +307,11 @@ def _scope_page(
     )
     added: list[str] = []
     records: list[tuple[str, uuid.UUID, dict[str, Any]]] = []
-    for root in moved_in:
+    for entity, root in moved_in:
         # At least one root a page, however much of the directory came along: a
         # directory larger than the page would otherwise be sent again and again.
         if added and len(changes) + len(records) >= limit:
             break
-        entity = visible[root]
         records.extend(
             (record.__tablename__, record.id, values)  # type: ignore[attr-defined]
             for record, values in _whole(session, principal, entity, root)
@@ -276,14 +329,14 @@ def _scope_page(
         )
         for entity, record_id, values in records
     )
-    purge = [Purge(entity=held[root], record_id=root) for root in moved_out]
+    purge = [Purge(entity=entity, record_id=root) for entity, root in moved_out]
     new_cursor = Cursor(cursor.epoch, cursor.seq, cursor.serial + 1)
     session.merge(
         ScopeDelta(
             device_id=device_id,
             cursor=new_cursor.encode(),
             added=added,
-            removed=[_key(held[root], root) for root in moved_out],
+            removed=[_key(entity, root) for entity, root in moved_out],
         )
     )
     return PullPage(changes=changes, purge=purge, cursor=new_cursor.encode(), more=True)
@@ -387,10 +440,10 @@ def _change_page(
     principal: Principal,
     cursor: Cursor,
     last: int,
-    visible: dict[uuid.UUID, str],
     limit: int,
 ) -> PullPage:
-    """The change log after the cursor, each entry shown when its record is held."""
+    """The change log after the cursor, each entry shown when its record is visible
+    (the scope is settled here: what is visible is what the device holds)."""
     rows = session.scalars(
         select(ChangeLogEntry)
         .where(ChangeLogEntry.seq > cursor.seq, ChangeLogEntry.seq <= last)
@@ -400,6 +453,7 @@ def _change_page(
     upto = rows[-1].seq if len(rows) == limit else last
     hidden_contacts = _hidden_contacts(session, principal, rows)
     unhidden_at = _unhidden_at(session, principal, rows, cursor.seq, last)
+    visible = _visible_among(session, principal, _roots_of(rows))
     changes: list[Change] = []
     purge: list[Purge] = []
     for row in rows:
@@ -436,15 +490,28 @@ def _change_page(
     return PullPage(
         changes=changes,
         purge=purge,
-        losing_values=_losing_values(session, principal, cursor.seq, upto, visible),
-        rejected=_rejected(session, principal, cursor.seq, upto, visible),
+        losing_values=_losing_values(session, principal, cursor.seq, upto),
+        rejected=_rejected(session, principal, cursor.seq, upto),
         cursor=new_cursor.encode(),
         more=upto < last,
     )
 
 
+def _roots_of(rows: Sequence[ChangeLogEntry]) -> dict[str, set[uuid.UUID]]:
+    """The roots whose visibility decides whether these entries are shown (``_shown``)."""
+    wanted: dict[str, set[uuid.UUID]] = {}
+    for row in rows:
+        if row.entity in DIRECTORY:
+            continue
+        if row.request_id is not None:
+            wanted.setdefault("help_requests", set()).add(row.request_id)
+        else:
+            wanted.setdefault(row.entity, set()).add(row.record_id)
+    return wanted
+
+
 def _shown(
-    principal: Principal, row: ChangeLogEntry, visible: dict[uuid.UUID, str]
+    principal: Principal, row: ChangeLogEntry, visible: set[uuid.UUID]
 ) -> dict[str, Any] | None:
     """The values of a change-log entry this user sees, or None."""
     if row.entity in DIRECTORY:
@@ -524,7 +591,6 @@ def _rejected(
     principal: Principal,
     after: int,
     upto: int,
-    visible: dict[uuid.UUID, str],
 ) -> list[RejectedOp]:
     """Others' ops the server rejected on requests this user owns (the one who pushed
     an op has its result already)."""
@@ -540,6 +606,7 @@ def _rejected(
         )
         .order_by(PushedOp.seq)
     ).all()
+    visible = _requests_visible(session, principal, (row.PushedOp.request_id for row in rows))
     return [
         RejectedOp(
             seq=row.PushedOp.seq,
@@ -563,7 +630,6 @@ def _losing_values(
     principal: Principal,
     after: int,
     upto: int,
-    visible: dict[uuid.UUID, str],
 ) -> list[LosingValue]:
     """Values lost to concurrent edits, for the request's owner and the one who lost."""
     rows = session.scalars(
@@ -574,7 +640,8 @@ def _losing_values(
             | (LosingValueEntry.losing_user_id == principal.user_id)
         )
         .order_by(LosingValueEntry.seq)
-    )
+    ).all()
+    visible = _requests_visible(session, principal, (row.request_id for row in rows))
     return [
         LosingValue(
             seq=row.seq,
@@ -594,3 +661,11 @@ def _losing_values(
         for row in rows
         if row.request_id is None or row.request_id in visible
     ]
+
+
+def _requests_visible(
+    session: Session, principal: Principal, ids: Iterable[uuid.UUID | None]
+) -> set[uuid.UUID]:
+    """Which of these requests the user may see now."""
+    wanted = {request_id for request_id in ids if request_id is not None}
+    return _visible_among(session, principal, {"help_requests": wanted}) if wanted else set()
