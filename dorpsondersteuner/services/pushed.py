@@ -237,11 +237,19 @@ def _writable(entity: str, field: str, *, creating: bool) -> None:
 
 
 def create(
-    session: Session, principal: Principal, entity: str, record_id: uuid.UUID, wire: dict[str, Any]
+    session: Session,
+    principal: Principal,
+    entity: str,
+    record_id: uuid.UUID,
+    wire: dict[str, Any],
+    *,
+    known_new: bool = False,
 ) -> Base:
-    """The record a pushed ``create`` makes, checked and not yet added."""
+    """The record a pushed ``create`` makes, checked and not yet added. ``known_new``:
+    the caller found that no record has this id (a push asks for all of its creates'
+    ids in one query instead of one each)."""
     model = model_of(entity)
-    if session.get(model, record_id) is not None:
+    if not known_new and session.get(model, record_id) is not None:
         raise ConflictError(f"{entity} {record_id} exists already", code="exists")
     fixed = _fixed_at_creation(principal, entity)
     values: dict[str, Any] = {}

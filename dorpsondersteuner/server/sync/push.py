@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError as PydanticError
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -125,6 +125,7 @@ class _Batch:
     known: dict[uuid.UUID, PushedOp | _Done]
     stored: _Stamps  # the stamps of the fields the batch edits, as they were
     records: list[Any]  # the records it touches, loaded in advance
+    new: set[tuple[str, uuid.UUID]]  # the ids its creates name that no record had
     stamps: dict[tuple[str, uuid.UUID, str], _Stamp] = field(default_factory=dict)
     done: list[_Done] = field(default_factory=list)
 
@@ -145,14 +146,14 @@ def push(
         # lock or number (so the no-op sync writes nothing; the pull is logged when it
         # delivers records).
         return []
-    stored, records = _lock_and_load(session, device_id, ops)
+    stored, records, new = _lock_and_load(session, device_id, ops)
     known: dict[uuid.UUID, PushedOp | _Done] = {
         row.op_id: row
         for row in session.scalars(
             select(PushedOp).where(PushedOp.op_id.in_({op.op_id for op in ops}))
         )
     }
-    batch = _Batch(principal, device_id, known, stored, records)
+    batch = _Batch(principal, device_id, known, stored, records, new)
     results: list[PushResult | _Done] = []
     position = 0
     while position < len(ops):
@@ -205,10 +206,11 @@ def _log(
 
 def _lock_and_load(
     session: Session, device_id: uuid.UUID, ops: list[Op]
-) -> tuple[_Stamps, list[Any]]:
+) -> tuple[_Stamps, list[Any], set[tuple[str, uuid.UUID]]]:
     """Lock what the batch may conflict over and load what it reads, a statement per
-    table instead of a few per op: the stamps of the fields its ``set`` ops edit, and the
-    records (held by the batch: the session keeps only weak references).
+    table instead of a few per op: the stamps of the fields its ``set`` ops edit, the
+    records (held by the batch: the session keeps only weak references), and which ids
+    its creates name that no record has.
 
     PostgreSQL: this device's pushes one after another (a retry waits for the push it
     repeats), then the rows of the roots the ops touch — residents, helpers, requests (a
@@ -225,10 +227,13 @@ def _lock_and_load(
         "help_requests": set(),
     }
     children: dict[str, set[uuid.UUID]] = {}
+    created: dict[str, set[uuid.UUID]] = {}
     edited: set[tuple[str, uuid.UUID, str]] = set()
     for op in ops:
         if op.kind is OpKind.SET and isinstance(op.payload.get("field"), str):
             edited.add((op.entity, op.record_id, op.payload["field"]))
+        if op.kind is OpKind.CREATE and op.entity in pushed.MODELS:
+            created.setdefault(op.entity, set()).add(op.record_id)
         if op.entity in roots:
             roots[op.entity].add(op.record_id)
         elif op.entity in _CHILD_ENTITIES:
@@ -244,14 +249,22 @@ def _lock_and_load(
         roots["help_requests"].update(
             session.scalars(select(model.request_id).where(model.id.in_(ids)))
         )
+    # The records of a request that the creates name are loaded with those edited:
+    # whichever exist, one statement per table.
+    loaded = dict(children)
+    for entity, ids in created.items():
+        if entity not in roots:
+            loaded[entity] = loaded.get(entity, set()) | ids
     records: list[Any] = []
-    for entity, ids in [*roots.items(), *children.items()]:
+    for entity, ids in [*roots.items(), *loaded.items()]:
         if ids:
             model = pushed.model_of(entity)
             query = select(model).where(model.id.in_(ids)).order_by(model.id)
             if postgres and entity in roots:
                 query = query.with_for_update(key_share=True)
             records += session.scalars(query).all()
+    new = {(entity, record_id) for entity, ids in created.items() for record_id in ids}
+    new -= {(record.__tablename__, record.id) for record in records}
     stamps: _Stamps = dict.fromkeys(edited)
     ids_of: dict[str, set[uuid.UUID]] = {}
     for entity, record_id, _ in edited:
@@ -272,7 +285,7 @@ def _lock_and_load(
         for row in rows:
             if (row.entity, row.record_id, row.field) in stamps:
                 stamps[(row.entity, row.record_id, row.field)] = row
-    return stamps, records
+    return stamps, records, new
 
 
 def _answer(item: PushResult | _Done) -> PushResult:
@@ -374,9 +387,9 @@ def _push_one(
         _check_identity(op, principal, device_id)
         with record_changes_in(session, sink):
             outcome = _apply(session, batch, op, origin)
-        if flush or alone or op.kind is not OpKind.SET:
-            # An edit's UPDATE may wait for the run's flush; what other ops add must
-            # be flushed now, for a later op to find it.
+        if flush or alone:
+            # Else the op's writes wait for the run's flush, with the other ops' (a
+            # later op that queries what it added flushes it first: autoflush).
             session.flush()
     except _REJECTING as error:
         if savepoint is None:
@@ -508,10 +521,17 @@ def _apply(session: Session, batch: _Batch, op: Op, origin: Origin) -> _Outcome:
     recorder = ChangeRecorder(session, principal)
     match op.kind:
         case OpKind.CREATE:
-            record = pushed.create(session, principal, op.entity, op.record_id, op.payload)
+            record = pushed.create(
+                session,
+                principal,
+                op.entity,
+                op.record_id,
+                op.payload,
+                known_new=_still_new(batch, op.entity, op.record_id),
+            )
+            _defaults(record)  # in the values logged, before the run's flush writes it
             session.add(record)
             batch.records.append(record)  # read again when the batch is written
-            session.flush()  # the column defaults, in the values logged
             recorder.create(record)
             return _Outcome()
         case OpKind.SET:
@@ -536,6 +556,26 @@ def _apply(session: Session, batch: _Batch, op: Op, origin: Origin) -> _Outcome:
                 "the server anonymises records after their retention period itself",
             )
     raise Rejected(RejectReason.UNSUPPORTED, f"{op.kind.value} ops are not taken from laptops")
+
+
+def _defaults(record: Base) -> None:
+    """The column defaults a new record gets when it is written, given it now."""
+    given = inspect(record).dict
+    for column in record.__table__.columns:
+        default = column.default
+        if default is not None and column.key not in given:
+            value = default.arg(None) if default.is_callable else default.arg
+            setattr(record, column.key, value)
+
+
+def _still_new(batch: _Batch, entity: str, record_id: uuid.UUID) -> bool:
+    """Whether no record has this id: none had when the batch was loaded, and none of
+    its ops applied so far added one (an op undone is no longer among them)."""
+    return (entity, record_id) in batch.new and not any(
+        change.entity == entity and change.record_id == record_id
+        for done in batch.done
+        for change in done.changes
+    )
 
 
 def _set(
