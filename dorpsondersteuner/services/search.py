@@ -8,14 +8,38 @@ source record. The words live in the contentless FTS5 table ``search_fts``;
 ``search_rows`` (same rowid) says which request or resident they belong to and
 whether they come from a "professionals only" contact, so every search applies the
 access policy and never finds a request through words its user may not see.
+
+A record's row is made anew whenever it changes (``keep_in_step``): at once for a
+change made here, and for a pulled page all together at the page's end, with the same
+set-wise statements that rebuild the whole index.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Select, delete, insert, literal_column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Executable,
+    Integer,
+    Select,
+    Text,
+    column,
+    delete,
+    false,
+    func,
+    insert,
+    literal,
+    literal_column,
+    null,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from ..models import Contact, FollowUp, HelpRequest, Resident, SearchRow
@@ -95,9 +119,15 @@ _INDEXED_FIELDS = {
 
 def keep_in_step(session: Session, record: object, field_name: str | None) -> None:
     """Re-index a record after a change to ``field_name`` (None: any field); called
-    for every change, whoever records it (D15)."""
-    fields = _INDEXED_FIELDS.get(getattr(record, "__tablename__", ""))
+    for every change, whoever records it (D15): at once, or with the others when
+    the session indexes them together (``kept_in_step_together``)."""
+    table_name = getattr(record, "__tablename__", "")
+    fields = _INDEXED_FIELDS.get(table_name)
     if fields is None or (field_name is not None and field_name not in fields):
+        return
+    stale: dict[str, set[uuid.UUID]] | None = session.info.get("search_stale")
+    if stale is not None:  # indexed when the block of ``kept_in_step_together`` ends
+        stale.setdefault(table_name, set()).add(record.id)  # type: ignore[attr-defined]
         return
     if isinstance(record, HelpRequest):
         index_request(session, record)
@@ -180,40 +210,152 @@ def rebuild_search_index(session: Session) -> None:
     """Index every record anew (after a bulk load such as the demo generator's)."""
     session.execute(text("DELETE FROM search_fts"))
     session.execute(delete(SearchRow))
-    for statement in _REBUILD:
-        session.execute(text(statement))
+    for kind in _KINDS.values():
+        for statement in _index_statements(kind, None):
+            session.execute(statement)
 
 
-_REBUILD = (
-    "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
-    "professionals_only) SELECT 'resident', id, NULL, id, 0 FROM residents "
-    "WHERE deleted_at IS NULL AND merged_into_id IS NULL",
-    "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
-    "professionals_only) SELECT 'request', id, id, resident_id, 0 FROM help_requests "
-    "WHERE deleted_at IS NULL AND resident_id IS NOT NULL",
-    "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
-    "professionals_only) SELECT 'contact', id, request_id, NULL, professionals_only "
-    "FROM contacts WHERE deleted_at IS NULL",
-    "INSERT INTO search_rows (source_kind, source_id, request_id, resident_id, "
-    "professionals_only) SELECT 'follow_up', id, request_id, NULL, 0 "
-    "FROM follow_ups WHERE deleted_at IS NULL",
-    "INSERT INTO search_fts (rowid, body) SELECT s.rowid, concat_ws(' ', "
-    "nullif(r.first_name, ''), nullif(r.name_prefix, ''), nullif(r.last_name, ''), "
-    "nullif(r.street, ''), nullif(r.house_number, ''), nullif(r.postcode, ''), "
-    "nullif(r.place, '')) "
-    "FROM search_rows s JOIN residents r ON r.id = s.source_id WHERE s.source_kind = 'resident'",
-    "INSERT INTO search_fts (rowid, body) SELECT s.rowid, concat_ws(' ', q.reference, "
-    "q.question, nullif(r.first_name, ''), nullif(r.name_prefix, ''), "
-    "nullif(r.last_name, ''), nullif(r.street, ''), nullif(r.house_number, ''), "
-    "nullif(r.postcode, ''), nullif(r.place, '')) "
-    "FROM search_rows s JOIN help_requests q ON q.id = s.source_id "
-    "JOIN residents r ON r.id = q.resident_id WHERE s.source_kind = 'request'",
-    "INSERT INTO search_fts (rowid, body) SELECT s.rowid, c.summary "
-    "FROM search_rows s JOIN contacts c ON c.id = s.source_id WHERE s.source_kind = 'contact'",
-    "INSERT INTO search_fts (rowid, body) SELECT s.rowid, f.description "
-    "FROM search_rows s JOIN follow_ups f ON f.id = s.source_id "
-    "WHERE s.source_kind = 'follow_up'",
-)
+# The kind of source row a table's records make, in the order a rebuild indexes them.
+_KINDS = {
+    "residents": "resident",
+    "help_requests": "request",
+    "contacts": "contact",
+    "follow_ups": "follow_up",
+}
+_FTS = table("search_fts", column("rowid", Integer), column("body", Text))
+_ROW_COLUMNS = ("source_kind", "source_id", "request_id", "resident_id", "professionals_only")
+_CHUNK = 500  # ids per statement, well below SQLite's limit of bound values
+
+
+def _resident_words() -> tuple[ColumnElement[str], ...]:
+    return tuple(
+        func.nullif(part, "")
+        for part in (
+            Resident.first_name,
+            Resident.name_prefix,
+            Resident.last_name,
+            Resident.street,
+            Resident.house_number,
+            Resident.postcode,
+            Resident.place,
+        )
+    )
+
+
+def _index_statements(kind: str, ids: Sequence[uuid.UUID] | None) -> tuple[Executable, Executable]:
+    """The source rows of one kind and their words, set-wise: of every record (``None``)
+    or of the records ``ids``; the same rules as the record-at-a-time functions above."""
+    model: type[Resident | HelpRequest | Contact | FollowUp]
+    rows: Select[*tuple[Any, ...]]
+    body: Select[*tuple[Any, ...]]
+    source = SearchRow
+    if kind == "resident":
+        model = Resident
+        rows = select(
+            literal(kind), Resident.id, null(), Resident.id.label("resident_id"), false()
+        ).where(
+            Resident.deleted_at.is_(None),
+            Resident.merged_into_id.is_(None),
+            Resident.anonymised_at.is_(None),
+        )
+        body = select(source.rowid, func.concat_ws(" ", *_resident_words())).join(
+            Resident, Resident.id == source.source_id
+        )
+    elif kind == "request":
+        model = HelpRequest
+        rows = select(
+            literal(kind),
+            HelpRequest.id,
+            HelpRequest.id.label("request_id"),
+            HelpRequest.resident_id,
+            false(),
+        ).where(
+            HelpRequest.deleted_at.is_(None),
+            HelpRequest.anonymised_at.is_(None),
+            HelpRequest.resident_id.is_not(None),
+        )
+        body = (
+            select(
+                source.rowid,
+                func.concat_ws(
+                    " ", HelpRequest.reference, HelpRequest.question, *_resident_words()
+                ),
+            )
+            .join(HelpRequest, HelpRequest.id == source.source_id)
+            .join(Resident, Resident.id == HelpRequest.resident_id)
+        )
+    elif kind == "contact":
+        model = Contact
+        rows = select(
+            literal(kind), Contact.id, Contact.request_id, null(), Contact.professionals_only
+        ).where(Contact.deleted_at.is_(None))
+        body = select(source.rowid, Contact.summary).join(Contact, Contact.id == source.source_id)
+    else:
+        model = FollowUp
+        rows = select(literal(kind), FollowUp.id, FollowUp.request_id, null(), false()).where(
+            FollowUp.deleted_at.is_(None)
+        )
+        body = select(source.rowid, FollowUp.description).join(
+            FollowUp, FollowUp.id == source.source_id
+        )
+    body = body.where(source.source_kind == kind)
+    if ids is not None:
+        rows = rows.where(model.id.in_(ids))
+        body = body.where(source.source_id.in_(ids))
+    return (
+        insert(SearchRow).from_select(_ROW_COLUMNS, rows),
+        insert(_FTS).from_select(("rowid", "body"), body),
+    )
+
+
+def reindex(session: Session, stale: dict[str, set[uuid.UUID]]) -> None:
+    """Index the records ``stale`` names (per table) anew, a few statements per kind
+    instead of several per record; a resident's requests, which carry their name, too."""
+    if not stale:
+        return
+    session.flush()  # the statements read the tables
+    by_kind = {_KINDS[table_name]: sorted(ids) for table_name, ids in stale.items()}
+    requests = set(by_kind.get("request", ()))
+    for chunk in _chunks(by_kind.get("resident", [])):
+        requests.update(
+            session.scalars(select(HelpRequest.id).where(HelpRequest.resident_id.in_(chunk)))
+        )
+    by_kind["request"] = sorted(requests)
+    for kind in _KINDS.values():
+        for chunk in _chunks(by_kind.get(kind, [])):
+            rowids = session.scalars(
+                select(SearchRow.rowid).where(
+                    SearchRow.source_kind == kind, SearchRow.source_id.in_(chunk)
+                )
+            ).all()
+            if rowids:
+                session.execute(
+                    text("DELETE FROM search_fts WHERE rowid = :rowid"),
+                    [{"rowid": rowid} for rowid in rowids],
+                )
+                session.execute(delete(SearchRow).where(SearchRow.rowid.in_(rowids)))
+            for statement in _index_statements(kind, chunk):
+                session.execute(statement)
+
+
+def _chunks(ids: list[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+@contextmanager
+def kept_in_step_together(session: Session) -> Iterator[None]:
+    """Within the block, ``keep_in_step`` notes the records to index and they are
+    indexed together when it ends, in the same transaction (a pulled page: a few
+    statements for the page instead of several per change). On an error nothing is
+    indexed: the transaction rolls back."""
+    stale: dict[str, set[uuid.UUID]] = {}
+    session.info["search_stale"] = stale
+    try:
+        yield
+    finally:
+        session.info.pop("search_stale", None)
+    reindex(session, stale)
 
 
 def words(query: str) -> list[str]:
