@@ -157,14 +157,27 @@ class LogRows:
         self.losing.append({**losing.row, "seq": seq, "at": self.at})
         return seq
 
-    def insert(self, session: Session) -> None:
+    def insert(
+        self,
+        session: Session,
+        before: dict[tuple[str, uuid.UUID], dict[str, int]] | None = None,
+    ) -> None:
+        """The rows written; ``before``: the field versions of the changed records as
+        they were, when the caller read them where they could not change meanwhile
+        (``checksum.stamped``), so that they need not be read again under the lock."""
         connection = session.connection()
         if self.changes:
             connection.execute(insert(ChangeLogEntry), self.changes)
         if self.stamps:
             connection.execute(_upsert_stamps(connection.dialect.name), list(self.stamps.values()))
+            records = list(dict.fromkeys(key[:2] for key in self.stamps))
+            versions = None
+            if before is not None:
+                versions = {key: dict(before.get(key, {})) for key in records}
+                for (entity, record_id, name), row in self.stamps.items():
+                    versions[(entity, record_id)][name] = row["version"]
             # Under the counter's lock: the checksums move with the stamps, in one order.
-            checksum.note(session, list(dict.fromkeys(key[:2] for key in self.stamps)))
+            checksum.note(session, records, versions)
         if self.losing:
             connection.execute(insert(LosingValueEntry), self.losing)
         self.changes, self.stamps, self.losing = [], {}, []

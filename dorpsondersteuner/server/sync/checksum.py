@@ -86,9 +86,14 @@ def _deltas() -> Deltas:
 # --- Kept as changes are written -------------------------------------------------------
 
 
-def note(session: Session, records: Sequence[tuple[str, uuid.UUID]]) -> None:
+def note(
+    session: Session,
+    records: Sequence[tuple[str, uuid.UUID]],
+    known: dict[tuple[str, uuid.UUID], dict[str, int]] | None = None,
+) -> None:
     """Move the sums for the changed ``records`` (entity, id), already applied and
-    stamped in this session.
+    stamped in this session; ``known``: their field versions now, when the caller
+    knows them (else they are read).
 
     Under the counter's lock, so set-wise: the rows it reads come in a few statements
     (``_preload``), are changed in memory, and are written back with a statement per
@@ -98,7 +103,7 @@ def note(session: Session, records: Sequence[tuple[str, uuid.UUID]]) -> None:
         return
     keys.sort(key=lambda key: key[0] != REQUESTS)  # a request before its records
     session.flush()
-    stamps = _stamps(session, keys)
+    stamps = _stamps(session, keys) if known is None else known
     _preload(session, keys)
     deltas = _deltas()
     residents: dict[uuid.UUID, None] = {}  # to place again, in order
@@ -262,6 +267,13 @@ def _upsert(dialect: str, model: type, keys: list[str]) -> Any:
         index_elements=keys,
         set_={name: statement.excluded[name] for name in _COLUMNS[model] if name not in keys},
     )
+
+
+def stamped(
+    session: Session, records: Iterable[tuple[str, uuid.UUID]]
+) -> dict[tuple[str, uuid.UUID], dict[str, int]]:
+    """The field versions of ``records`` (entity, id) that count in the checksums."""
+    return _stamps(session, [key for key in dict.fromkeys(records) if key[0] in CHECKED])
 
 
 def _stamps(

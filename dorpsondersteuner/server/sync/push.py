@@ -55,6 +55,7 @@ from ...sync import PROTOCOL_VERSION
 from ...sync.hlc import HLC, clamp
 from ...sync.protocol import Op, OpResult, PushResult, RejectReason, SetPayload, StepPayload
 from ..models import DeviceScope, FieldStamp, PushedOp, ServerAccessLogEntry
+from . import checksum
 from .changelog import LogRows, LosingValue, Numbering, Origin, losing_value
 
 # The oldest protocol version whose ops are still accepted (rule 10).
@@ -172,7 +173,14 @@ def push(
 def _number(session: Session, done: list[_Done]) -> None:
     """Under the counter's lock, held until the commit: the batch's changes numbered in
     op order and written, each op's row with its number (a rejected op's too, for the
-    request's owner), a statement per table."""
+    request's owner), a statement per table.
+
+    Before it, the field versions of the records changed are read for the checksums:
+    this transaction has written each of them (an UPDATE or INSERT), so no other can
+    change them or their stamps until it commits."""
+    before = checksum.stamped(
+        session, [(change.entity, change.record_id) for item in done for change in item.changes]
+    )
     numbering = Numbering.locked(session)
     log = LogRows()
     for item in done:
@@ -184,7 +192,7 @@ def _number(session: Session, done: list[_Done]) -> None:
             losing_seq = log.add_losing(numbering, item.outcome.losing)
         seq = log.add(session, numbering, item.changes, item.origin)
         item.row["seq"] = losing_seq if item.outcome.result is OpResult.LOST else seq
-    log.insert(session)
+    log.insert(session, before)
     session.execute(insert(PushedOp), [item.row for item in done])
     numbering.save()
 
