@@ -8,7 +8,8 @@ Run by ``bench.sync_load`` as a script with the server's code first on ``PYTHONP
 batch in a transaction of its own as ``/sync/push`` does (the body parsed, ``push``,
 the commit) and writes, per batch: seconds, statements sent, and the seconds and
 statements from taking the sequence counter's lock to the commit (what runs one push
-at a time). With ``profile``, a cProfile of all batches is written there.
+at a time), and how many ops had each result. With ``profile``, a cProfile of all
+batches is written there.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 import sys
 import time
 import uuid
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import event
@@ -70,7 +72,7 @@ def main() -> None:
                 "statements": statements[0] - before,
                 "locked_seconds": ended - lock_at,
                 "locked_statements": statements[0] - lock_statements,
-                "results": sorted({result.result.value for result in results}),
+                "results": dict(Counter(result.result.value for result in results)),
             }
         )
     if profiler:

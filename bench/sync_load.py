@@ -871,6 +871,15 @@ def _results(load: LoadResult) -> str:
     return ", ".join(parts)
 
 
+def _batch_results(costs: list[dict[str, Any]]) -> str:
+    """How many ops of the in-process batches had each result (the same mix for every
+    server: the same counts, unless a server answers an op otherwise)."""
+    counts: Counter[str] = Counter()
+    for cost in costs:
+        counts.update(cost["results"])
+    return ", ".join(f"{count:,} {name}" for name, count in sorted(counts.items()))
+
+
 def format_results(variants: Sequence[Variant], args: argparse.Namespace) -> list[str]:
     cores = os.cpu_count() or 1
     lines = [
@@ -933,8 +942,8 @@ def format_results(variants: Sequence[Variant], args: argparse.Namespace) -> lis
             "a time:",
             "",
             "| server | time per batch | statements per batch | time under the lock | "
-            "statements under the lock |",
-            "|---|---:|---:|---:|---:|",
+            "statements under the lock | results |",
+            "|---|---:|---:|---:|---:|---|",
         ]
         for variant in variants:
             if not variant.batches:
@@ -950,7 +959,7 @@ def format_results(variants: Sequence[Variant], args: argparse.Namespace) -> lis
                 f"| {variant.name} | {figure('seconds', 1000, ' ms', costs)} | "
                 f"{figure('statements', 1, '', costs)} | "
                 f"{figure('locked_seconds', 1000, ' ms', costs)} | "
-                f"{figure('locked_statements', 1, '', costs)} |"
+                f"{figure('locked_statements', 1, '', costs)} | {_batch_results(costs)} |"
             )
     notes = [f"{variant.name}: {note}" for variant in variants for note in variant.notes]
     if notes:
