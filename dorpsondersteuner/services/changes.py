@@ -400,7 +400,7 @@ class PulledSink(ChangeSink):
         self.pending: dict[tuple[str, uuid.UUID], dict[str, int]] = {}
 
     def created(self, record: Base) -> None:
-        for name in record_fields(record):
+        for name in synced_fields(type(record)):
             self._seen(record, name)
 
     def field_set(self, record: Base, field_name: str, value: Any) -> None:
