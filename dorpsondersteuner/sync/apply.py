@@ -188,7 +188,7 @@ def _apply_one(
     _set_areas(session, record, area_ids)
     seen = {
         **field_versions(model, page.versions.get(key, [])),
-        **sink.pending.get(key, {}),
+        **field_versions(model, sink.pending.get(key, {}).items()),
     }
     for name, value in values.items():
         if change.versions is None:
