@@ -218,9 +218,9 @@ class FieldVersion(LocalBase):
 
     Written by sync when it applies pulled changes; read to give every op its base
     version. A field never synced has no row (base version none). A record imported
-    from a snapshot has one row for all its synced fields (``ALL_FIELDS``: the version
-    its creation gave them) and a row of its own for each field changed since: 3 million
-    rows instead of 250,000 make the first sync's import slow
+    from a snapshot or pulled new has one row for all its synced fields (``ALL_FIELDS``:
+    the version its creation gave them) and a row of its own for each field changed
+    since: 3 million rows instead of 250,000 make the first sync's import slow
     (``services.changes.field_versions`` reads both forms).
     """
 
