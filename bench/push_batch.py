@@ -44,9 +44,9 @@ def main() -> None:
     locked: list[tuple[float, int]] = []  # when the counter was locked, statements then
     taking = changelog.Numbering.locked.__func__  # type: ignore[attr-defined]
 
-    def locked_now(cls: type, session: Session) -> Any:
+    def locked_now(cls: type, session: Session, *args: Any) -> Any:
         locked.append((time.perf_counter(), statements[0]))
-        return taking(cls, session)
+        return taking(cls, session, *args)
 
     changelog.Numbering.locked = classmethod(locked_now)  # type: ignore[method-assign,assignment]
     profiler = cProfile.Profile() if job.get("profile") else None

@@ -41,24 +41,37 @@ class Numbering:
     session: Session
     last: int
     epoch: str
+    stored: int  # the counter's value as this transaction left it
 
     @classmethod
-    def locked(cls, session: Session) -> Numbering:
+    def locked(cls, session: Session, count: int = 0) -> Numbering:
+        """The counter locked; ``count``: the numbers the caller will take, moved on
+        in the same statement (so ``save()`` has nothing left to write)."""
+        if count:
+            row = session.execute(
+                update(SyncCounter)
+                .where(SyncCounter.id == 1)
+                .values(last_seq=SyncCounter.last_seq + count)
+                .returning(SyncCounter.last_seq, SyncCounter.epoch)
+            ).one()
+            return cls(session, row.last_seq - count, row.epoch, row.last_seq)
         row = session.execute(
             select(SyncCounter.last_seq, SyncCounter.epoch)
             .where(SyncCounter.id == 1)
             .with_for_update()
         ).one()
-        return cls(session, row.last_seq, row.epoch)
+        return cls(session, row.last_seq, row.epoch, row.last_seq)
 
     def next(self) -> int:
         self.last += 1
         return self.last
 
     def save(self) -> None:
-        self.session.execute(
-            update(SyncCounter).where(SyncCounter.id == 1).values(last_seq=self.last)
-        )
+        if self.last != self.stored:
+            self.session.execute(
+                update(SyncCounter).where(SyncCounter.id == 1).values(last_seq=self.last)
+            )
+            self.stored = self.last
 
 
 def last_seq(session: Session) -> tuple[int, str]:

@@ -181,7 +181,12 @@ def _number(session: Session, done: list[_Done]) -> None:
     before = checksum.stamped(
         session, [(change.entity, change.record_id) for item in done for change in item.changes]
     )
-    numbering = Numbering.locked(session)
+    # The numbers it takes below: the counter moves on as it is locked.
+    count = sum(
+        1 if item.outcome is None else len(item.changes) + (item.outcome.losing is not None)
+        for item in done
+    )
+    numbering = Numbering.locked(session, count)
     log = LogRows()
     for item in done:
         if item.outcome is None:
