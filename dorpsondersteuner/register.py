@@ -29,7 +29,7 @@ from .rawdb import connect_raw as _connect_raw
 
 # The newest revision of the `register` Alembic tree. A register at this revision
 # opens without loading Alembic at all; tests/core/test_migrations.py keeps it true.
-REGISTER_SCHEMA_HEAD = "0012"
+REGISTER_SCHEMA_HEAD = "0013"
 
 BACKUPS_KEPT = 3
 MIGRATIONS_DIR = Path(__file__).parent / "migrations" / "register"

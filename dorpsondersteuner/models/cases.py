@@ -112,10 +112,14 @@ class HelpRequest(RecordMixin, Base):
             *_LIST_COLUMNS,
         ),
         Index("ix_help_requests_area_level_status", "area_id", "level", "status"),
+        # A resident's requests with what places them: whether a resident is visible
+        # with one of their requests (services.access.visible_residents) is answered
+        # from this index alone, without reading the requests.
+        Index("ix_help_requests_resident", "resident_id", "deleted_at", "area_id", "highest_level"),
     )
 
     reference: Mapped[str] = mapped_column(String(32), unique=True)
-    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("residents.id"), index=True)
+    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("residents.id"))
     area_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("areas.id"))
     question: Mapped[str] = mapped_column(Text)
     life_domains: Mapped[LifeDomain] = mapped_column(FlagSet(LifeDomain), default=LifeDomain(0))

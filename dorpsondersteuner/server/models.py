@@ -23,6 +23,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -237,6 +238,15 @@ class DeviceScope(ServerBase):
     pull compares them with what the user may see now, for move-ins and move-outs."""
 
     __tablename__ = "device_scope"
+    __table_args__ = (
+        # Every pull asks whether the device holds a root to send again: most never do.
+        Index(
+            "ix_device_scope_stale",
+            "device_id",
+            sqlite_where=text("stale = 1"),
+            postgresql_where=text("stale"),
+        ),
+    )
 
     device_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("devices.id"), primary_key=True)
     record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)

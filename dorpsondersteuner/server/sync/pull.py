@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, exists, insert, or_, select, text, update
+from sqlalchemy import ColumnElement, and_, delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...models import (
@@ -229,7 +229,8 @@ def _counter(session: Session, device_id: uuid.UUID) -> tuple[int, str, bool]:
     statement, so the no-op sync costs one round trip here."""
     delta = select(ScopeDelta.device_id).where(ScopeDelta.device_id == device_id)
     stale = select(DeviceScope.record_id).where(
-        DeviceScope.device_id == device_id, DeviceScope.stale.is_(True)
+        DeviceScope.device_id == device_id,
+        DeviceScope.stale,  # its partial index
     )
     row = session.execute(
         select(
@@ -257,7 +258,6 @@ def pull(
         # change of what a user may see is numbered (records and the directory alike),
         # so the policy need not run.
         return PullPage(changes=[], cursor=cursor_text)
-    _no_jit(session)
     _confirm(session, device_id, cursor_text)
     if cursor_text is None:
         # A fresh start (a new register, or one whose cursor was refused after a
@@ -282,15 +282,6 @@ def pull(
         )
     )
     return page
-
-
-def _no_jit(session: Session) -> None:
-    """PostgreSQL would compile the scope comparison to machine code (JIT): it
-    estimates the policy's clause for residents far above what it costs, and at
-    100,000 requests compiling took 0.4-0.8 s a statement, many times what running
-    it takes."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SET LOCAL jit = off"))
 
 
 def _scope_page(
