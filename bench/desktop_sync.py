@@ -99,9 +99,11 @@ def loaded_server_db(path: Path, requests: int) -> float:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of a SQLite file (its WAL included)."""
+    """A consistent copy of a SQLite file (its WAL included), migrated to this
+    program's schema (a kept database may be older)."""
     with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
         origin.backup(copy)
+    base.server_admin("migrate", "--database-url", f"sqlite:///{target}")
 
 
 # --- headless laptops -------------------------------------------------------------------
