@@ -178,20 +178,31 @@ class RequestListModel(QAbstractTableModel):
             self.descending,
         )
         changed = set(changes.record_ids)
+        # Only the changed rows the view has loaded come again now; the others are
+        # fetched when scrolled to (a sync's page may change a thousand requests).
+        loaded = changed & set(self._rows)
         names_changed = changes.touches("residents")
 
         def work(session: Session) -> tuple[list[uuid.UUID], list[RequestRow]]:
             ids = ops.ids(session, principal, where, key, descending)
-            wanted = [i for i in ids if i in changed] + ids[: ops.PAGE]
+            wanted = [i for i in ids if i in loaded] + ids[: ops.PAGE]
             return ids, ops.rows(session, principal, list(dict.fromkeys(wanted)))
 
-        QueryOp(work, lambda result: self._apply(result[0], result[1], names_changed)).failure(
-            self.load_failed.emit
-        ).latest("request-list").run(self._tasks)
+        QueryOp(
+            work, lambda result: self._apply(result[0], result[1], names_changed, changed)
+        ).failure(self.load_failed.emit).latest("request-list").run(self._tasks)
 
-    def _apply(self, ids: list[uuid.UUID], fresh: list[RequestRow], names_changed: bool) -> None:
+    def _apply(
+        self,
+        ids: list[uuid.UUID],
+        fresh: list[RequestRow],
+        names_changed: bool,
+        changed: set[uuid.UUID],
+    ) -> None:
         if names_changed:
             self._rows.clear()  # a resident's name can sit on any row
+        for request_id in changed:
+            self._rows.pop(request_id, None)  # not fetched again: fetched when shown
         for row in fresh:
             self._rows[row.id] = row
         self._loading.clear()
